@@ -1,0 +1,47 @@
+/**
+ * Resolves SkyHub's credentials (X-User-Email + X-Api-Key) to an account. Verified credentials
+ * are remembered for a few seconds: the stock/price hot path then costs one SQL statement, not
+ * two. A key revoked in this process is forgotten at once; in another process, within the TTL.
+ */
+import type { Queryable } from '../db/db.ts';
+import { findApiKeyForUser } from './queries.ts';
+import { hashApiKey } from './secrets.ts';
+
+export interface ApiPrincipal {
+  accountId: number;
+  apiKeyId: number;
+}
+
+const CACHE_TTL_MS = 10_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+export class ApiKeyAuthenticator {
+  readonly #db: Queryable;
+  readonly #cache = new Map<string, { principal: ApiPrincipal; expiresAt: number }>();
+
+  constructor(db: Queryable) {
+    this.#db = db;
+  }
+
+  async authenticate(email: string, apiKey: string): Promise<ApiPrincipal | undefined> {
+    const digest = hashApiKey(apiKey);
+    const cacheKey = `${email.toLowerCase()}\u0000${digest}`;
+    const cached = this.#cache.get(cacheKey);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+
+    const found = await findApiKeyForUser(this.#db, digest, email.toLowerCase());
+    if (!found) {
+      this.#cache.delete(cacheKey);
+      return undefined;
+    }
+    const principal = { accountId: found.accountId, apiKeyId: found.keyId };
+    if (this.#cache.size >= CACHE_MAX_ENTRIES) this.#cache.clear();
+    this.#cache.set(cacheKey, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+    return principal;
+  }
+
+  /** Called when a key is revoked through this process. */
+  forgetKey(apiKeyId: number): void {
+    for (const [k, v] of this.#cache) if (v.principal.apiKeyId === apiKeyId) this.#cache.delete(k);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds the HTTP app from explicit dependencies; it does not listen (see server.ts), so tests
+ * drive it with app.inject or start it on a free port.
+ */
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ApiKeyAuthenticator } from './accounts/api-key-auth.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerJsonParser } from './http/negotiation.ts';
+import { opsRoutes } from './http/ops.ts';
+import { sellerApi } from './http/seller-api.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  metrics?: Metrics;
+  /** A pino logger config or false; defaults to JSON logs at config.logLevel. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const metrics = deps.metrics ?? createMetrics();
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: deps.config.logLevel,
+      redact: [
+        'req.headers["x-api-key"]',
+        'req.headers["x-user-token"]',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
+    },
+    bodyLimit: deps.config.bodyLimitBytes,
+    // An ERP's X-Request-Id is kept so both sides' logs can be matched; otherwise one is made.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  registerErrorHandling(app);
+  registerJsonParser(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cais seller API',
+        version: '0.1.0',
+        description:
+          'SkyHub-compatible API for ERPs: products, variations, stock and price. Authenticate with ' +
+          'X-User-Email, X-Api-Key and X-Accountmanager-Key, as with SkyHub.',
+      },
+      components: {
+        securitySchemes: {
+          userEmail: { type: 'apiKey', in: 'header', name: 'X-User-Email' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          accountManagerKey: { type: 'apiKey', in: 'header', name: 'X-Accountmanager-Key' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  opsRoutes(app, { db: deps.db, metrics });
+  const authenticator = new ApiKeyAuthenticator(deps.db);
+  await app.register(sellerApi, { db: deps.db, config: deps.config, authenticator });
+  return app;
+}

@@ -1,0 +1,98 @@
+/**
+ * Configuration is read once at boot from an env record (passed in, so tests can build any) and
+ * validated: a missing or malformed value stops the process with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  /** Requests per minute per account on the seller API. */
+  rateLimitPerMinute: number;
+  /** When set, only these X-Accountmanager-Key values are accepted. */
+  accountManagerKeys: string[] | undefined;
+  bootstrap: {
+    email: string | undefined;
+    password: string | undefined;
+    apiKey: string | undefined;
+    accountManagerKey: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function readConfig(env: Env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (name: string) => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+  const logLevel = (text('CAIS_LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) problems.push(`CAIS_LOG_LEVEL must be one of ${logLevels.join(', ')}`);
+
+  const email = text('CAIS_BOOTSTRAP_EMAIL')?.toLowerCase();
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email))
+    problems.push('CAIS_BOOTSTRAP_EMAIL must be an email address');
+  const password = text('CAIS_BOOTSTRAP_PASSWORD');
+  if (password !== undefined && password.length < 8) {
+    problems.push('CAIS_BOOTSTRAP_PASSWORD must have at least 8 characters');
+  }
+  const apiKey = text('CAIS_BOOTSTRAP_API_KEY');
+  if (apiKey !== undefined && apiKey.length < 20) {
+    problems.push('CAIS_BOOTSTRAP_API_KEY must have at least 20 characters');
+  }
+
+  const config: Config = {
+    databaseUrl,
+    dataDir: resolve(cwd, text('CAIS_DATA_DIR') ?? 'data'),
+    dbPoolSize: integer('CAIS_DB_POOL_SIZE', 10, 1, 500),
+    host: text('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 3000, 0, 65535),
+    logLevel,
+    bodyLimitBytes: integer('CAIS_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    rateLimitPerMinute: integer('CAIS_RATE_LIMIT_PER_MINUTE', 12_000, 1, 10_000_000),
+    accountManagerKeys: text('CAIS_ACCOUNTMANAGER_KEYS')
+      ?.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+    bootstrap: {
+      email,
+      password,
+      apiKey,
+      accountManagerKey: text('CAIS_BOOTSTRAP_ACCOUNTMANAGER_KEY'),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

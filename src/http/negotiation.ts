@@ -1,0 +1,38 @@
+/**
+ * SkyHub's content rules: JSON in and out, UTF-8 only (415 otherwise), and 406 for an Accept
+ * header that rules JSON out. A missing Accept is fine: many clients send none.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CaisError, ErrorKind } from '../errors.ts';
+
+const acceptsJson = /(^|,)\s*(application\/json|application\/\*|\*\/\*|\*)\s*(;|,|$)/i;
+
+export function checkAccept(request: FastifyRequest): void {
+  const accept = request.headers.accept;
+  if (accept && !acceptsJson.test(accept)) {
+    throw new CaisError(ErrorKind.not_acceptable, 'Accept: this API answers application/json only', {
+      code: 'not_acceptable',
+    });
+  }
+}
+
+/** A JSON parser that refuses bodies that are not UTF-8 instead of silently mangling them. */
+export function registerJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = /charset\s*=\s*"?([\w-]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    const buffer = body as Buffer;
+    if ((charset && !/^utf-?8$/i.test(charset)) || !isUtf8(buffer)) {
+      done(
+        new CaisError(ErrorKind.unsupported_media_type, 'body: must be UTF-8 encoded JSON', {
+          code: 'not_utf8',
+        }),
+        undefined,
+      );
+      return;
+    }
+    parseJson(request, buffer.toString('utf8'), done);
+  });
+}

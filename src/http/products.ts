@@ -1,0 +1,190 @@
+/** SkyHub's product routes, plus Cais's per-SKU history. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { listProducts, productHistory } from '../catalog/browse.ts';
+import { createProduct, getProduct, removeProduct, updateProduct } from '../catalog/products.ts';
+import { ProductFields, ProductInput, ProductOutput } from '../catalog/schemas.ts';
+import { ErrorBody, errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf, writeContext } from './seller-auth.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
+import { unwrap } from './wrapping.ts';
+
+const tags = ['Products'];
+
+const ListQuery = Type.Object({
+  sku: Type.Optional(Type.String({ maxLength: 100 })),
+  name: Type.Optional(Type.String({ maxLength: 500 })),
+  status: Type.Optional(Type.Union([Type.Literal('enabled'), Type.Literal('disabled')])),
+  qty_from: Type.Optional(Type.Integer({ minimum: 0 })),
+  qty_to: Type.Optional(Type.Integer({ minimum: 0 })),
+  categories: Type.Optional(Type.String({ maxLength: 100, description: 'A category code.' })),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  per_page: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'At most 100; larger values are capped.' }),
+  ),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+const HistoryQuery = Type.Object({
+  resource: Type.Optional(
+    Type.Union([
+      Type.Literal('stock'),
+      Type.Literal('price'),
+      Type.Literal('catalog'),
+      Type.Literal('lifecycle'),
+    ]),
+  ),
+  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only changes older than this change id.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+});
+
+export const ProductBody = Type.Union([Type.Object({ product: ProductFields }), ProductFields], {
+  description: 'The product wrapped in `product` (as SkyHub documents) or unwrapped; any subset of fields.',
+});
+
+export function productRoutes(api: SellerApi): void {
+  api.post(
+    '/products',
+    {
+      schema: {
+        tags,
+        summary: 'Create a product (with its variations)',
+        security: sellerSecurity,
+        body: Type.Union([Type.Object({ product: ProductInput }), ProductInput]),
+        response: { 201: ProductOutput, ...errorResponses },
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const input = validate<ProductInput>(ProductInput, unwrap(request.body, 'product'), 'product');
+      const product = await createProduct(api.db, writeContext(request), input);
+      return reply.code(201).send(product);
+    },
+  );
+
+  api.get(
+    '/products',
+    {
+      schema: {
+        tags,
+        summary: 'List products (page/per_page, or the cursor in `next`)',
+        security: sellerSecurity,
+        querystring: ListQuery,
+        response: {
+          200: Type.Object({
+            products: Type.Array(ProductOutput),
+            total: Type.Integer(),
+            next: Type.Optional(Type.String()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const page = await listProducts(
+        api.db,
+        {
+          accountId: principalOf(request).accountId,
+          sku: q.sku,
+          name: q.name,
+          status: q.status,
+          qtyFrom: q.qty_from,
+          qtyTo: q.qty_to,
+          category: q.categories,
+        },
+        { page: q.page, perPage: q.per_page, cursor: q.cursor },
+      );
+      const next = page.nextCursor ? nextLink(request, page.nextCursor) : undefined;
+      return { products: page.products, total: page.total, ...(next ? { next } : {}) };
+    },
+  );
+
+  api.get(
+    '/products/:sku',
+    {
+      schema: {
+        tags,
+        summary: 'Read a product',
+        security: sellerSecurity,
+        params: SkuParams,
+        response: { 200: ProductOutput, ...errorResponses },
+      },
+    },
+    (request) => getProduct(api.db, principalOf(request).accountId, request.params.sku),
+  );
+
+  api.put(
+    '/products/:sku',
+    {
+      schema: {
+        tags,
+        summary: 'Update a product: any subset of fields (stock: `qty`; price: `price`, `promotional_price`)',
+        security: sellerSecurity,
+        params: SkuParams,
+        body: ProductBody,
+        response: { 204: NoContent, ...errorResponses },
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const fields = validate<Static<typeof ProductFields>>(
+        ProductFields,
+        unwrap(request.body, 'product'),
+        'product',
+      );
+      await updateProduct(api.db, writeContext(request), request.params.sku, fields);
+      return noContent(reply);
+    },
+  );
+
+  api.delete(
+    '/products/:sku',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a product and its variations',
+        security: sellerSecurity,
+        params: SkuParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeProduct(api.db, writeContext(request), request.params.sku);
+      return noContent(reply);
+    },
+  );
+
+  api.get(
+    '/products/:sku/history',
+    {
+      schema: {
+        tags,
+        summary: 'The accepted changes of a SKU (product or variation), newest first',
+        security: sellerSecurity,
+        params: SkuParams,
+        querystring: HistoryQuery,
+        response: { 200: Type.Object({}, { additionalProperties: true }), 404: ErrorBody },
+      },
+    },
+    (request) =>
+      productHistory(api.db, principalOf(request).accountId, request.params.sku, {
+        resource: request.query.resource,
+        before: request.query.before,
+        limit: request.query.limit ?? 50,
+      }),
+  );
+}
+
+/** SkyHub answers 204 for updates; some PHP clients crash on a response without a Content-Type. */
+export function noContent(reply: FastifyReply): FastifyReply {
+  return reply.code(204).header('content-type', 'application/json').send();
+}
+
+function nextLink(request: FastifyRequest, cursor: string): string {
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  url.searchParams.delete('page');
+  url.searchParams.set('cursor', cursor);
+  return url.toString();
+}

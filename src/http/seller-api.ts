@@ -1,0 +1,64 @@
+/**
+ * The seller API scope: everything an ERP calls with SkyHub's headers. Authentication, Accept
+ * checks, per-account rate limits and Idempotency-Key apply here and nowhere else.
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import { ApiKeyAuthenticator } from '../accounts/api-key-auth.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { rateLimited } from '../errors.ts';
+import { bulkRoutes } from './bulk.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { checkAccept } from './negotiation.ts';
+import { productRoutes } from './products.ts';
+import { makeSellerAuth } from './seller-auth.ts';
+import { taxonomyRoutes } from './taxonomy.ts';
+import { variationRoutes } from './variations.ts';
+
+export type SellerApi = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+> & { db: Db };
+
+export interface SellerApiDeps {
+  db: Db;
+  config: Config;
+  authenticator: ApiKeyAuthenticator;
+}
+
+export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Promise<void> {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => checkAccept(request));
+  app.addHook('onRequest', makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys));
+  await app.register(rateLimit, {
+    max: deps.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `account:${request.principal?.accountId ?? request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      rateLimited(
+        `rate limit of ${context.max} requests per minute for this account exceeded; retry in ${context.after}`,
+        {
+          code: 'rate_limited',
+        },
+      ),
+  });
+  registerIdempotency(app, deps.db);
+  const api = Object.assign(app.withTypeProvider<TypeBoxTypeProvider>(), { db: deps.db }) as SellerApi;
+  productRoutes(api);
+  variationRoutes(api);
+  taxonomyRoutes(api);
+  bulkRoutes(api);
+}
+
+export { ApiKeyAuthenticator };

@@ -1,0 +1,62 @@
+/** Starting and stopping Cais: the database, migrations, the HTTP server and the worker. */
+import type { FastifyInstance } from 'fastify';
+import type { PgBoss } from 'pg-boss';
+import { type BootstrapCredentials, bootstrapAccount } from './accounts/bootstrap.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { openDb } from './db/open.ts';
+import { startBoss } from './jobs/boss.ts';
+import { startWorker } from './worker.ts';
+
+export type Role = 'all' | 'serve' | 'work';
+
+export interface Running {
+  db: Db;
+  app: FastifyInstance | undefined;
+  boss: PgBoss | undefined;
+  url: string | undefined;
+  credentials: BootstrapCredentials | undefined;
+  stop(): Promise<void>;
+}
+
+export async function openMigratedDb(config: Config): Promise<Db> {
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
+  await migrate(db);
+  return db;
+}
+
+export async function start(config: Config, role: Role): Promise<Running> {
+  const db = await openMigratedDb(config);
+  const credentials = await bootstrapAccount(db, config);
+  let app: FastifyInstance | undefined;
+  let boss: PgBoss | undefined;
+  let url: string | undefined;
+  if (role !== 'serve') {
+    boss = await startBoss(db, {
+      onError: (error) =>
+        console.error(JSON.stringify({ level: 'error', msg: 'pg-boss', err: String(error) })),
+    });
+    await startWorker(db, boss);
+  }
+  if (role !== 'work') {
+    app = await buildApp({ config, db });
+    url = await app.listen({ port: config.port, host: config.host });
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Stop taking requests and finish those in flight, then let running jobs finish.
+      await app?.close();
+      await boss?.stop({ graceful: true, timeout: 30_000 });
+      await db.close();
+    })();
+    return stopping;
+  };
+  return { db, app, boss, url, credentials, stop };
+}

@@ -1,0 +1,86 @@
+/**
+ * Test helpers: a fresh database per test file (PGlite in memory by default; a fresh schema in
+ * the PostgreSQL of DATABASE_URL when set), migrated, and an app on it with one account.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createAccount } from '../src/accounts/accounts.ts';
+import { buildApp } from '../src/app.ts';
+import { type Config, readConfig } from '../src/config.ts';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openDb } from '../src/db/open.ts';
+
+export interface TestDb {
+  db: Db;
+  schema: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
+  const db = await openDb({ databaseUrl, schema, poolSize: 5 });
+  await migrate(db);
+  return {
+    db,
+    schema,
+    async close() {
+      if (schema) await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
+  };
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return readConfig({ CAIS_LOG_LEVEL: 'silent', ...env });
+}
+
+export interface Seller {
+  accountId: number;
+  email: string;
+  apiKey: string;
+  headers: Record<string, string>;
+}
+
+let sellers = 0;
+
+export async function createSeller(db: Db, name = 'Loja'): Promise<Seller> {
+  const email = `seller${++sellers}-${randomBytes(4).toString('hex')}@example.com`;
+  const created = await createAccount(db, {
+    name,
+    owner: { email, password: 'secret-password', role: 'owner' },
+  });
+  return {
+    accountId: created.accountId,
+    email,
+    apiKey: created.apiKey,
+    headers: {
+      'x-user-email': email,
+      'x-api-key': created.apiKey,
+      'x-accountmanager-key': 'test-erp',
+      accept: 'application/json',
+    },
+  };
+}
+
+export interface TestApp extends TestDb {
+  app: FastifyInstance;
+  seller: Seller;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await createTestDb();
+  const app = await buildApp({ config: testConfig(env), db: testDb.db, logger: false });
+  await app.ready();
+  const seller = await createSeller(testDb.db);
+  return {
+    ...testDb,
+    app,
+    seller,
+    async close() {
+      await app.close();
+      await testDb.close();
+    },
+  };
+}
