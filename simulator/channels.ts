@@ -1,0 +1,17 @@
+import type { ChannelModule } from './core/channel.ts';
+import type { SimContext } from './core/context.ts';
+import type { MercadoLivreOptions } from './mercadolivre/index.ts';
+import { createMercadoLivre } from './mercadolivre/index.ts';
+
+/** Per-marketplace options, keyed by channel name. */
+export interface ChannelOptions {
+  readonly mercadolivre?: MercadoLivreOptions;
+}
+
+/**
+ * The marketplaces the simulator speaks. Adding one (Amazon, Shopee) is a folder
+ * `simulator/<channel>/` exporting a factory, and one line here.
+ */
+export function createChannels(ctx: SimContext, options: ChannelOptions): ChannelModule[] {
+  return [createMercadoLivre(ctx, options.mercadolivre)];
+}

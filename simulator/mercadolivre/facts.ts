@@ -1,0 +1,117 @@
+/**
+ * Mercado Livre facts the simulator depends on, with their provenance from
+ * shared/reference/marketplaces.md. [doc] = official page; [2nd] = integrators quoting the docs
+ * or observed bodies; [unverified] = widely known or a simulator choice. Correct them here.
+ */
+import type { LimitTable } from '../core/rate-limit.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export const ML_AUTH = {
+  /** [doc/2nd] access tokens live 6 h (`expires_in: 21600`). */
+  accessTtlMs: 6 * HOUR_MS,
+  /** [2nd] refresh tokens are single-use, rotated, valid 6 months. */
+  refreshTtlMs: 182 * DAY_MS,
+  /** [unverified] how long an authorization code can be exchanged. */
+  codeTtlMs: 10 * 60_000,
+  /** [doc/2nd] the scope string of the token response. */
+  scope: 'offline_access read write',
+  /**
+   * [2nd: bodies quoted in mercadolibre/* GitHub issues] The token endpoint answers with ML's
+   * usual `{message, error, status, cause}`. The reference shows `error_description` instead of
+   * `message`; the observed bodies have `message`.
+   */
+  invalidGrantMessage:
+    'Error validating grant. Your authorization code or refresh token may be expired or it was already used',
+  /** [2nd: GitHub issues] a bad or expired bearer answers 401 with `error: "not_found"`. */
+  invalidTokenBody: { message: 'invalid_token', error: 'not_found', status: 401, cause: [] },
+  /** [2nd] the token endpoint's own 429 (`local_rate_limited`). */
+  tokenRateLimitedError: 'local_rate_limited',
+} as const;
+
+export const ML_LIMITS = {
+  /** [2nd] multiget `GET /items?ids=` takes at most 20 ids. */
+  multigetMaxIds: 20,
+  /** [2nd] seller item search: default limit 50. */
+  itemSearchDefaultLimit: 50,
+  /** [unverified] seller item search: largest page. */
+  itemSearchMaxLimit: 100,
+  /** [2nd] offset + limit beyond 1000 needs `search_type=scan`. */
+  itemSearchMaxOffset: 1000,
+  /** [2nd] scan pages hold ≤ 100 ids and a scroll expires after 5 minutes. */
+  scanMaxLimit: 100,
+  scrollTtlMs: 5 * 60_000,
+  /** [2nd] orders search: default limit 50. */
+  orderSearchDefaultLimit: 50,
+  /** [unverified] orders search: largest page. */
+  orderSearchMaxLimit: 51,
+  /** [2nd] one integrator saw offsets capped near 10 000. */
+  orderSearchMaxOffset: 10_000,
+  /** [doc] at most 100 variations per item (250 in some categories, not simulated). */
+  maxVariations: 100,
+  /** [2nd] seller discounts last at most 14 days. */
+  promotionMaxDays: 14,
+} as const;
+
+export const ML_BEHAVIOUR = {
+  /** [unverified] classic items answer a PUT with the updated item (global selling: `{}` [doc]). */
+  putItemReturnsItem: true,
+  /** [unverified] stock 0 pauses an active item (`sub_status: ["out_of_stock"]`); stock back reactivates it. */
+  zeroStockPauses: true,
+  /** [unverified] the stock of an item with variations is written per variation, not on the item. */
+  itemStockRejectedWithVariations: true,
+} as const;
+
+export const ML_NOTIFICATIONS = {
+  /** [doc via 2nd] answer HTTP 200 within 500 ms or the attempt counts as failed. */
+  responseTimeoutMs: 500,
+  /** [2nd] about 1 hour of retries, 8 attempts, exponential. 28 s doubling × 7 gaps ≈ 59 min. */
+  attempts: 8,
+  firstRetryMs: 28_000,
+  /** [2nd] `/missed_feeds` keeps 2 days; default page 10. */
+  missedRetentionMs: 2 * DAY_MS,
+  missedDefaultLimit: 10,
+  topics: ['orders_v2', 'items', 'shipments', 'items_prices', 'invoices', 'questions', 'messages'],
+} as const;
+
+/** [unverified] ML publishes no number (limits are per app and endpoint). A simulator choice. */
+export const ML_DEFAULT_LIMITS: LimitTable = {
+  '*': { rate: 25, burst: 50 },
+  'oauth.token': { rate: 1, burst: 10 },
+};
+
+/** [doc] order statuses (developers.mercadolibre.com.ar manage-sales). */
+export const ML_ORDER_STATUSES = [
+  'confirmed',
+  'payment_required',
+  'payment_in_process',
+  'partially_paid',
+  'paid',
+  'partially_refunded',
+  'pending_cancel',
+  'cancelled',
+  'invalid',
+] as const;
+
+/** [unverified] shipment statuses. */
+export const ML_SHIPMENT_STATUSES = [
+  'pending',
+  'handling',
+  'ready_to_ship',
+  'shipped',
+  'delivered',
+  'not_delivered',
+  'cancelled',
+] as const;
+
+/** [2nd] logistic types for which the seller's invoice releases the label. */
+export const ML_INVOICE_LOGISTICS = ['drop_off', 'cross_docking', 'xd_drop_off'] as const;
+
+/** The site every simulated seller sells on, and Brazil's offset for ML's local timestamps. */
+export const ML_SITE = {
+  siteId: 'MLB',
+  currency: 'BRL',
+  utcOffset: '-03:00',
+  offsetMs: -3 * HOUR_MS,
+} as const;

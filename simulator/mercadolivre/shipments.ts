@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { callerOf } from '../core/guard.ts';
+import { checker } from '../core/validate.ts';
+import type { MlDeps } from './deps.ts';
+import { logMlWrite } from './deps.ts';
+import type { MlErrorBody } from './errors.ts';
+import { mlBadRequest, mlForbidden, mlNotFound, mlValidation, sendMlError } from './errors.ts';
+import { causesFromIssues } from './item-update.ts';
+import type { MlShipment } from './model.ts';
+import { mlDate } from './model.ts';
+import { InvoiceData } from './schemas.ts';
+import { acceptsInvoice, needsSellerInvoice } from './states.ts';
+
+const checkInvoice = checker(InvoiceData);
+
+/** `GET /shipments/{id}`; `x-format-new: true` gives the new shape [doc], without it the old one [2nd]. */
+export function shipmentBody(shipment: MlShipment, newFormat: boolean) {
+  const common = {
+    id: shipment.id,
+    order_id: shipment.order_id,
+    status: shipment.status,
+    substatus: shipment.substatus,
+    tracking_number: shipment.tracking_number,
+    tracking_method: shipment.tracking_method,
+    date_created: shipment.date_created,
+    last_updated: shipment.last_updated,
+  };
+  if (newFormat) {
+    return {
+      ...common,
+      logistic: { mode: 'me2', type: shipment.logistic_type, direction: 'forward' },
+      source: { site_id: 'MLB', sender_id: shipment.seller_id },
+    };
+  }
+  return { ...common, mode: 'me2', logistic_type: shipment.logistic_type, sender_id: shipment.seller_id };
+}
+
+function ownShipment(
+  deps: MlDeps,
+  request: FastifyRequest<{ Params: { id: string } }>,
+): MlShipment | MlErrorBody {
+  const shipment = deps.store.shipments.get(Number(request.params.id));
+  if (shipment === undefined) return mlNotFound(`Shipment ${request.params.id} not found`);
+  if (String(shipment.seller_id) !== callerOf(request).sellerId) {
+    return mlForbidden(`Caller is not the seller of shipment ${shipment.id}`);
+  }
+  return shipment;
+}
+
+function getShipment(deps: MlDeps, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+  const shipment = ownShipment(deps, request);
+  if ('message' in shipment) return sendMlError(reply, shipment);
+  return reply.send(shipmentBody(shipment, request.headers['x-format-new'] === 'true'));
+}
+
+type InvoiceFields = { readonly fields: Record<string, unknown> } | { readonly error: MlErrorBody };
+
+/** The NF-e key of a JSON body, or of an NF-e XML (`<chNFe>` or `Id="NFe…"`). */
+function invoiceFields(body: unknown): InvoiceFields {
+  if (typeof body === 'string') {
+    const key = /<chNFe>(\d{44})<\/chNFe>/.exec(body)?.[1] ?? /Id="NFe(\d{44})"/.exec(body)?.[1];
+    if (key === undefined) return { error: mlBadRequest('The XML does not carry a 44-digit NF-e key') };
+    return { fields: { fiscal_key: key } };
+  }
+  if (!checkInvoice.check(body)) {
+    return { error: mlValidation(causesFromIssues(checkInvoice.issues(body), 'invoice_data')) };
+  }
+  return { fields: { ...body } };
+}
+
+function invoiceRefusal(shipment: MlShipment): MlErrorBody | null {
+  if (!needsSellerInvoice(shipment)) {
+    return mlBadRequest(
+      `Shipment ${shipment.id} (${shipment.logistic_type}) does not take the seller's invoice`,
+    );
+  }
+  if (shipment.invoice !== null) return mlBadRequest(`Shipment ${shipment.id} already has invoice data`);
+  if (!acceptsInvoice(shipment)) {
+    return mlBadRequest(`Shipment ${shipment.id} in status ${shipment.status} cannot receive invoice data`);
+  }
+  return null;
+}
+
+interface AcceptedInvoice {
+  readonly status: 201;
+  readonly shipment: MlShipment;
+  readonly fields: Record<string, unknown>;
+}
+
+function acceptInvoice(
+  deps: MlDeps,
+  request: FastifyRequest<{ Params: { id: string } }>,
+): AcceptedInvoice | MlErrorBody {
+  const shipment = ownShipment(deps, request);
+  if ('message' in shipment) return shipment;
+  const parsed = invoiceFields(request.body);
+  if ('error' in parsed) return parsed.error;
+  return invoiceRefusal(shipment) ?? { status: 201, shipment, fields: parsed.fields };
+}
+
+/** `POST /shipments/{id}/invoice_data` [2nd]: the NF-e that releases the label (drop_off, cross_docking). */
+function postInvoice(deps: MlDeps, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+  const outcome = acceptInvoice(deps, request);
+  logMlWrite(
+    deps,
+    'shipments.invoice',
+    callerOf(request).sellerId,
+    request.params.id,
+    outcome.status,
+    request.body,
+  );
+  if ('message' in outcome) return sendMlError(reply, outcome);
+  const { shipment, fields } = outcome;
+  shipment.invoice = fields;
+  shipment.substatus = 'ready_to_print';
+  shipment.last_updated = mlDate(deps.clock.now());
+  deps.notifier.publish(shipment.seller_id, 'shipments', `/shipments/${shipment.id}`);
+  return reply.code(201).send({ shipment_id: shipment.id, ...fields, status: 'processed' });
+}
+
+export function registerMlShipments(scope: FastifyInstance, deps: MlDeps): void {
+  const route = (op: string) => ({ config: { sim: { op, auth: true } } });
+  scope.get<{ Params: { id: string } }>('/shipments/:id', route('shipments.get'), (request, reply) =>
+    getShipment(deps, request, reply),
+  );
+  scope.post<{ Params: { id: string } }>(
+    '/shipments/:id/invoice_data',
+    route('shipments.invoice'),
+    (request, reply) => postInvoice(deps, request, reply),
+  );
+}
