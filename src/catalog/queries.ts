@@ -133,15 +133,14 @@ export async function insertChange(
   },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO product_changes (account_id, product_id, resource, version, old_value, new_value, api_key_id, actor)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO product_changes (account_id, product_id, resource, version, detail, api_key_id, actor)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       change.accountId,
       change.productId,
       change.resource,
       change.version,
-      change.oldValue === undefined ? null : JSON.stringify(change.oldValue),
-      change.newValue === undefined ? null : JSON.stringify(change.newValue),
+      JSON.stringify({ old: change.oldValue ?? null, new: change.newValue ?? null }),
       change.apiKeyId,
       change.actor,
     ],
@@ -154,7 +153,16 @@ export function listChanges(
   options: { resource?: string | undefined; beforeId?: number | undefined; limit: number },
 ): Promise<ChangeRow[]> {
   return db.query<ChangeRow>(
-    `SELECT id, resource, version, old_value, new_value, actor, changed_at FROM product_changes
+    `SELECT id, resource, version, actor, changed_at,
+            CASE resource
+              WHEN 'stock' THEN jsonb_build_object('qty', old_qty)
+              WHEN 'price' THEN jsonb_build_object('price', old_price, 'promotional_price', old_promotional_price)
+              ELSE detail->'old' END AS old_value,
+            CASE resource
+              WHEN 'stock' THEN jsonb_build_object('qty', new_qty)
+              WHEN 'price' THEN jsonb_build_object('price', new_price, 'promotional_price', new_promotional_price)
+              ELSE detail->'new' END AS new_value
+       FROM product_changes
       WHERE product_id = $1 AND ($2::text IS NULL OR resource = $2) AND ($3::bigint IS NULL OR id < $3)
       ORDER BY id DESC LIMIT $4`,
     [productId, options.resource ?? null, options.beforeId ?? null, options.limit],

@@ -1,9 +1,11 @@
 /**
- * Stock and price writes, single or bulk, in one SQL statement each: lock the rows in id order
- * (so concurrent bulks cannot deadlock), refuse stale stamps, bump the version only when the value
- * really changes (ten equal pushes are not ten changes to relay), and record history.
+ * Stock and price writes, single or bulk, in one SQL statement each. The UPDATE decides against
+ * the row as it is when locked (so a concurrent write is never compared with a stale copy):
+ * it refuses stale stamps, bumps the version only when the value really changes (ten equal pushes
+ * are not ten changes to relay), and the same statement writes the history entry.
  */
 import type { Queryable } from '../db/db.ts';
+import { retryOnDeadlock } from './deadlock.ts';
 import type { PriceItem, StockItem } from './schemas.ts';
 
 export interface WriteContext {
@@ -18,141 +20,163 @@ export type WriteStatus = 'updated' | 'unchanged' | 'stale' | 'not_found' | 'rej
 export interface WriteResult {
   sku: string;
   status: WriteStatus;
-  version?: number;
-  error?: string;
+  version?: number | undefined;
+  error?: string | undefined;
 }
 
+// Items that were not updated are classified from the statement's snapshot: the decision itself
+// was taken by the UPDATE on the locked row; only the explanation reads the snapshot.
 const stockSql = `
 WITH input AS (
   SELECT * FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::bigint[])
     WITH ORDINALITY AS i(sku, qty, source_at, source_seq, ord)
-), cur AS (
-  SELECT p.id, p.sku, p.qty, p.stock_version, p.stock_source_at, p.stock_source_seq
-    FROM products p JOIN input i ON i.sku = p.sku
-   WHERE p.account_id = $1 AND p.removed_at IS NULL
-   ORDER BY p.id
-     FOR UPDATE OF p
-), decided AS (
-  SELECT c.id, c.sku, c.stock_version, c.qty AS old_qty, i.qty, i.source_at, i.source_seq,
-         i.qty <> c.qty AS changed,
-         coalesce(i.source_at < c.stock_source_at, false) OR coalesce(i.source_seq < c.stock_source_seq, false) AS stale
-    FROM input i JOIN cur c ON c.sku = i.sku
 ), upd AS (
   UPDATE products p
-     SET qty = d.qty,
-         stock_version = p.stock_version + d.changed::int,
-         stock_changed_at = CASE WHEN d.changed THEN now() ELSE p.stock_changed_at END,
-         stock_source_at = greatest(p.stock_source_at, d.source_at),
-         stock_source_seq = greatest(p.stock_source_seq, d.source_seq),
+     SET prev_qty = p.qty,
+         qty = i.qty,
+         stock_version = p.stock_version + (p.qty <> i.qty)::int,
+         stock_changed_at = CASE WHEN p.qty <> i.qty THEN now() ELSE p.stock_changed_at END,
+         stock_source_at = greatest(p.stock_source_at, i.source_at),
+         stock_source_seq = greatest(p.stock_source_seq, i.source_seq),
          updated_at = now()
-    FROM decided d
-   WHERE p.id = d.id AND NOT d.stale AND (d.changed OR d.source_at IS NOT NULL OR d.source_seq IS NOT NULL)
-  RETURNING p.id, p.stock_version
+    FROM input i
+   WHERE p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+     AND NOT coalesce(i.source_at < p.stock_source_at, false)
+     AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
+     AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
+  RETURNING p.id, p.sku, p.prev_qty, p.qty, p.stock_version
 ), history AS (
-  INSERT INTO product_changes (account_id, product_id, resource, version, old_value, new_value, api_key_id, actor)
-  SELECT $1, d.id, 'stock', u.stock_version, jsonb_build_object('qty', d.old_qty), jsonb_build_object('qty', d.qty), $6, $7
-    FROM decided d JOIN upd u ON u.id = d.id
-   WHERE d.changed
+  INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
+  SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, $6, $7
+    FROM upd u
+   WHERE u.prev_qty <> u.qty
 )
-SELECT i.sku, d.id IS NOT NULL AS found, coalesce(d.stale, false) AS stale, coalesce(d.changed, false) AS changed,
-       coalesce(u.stock_version, d.stock_version) AS version
-  FROM input i LEFT JOIN decided d ON d.sku = i.sku LEFT JOIN upd u ON u.id = d.id
- ORDER BY i.ord`;
+SELECT i.ord, i.sku, true AS found, false AS stale, u.prev_qty <> u.qty AS changed, NULL AS rejection,
+       u.stock_version AS version
+  FROM input i JOIN upd u ON u.sku = i.sku
+UNION ALL
+SELECT i.ord, i.sku, p.id IS NOT NULL,
+       coalesce(i.source_at < p.stock_source_at, false) OR coalesce(i.source_seq < p.stock_source_seq, false),
+       false, NULL, p.stock_version
+  FROM input i
+  LEFT JOIN products p ON p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+ WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.sku = i.sku)
+ ORDER BY ord`;
+
+// new price = the given price or the current one; new promotional price = the given one (null
+// clears it) or the current one. Written out in full in each place: UPDATE's FROM cannot see p.
+const newPrice = 'coalesce(i.price, p.price)';
+const newPromo = 'CASE WHEN i.promo_given THEN i.promo ELSE p.promotional_price END';
+const priceChanged = `(${newPrice} IS DISTINCT FROM p.price OR ${newPromo} IS DISTINCT FROM p.promotional_price)`;
+const rejection = `CASE WHEN ${newPrice} IS NULL THEN 'price: is required, the product has no price yet'
+  WHEN ${newPromo} > ${newPrice} THEN 'promotional_price: must not be greater than price (' || ${newPrice} || ')' END`;
 
 const priceSql = `
 WITH input AS (
   SELECT * FROM unnest($2::text[], $3::numeric[], $4::boolean[], $5::numeric[], $6::timestamptz[], $7::bigint[])
     WITH ORDINALITY AS i(sku, price, promo_given, promo, source_at, source_seq, ord)
-), cur AS (
-  SELECT p.id, p.sku, p.price, p.promotional_price, p.price_version, p.price_source_at, p.price_source_seq
-    FROM products p JOIN input i ON i.sku = p.sku
-   WHERE p.account_id = $1 AND p.removed_at IS NULL
-   ORDER BY p.id
-     FOR UPDATE OF p
-), proposed AS (
-  SELECT c.*, i.source_at, i.source_seq,
-         coalesce(i.price, c.price) AS new_price,
-         CASE WHEN i.promo_given THEN i.promo ELSE c.promotional_price END AS new_promo
-    FROM input i JOIN cur c ON c.sku = i.sku
-), decided AS (
-  SELECT p.*,
-         p.new_price IS DISTINCT FROM p.price OR p.new_promo IS DISTINCT FROM p.promotional_price AS changed,
-         coalesce(p.source_at < p.price_source_at, false) OR coalesce(p.source_seq < p.price_source_seq, false) AS stale,
-         CASE WHEN p.new_price IS NULL THEN 'price: is required, the product has no price yet'
-              WHEN p.new_promo > p.new_price THEN 'promotional_price: must not be greater than price (' || p.new_price || ')'
-         END AS rejection
-    FROM proposed p
 ), upd AS (
   UPDATE products p
-     SET price = d.new_price,
-         promotional_price = d.new_promo,
-         price_version = p.price_version + d.changed::int,
-         price_changed_at = CASE WHEN d.changed THEN now() ELSE p.price_changed_at END,
-         price_source_at = greatest(p.price_source_at, d.source_at),
-         price_source_seq = greatest(p.price_source_seq, d.source_seq),
+     SET prev_price = p.price,
+         prev_promotional_price = p.promotional_price,
+         price = ${newPrice},
+         promotional_price = ${newPromo},
+         price_version = p.price_version + ${priceChanged}::int,
+         price_changed_at = CASE WHEN ${priceChanged} THEN now() ELSE p.price_changed_at END,
+         price_source_at = greatest(p.price_source_at, i.source_at),
+         price_source_seq = greatest(p.price_source_seq, i.source_seq),
          updated_at = now()
-    FROM decided d
-   WHERE p.id = d.id AND NOT d.stale AND d.rejection IS NULL
-     AND (d.changed OR d.source_at IS NOT NULL OR d.source_seq IS NOT NULL)
-  RETURNING p.id, p.price_version
+    FROM input i
+   WHERE p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+     AND NOT coalesce(i.source_at < p.price_source_at, false)
+     AND NOT coalesce(i.source_seq < p.price_source_seq, false)
+     AND ${rejection} IS NULL
+     AND (${priceChanged} OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
+  RETURNING p.id, p.sku, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version
 ), history AS (
-  INSERT INTO product_changes (account_id, product_id, resource, version, old_value, new_value, api_key_id, actor)
-  SELECT $1, d.id, 'price', u.price_version,
-         jsonb_build_object('price', d.price, 'promotional_price', d.promotional_price),
-         jsonb_build_object('price', d.new_price, 'promotional_price', d.new_promo), $8, $9
-    FROM decided d JOIN upd u ON u.id = d.id
-   WHERE d.changed
+  INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
+                               old_promotional_price, new_promotional_price, api_key_id, actor)
+  SELECT $1, u.id, 'price', u.price_version, u.prev_price, u.price, u.prev_promotional_price, u.promotional_price, $8, $9
+    FROM upd u
+   WHERE u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price
 )
-SELECT i.sku, d.id IS NOT NULL AS found, coalesce(d.stale, false) AS stale, coalesce(d.changed, false) AS changed,
-       d.rejection, coalesce(u.price_version, d.price_version) AS version
-  FROM input i LEFT JOIN decided d ON d.sku = i.sku LEFT JOIN upd u ON u.id = d.id
- ORDER BY i.ord`;
+SELECT i.ord, i.sku, true AS found, false AS stale,
+       u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price AS changed,
+       NULL AS rejection, u.price_version AS version
+  FROM input i JOIN upd u ON u.sku = i.sku
+UNION ALL
+SELECT i.ord, i.sku, p.id IS NOT NULL,
+       coalesce(i.source_at < p.price_source_at, false) OR coalesce(i.source_seq < p.price_source_seq, false),
+       false, ${rejection}, p.price_version
+  FROM input i
+  LEFT JOIN products p ON p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+ WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.sku = i.sku)
+ ORDER BY ord`;
 
 interface ResultRow {
   sku: string;
   found: boolean;
   stale: boolean;
   changed: boolean;
-  rejection?: string | null;
+  rejection: string | null;
   version: number | null;
 }
 
 function toResult(row: ResultRow): WriteResult {
+  const version = row.version ?? undefined;
   if (!row.found) return { sku: row.sku, status: 'not_found', error: `sku: ${row.sku} was not found` };
   if (row.stale) {
     return {
       sku: row.sku,
       status: 'stale',
-      version: row.version ?? undefined,
+      version,
       error: 'updated_at/sequence: older than the last accepted write for this item; ignored',
-    } as WriteResult;
+    };
   }
   if (row.rejection) return { sku: row.sku, status: 'rejected', error: row.rejection };
-  return {
-    sku: row.sku,
-    status: row.changed ? 'updated' : 'unchanged',
-    version: row.version ?? undefined,
-  } as WriteResult;
+  return { sku: row.sku, status: row.changed ? 'updated' : 'unchanged', version };
 }
+
+// Prices are validated to 2 decimals within a float tolerance (0.1 + 0.2 passes as 0.30): round
+// them to cents before comparing with the stored numeric(12,2), or an equal price looks changed.
+const cents = (value: number | null | undefined) => (value == null ? null : Math.round(value * 100) / 100);
 
 const stampAt = (item: { updated_at?: string | undefined }) => item.updated_at ?? null;
 const stampSeq = (item: { sequence?: number | undefined }) => item.sequence ?? null;
+
+// Rows are locked in the order the items arrive; sorting by SKU gives concurrent bulks one
+// common order, so they queue behind each other instead of deadlocking.
+const bySku = <T extends { sku: string }>(items: readonly T[]) =>
+  items.length > 1 ? [...items].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)) : items;
+
+function inRequestOrder(items: readonly { sku: string }[], results: WriteResult[]): WriteResult[] {
+  if (items.length <= 1) return results;
+  const bySkuResult = new Map(results.map((r) => [r.sku, r]));
+  return items.map((i) => bySkuResult.get(i.sku)!);
+}
 
 export async function applyStockUpdates(
   db: Queryable,
   ctx: WriteContext,
   items: readonly StockItem[],
 ): Promise<WriteResult[]> {
-  const rows = await db.query<ResultRow>(stockSql, [
-    ctx.accountId,
-    items.map((i) => i.sku),
-    items.map((i) => i.qty),
-    items.map(stampAt),
-    items.map(stampSeq),
-    ctx.apiKeyId,
-    ctx.actor,
-  ]);
-  return rows.map(toResult);
+  const sorted = bySku(items);
+  const rows = await retryOnDeadlock(db, () =>
+    db.query<ResultRow>(
+      stockSql,
+      [
+        ctx.accountId,
+        sorted.map((i) => i.sku),
+        sorted.map((i) => i.qty),
+        sorted.map(stampAt),
+        sorted.map(stampSeq),
+        ctx.apiKeyId,
+        ctx.actor,
+      ],
+      { prepare: true },
+    ),
+  );
+  return inRequestOrder(items, rows.map(toResult));
 }
 
 export async function applyPriceUpdates(
@@ -160,16 +184,23 @@ export async function applyPriceUpdates(
   ctx: WriteContext,
   items: readonly PriceItem[],
 ): Promise<WriteResult[]> {
-  const rows = await db.query<ResultRow>(priceSql, [
-    ctx.accountId,
-    items.map((i) => i.sku),
-    items.map((i) => i.price ?? null),
-    items.map((i) => i.promotional_price !== undefined),
-    items.map((i) => i.promotional_price ?? null),
-    items.map(stampAt),
-    items.map(stampSeq),
-    ctx.apiKeyId,
-    ctx.actor,
-  ]);
-  return rows.map(toResult);
+  const sorted = bySku(items);
+  const rows = await retryOnDeadlock(db, () =>
+    db.query<ResultRow>(
+      priceSql,
+      [
+        ctx.accountId,
+        sorted.map((i) => i.sku),
+        sorted.map((i) => cents(i.price)),
+        sorted.map((i) => i.promotional_price !== undefined),
+        sorted.map((i) => cents(i.promotional_price)),
+        sorted.map(stampAt),
+        sorted.map(stampSeq),
+        ctx.apiKeyId,
+        ctx.actor,
+      ],
+      { prepare: true },
+    ),
+  );
+  return inRequestOrder(items, rows.map(toResult));
 }

@@ -7,9 +7,17 @@ import { conflict, unavailable } from '../errors.ts';
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each connection (PostgreSQL): for hot statements whose
+   * planning costs more than their execution. Not for catch-all filters, which need fresh plans.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** One statement with `$n` parameters; returns its rows. */
-  query<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
 }
 
 export interface Db extends Queryable {

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -16,6 +17,14 @@ export async function openDb(target: DbTarget): Promise<Db> {
   if (target.databaseUrl) {
     return openPostgres({ url: target.databaseUrl, schema: target.schema, max: target.poolSize });
   }
-  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
-  return openPglite(target.dataDir ? `${target.dataDir}/pglite` : undefined);
+  if (!target.dataDir) return openPglite(undefined);
+  await mkdir(target.dataDir, { recursive: true });
+  const unlock = await lockDataDir(target.dataDir);
+  try {
+    const db = await openPglite(`${target.dataDir}/pglite`);
+    return { ...db, close: () => db.close().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }

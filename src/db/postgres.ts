@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { type Db, type Queryable, translated } from './db.ts';
+import { type Db, type Queryable, type QueryOptions, translated } from './db.ts';
+
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `cais_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 // int8 (counts, ids, versions) and numeric (money) come back as strings by default; every
 // value Cais keeps fits in a double, so they are parsed once here for both drivers alike.
@@ -29,8 +41,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   if (options.schema) await translated(pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`));
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R>(sql: string, params?: readonly unknown[]) {
-      const result = await translated(client.query(sql, params as unknown[]));
+    async query<R>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const name = options?.prepare ? statementName(sql) : undefined;
+      const result = await translated(client.query({ text: sql, values: params as unknown[], name }));
       return result.rows as R[];
     },
   });
