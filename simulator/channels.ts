@@ -1,11 +1,14 @@
 import type { ChannelModule } from './core/channel.ts';
 import type { SimContext } from './core/context.ts';
+import type { MagaluOptions } from './magalu/index.ts';
+import { createMagalu } from './magalu/index.ts';
 import type { MercadoLivreOptions } from './mercadolivre/index.ts';
 import { createMercadoLivre } from './mercadolivre/index.ts';
 
 /** Per-marketplace options, keyed by channel name. */
 export interface ChannelOptions {
   readonly mercadolivre?: MercadoLivreOptions;
+  readonly magalu?: MagaluOptions;
 }
 
 /**
@@ -13,5 +16,5 @@ export interface ChannelOptions {
  * `simulator/<channel>/` exporting a factory, and one line here.
  */
 export function createChannels(ctx: SimContext, options: ChannelOptions): ChannelModule[] {
-  return [createMercadoLivre(ctx, options.mercadolivre)];
+  return [createMercadoLivre(ctx, options.mercadolivre), createMagalu(ctx, options.magalu)];
 }

@@ -139,9 +139,19 @@ export function newApp(clientId: string, secret: string): MlApp {
   };
 }
 
-/** ML shows local Brazilian time with its offset: `2026-05-01T10:00:00.000-03:00`. */
+let lastDateMs = Number.NaN;
+let lastDate = '';
+
+/**
+ * ML shows local Brazilian time with its offset: `2026-05-01T10:00:00.000-03:00`. Memoised on
+ * the millisecond: a write burst formats the same instant thousands of times.
+ */
 export function mlDate(ms: number): string {
-  return `${new Date(ms + ML_SITE.offsetMs).toISOString().slice(0, -1)}${ML_SITE.utcOffset}`;
+  if (ms !== lastDateMs) {
+    lastDateMs = ms;
+    lastDate = `${new Date(ms + ML_SITE.offsetMs).toISOString().slice(0, -1)}${ML_SITE.utcOffset}`;
+  }
+  return lastDate;
 }
 
 export function sellerSkuAttribute(sku: string): MlAttribute {

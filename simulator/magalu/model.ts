@@ -1,0 +1,106 @@
+import type { BucketHolder } from '../core/rate-limit.ts';
+
+export interface MgApp extends BucketHolder {
+  readonly clientId: string;
+  secret: string;
+  /** Empty: any redirect_uri is accepted (sandbox convenience). */
+  redirectUris: string[];
+  /** [2nd] scopes always granted at consent, plus those asked in `scope=`. */
+  defaultScopes: string[];
+}
+
+/** A seller is a tenant: the token is bound to it, no tenant header. */
+export interface MgSeller {
+  readonly id: string;
+  name: string;
+  channelIds: string[];
+}
+
+/** A SKU as `GET /seller/v1/portfolios/skus` lists it [doc]; price and stock are sub-resources. */
+export interface MgSku {
+  sku: string;
+  title: string;
+  description: string;
+  brand: string;
+  group: { id: string; main_variation: boolean } | null;
+  channels: Array<{ id: string }>;
+  identifiers: Array<{ type: string; value: string }>;
+  status: string;
+  url_marketplace: Array<{ channel: string; url: string }>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a listing currently shows, in cents; PATCHes land here after the async delay. */
+export interface MgListing {
+  readonly sellerId: string;
+  readonly native: MgSku;
+  price: number;
+  listPrice: number;
+  priceUpdatedAt: string;
+  stock: number;
+  stockUpdatedAt: string;
+  /** PATCHes accepted (202) but not applied yet. */
+  pending: number;
+}
+
+export interface MgMoney {
+  value: number;
+  currency: string;
+  normalizer: number;
+}
+
+export interface MgDeliveryItem {
+  info: { sku: string; name: string };
+  quantity: number;
+  unit_price: MgMoney;
+}
+
+export interface MgInvoice {
+  key: string;
+  issued_at: string;
+  issuer: string | null;
+  amount: number;
+  status: string;
+  channel: { id: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MgHistory {
+  status: string;
+  created_at: string;
+}
+
+export interface MgDelivery {
+  id: string;
+  code: string;
+  order: { id: string; code: string };
+  channel: { id: string };
+  status: string;
+  items: MgDeliveryItem[];
+  shipping: { tracking: { code: string | null; url: string | null }; carrier: { name: string | null } };
+  invoices: MgInvoice[];
+  purchased_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MgOrder {
+  id: string;
+  code: string;
+  channel: { id: string; extras: Record<string, string> };
+  status: string;
+  created_at: string;
+  updated_at: string;
+  purchased_at: string;
+  approved_at: string | null;
+  customer: { name: string; document_number: string; customer_type: string };
+  payments: Array<{ method: string; status: string; amount: number; currency: string; normalizer: number }>;
+  amounts: { total: number; freight: number; discount: number; currency: string; normalizer: number };
+  deliveries: MgDelivery[];
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,219 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { callerOf } from '../core/guard.ts';
+import type { SchemaIssue } from '../core/validate.ts';
+import { checker } from '../core/validate.ts';
+import type { MgDeps } from './deps.ts';
+import { logMgWrite } from './deps.ts';
+import type { MagaluError } from './errors.ts';
+import { detail, magaluError, sendMagaluError } from './errors.ts';
+import { MG_CHANNELS, MG_MONEY, MG_PAGING } from './facts.ts';
+import type { MgListing, MgSku } from './model.ts';
+import { iso } from './model.ts';
+import { pageBody, readPage, readSort } from './paging.ts';
+import { PricePatch, SkuPost, StockPatch } from './schemas.ts';
+
+type SkuInput = Static<typeof SkuPost>;
+
+const check = { price: checker(PricePatch), stock: checker(StockPatch), sku: checker(SkuPost) };
+
+type SkuRequest = FastifyRequest<{ Params: { sku: string } }>;
+
+/** Schema issues as Magalu `details[]` (field from the JSON pointer, location body). */
+export function bodyError(issues: readonly SchemaIssue[]): MagaluError {
+  const details = issues.map((issue) =>
+    detail(issue.path.slice(1).replaceAll('/', '.') || 'body', 'body', issue.message),
+  );
+  return magaluError(400, 'Invalid request body', details);
+}
+
+function skuNotFound(sku: string): MagaluError {
+  return magaluError(404, `SKU ${sku} not found`, [detail('sku', 'path', 'not found', 'NOT_FOUND')]);
+}
+
+export function priceEntry(listing: MgListing) {
+  return {
+    sku: listing.native.sku,
+    price: listing.price,
+    list_price: listing.listPrice,
+    currency: MG_MONEY.currency,
+    normalizer: MG_MONEY.normalizer,
+    channel: { id: listing.native.channels[0]?.id ?? MG_CHANNELS.magalu },
+    updated_at: listing.priceUpdatedAt,
+  };
+}
+
+export function stockEntry(listing: MgListing) {
+  return {
+    sku: listing.native.sku,
+    type: 'AVAILABLE',
+    quantity: listing.stock,
+    channel: { id: listing.native.channels[0]?.id ?? MG_CHANNELS.magalu },
+    created_at: listing.native.created_at,
+    updated_at: listing.stockUpdatedAt,
+  };
+}
+
+function listSkus(deps: MgDeps, request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as Record<string, string | undefined>;
+  const page = readPage(query, MG_PAGING.skusDefaultLimit);
+  if ('status' in page) return sendMagaluError(reply, page);
+  const sort = readSort(query._sort, ['sku', 'created_at', 'updated_at']);
+  if (sort !== null && 'status' in sort) return sendMagaluError(reply, sort);
+  const skus = deps.store.listingsOf(callerOf(request).sellerId).map((listing) => listing.native);
+  if (sort !== null) {
+    const key = sort.field as 'sku' | 'created_at' | 'updated_at';
+    skus.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0) * (sort.descending ? -1 : 1));
+  }
+  return reply.send(pageBody(request, '/seller/v1/portfolios/skus', page, skus));
+}
+
+function getSku(deps: MgDeps, request: SkuRequest, reply: FastifyReply) {
+  const listing = deps.store.listing(callerOf(request).sellerId, request.params.sku);
+  if (listing === undefined) return sendMagaluError(reply, skuNotFound(request.params.sku));
+  return reply.send(listing.native);
+}
+
+/** [doc] `POST /seller/v1/portfolios/skus` (201 [unverified]); a duplicate SKU is a 409 [2nd]. */
+function postSku(deps: MgDeps, request: FastifyRequest, reply: FastifyReply) {
+  const seller = callerOf(request).sellerId;
+  const body = request.body;
+  let failure: MagaluError | null = null;
+  if (!check.sku.check(body)) failure = bodyError(check.sku.issues(body));
+  else if (deps.store.listing(seller, body.sku) !== undefined) {
+    failure = magaluError(409, `SKU ${body.sku} already exists`, [
+      detail('sku', 'body', 'already exists', 'ENTITY_WITH_SAME_KEY_ALREADY_EXISTS'),
+    ]);
+  }
+  const target = (body as { sku?: string } | null)?.sku ?? '';
+  if (failure !== null) {
+    logMgWrite(deps, 'skus.create', seller, target, failure.status, body);
+    return sendMagaluError(reply, failure);
+  }
+  const listing = newListing(seller, body as SkuInput, deps.clock.now());
+  deps.store.addListing(listing);
+  logMgWrite(deps, 'skus.create', seller, target, 201, body);
+  return reply.code(201).send(listing.native);
+}
+
+export function newListing(sellerId: string, input: SkuInput, now: number): MgListing {
+  const at = iso(now);
+  const native: MgSku = {
+    sku: input.sku,
+    title: input.title,
+    description: input.description ?? '',
+    brand: input.brand ?? '',
+    group:
+      input.group === undefined
+        ? null
+        : { id: input.group.id, main_variation: input.group.main_variation ?? false },
+    channels: input.channels ?? [{ id: MG_CHANNELS.magalu }],
+    identifiers: input.identifiers ?? [],
+    status: 'PUBLISHED',
+    url_marketplace: [
+      { channel: 'magalu', url: `https://www.magazineluiza.com.br/p/${encodeURIComponent(input.sku)}/` },
+    ],
+    created_at: at,
+    updated_at: at,
+  };
+  return {
+    sellerId,
+    native,
+    price: 0,
+    listPrice: 0,
+    priceUpdatedAt: at,
+    stock: 0,
+    stockUpdatedAt: at,
+    pending: 0,
+  };
+}
+
+function getPrice(deps: MgDeps, request: SkuRequest, reply: FastifyReply) {
+  deps.queue.drain();
+  const listing = deps.store.listing(callerOf(request).sellerId, request.params.sku);
+  if (listing === undefined) return sendMagaluError(reply, skuNotFound(request.params.sku));
+  return reply.send({ results: [priceEntry(listing)] });
+}
+
+function getStock(deps: MgDeps, request: SkuRequest, reply: FastifyReply) {
+  deps.queue.drain();
+  const listing = deps.store.listing(callerOf(request).sellerId, request.params.sku);
+  if (listing === undefined) return sendMagaluError(reply, skuNotFound(request.params.sku));
+  return reply.send({ results: [stockEntry(listing)] });
+}
+
+/** Checks a price PATCH against the listing; the sale price may not exceed the list price [unverified]. */
+function priceRefusal(listing: MgListing, body: Static<typeof PricePatch>): MagaluError | null {
+  const listPrice = body.list_price ?? listing.listPrice;
+  if (listPrice > 0 && body.price > listPrice) {
+    const message = 'price (sale) must not exceed list_price';
+    return magaluError(422, message, [detail('price', 'body', message, 'PRICE_ABOVE_LIST_PRICE')]);
+  }
+  return null;
+}
+
+/** PATCH price or stock: validated now, answered 202, applied after `applyDelayMs` [2nd]. */
+function patch(deps: MgDeps, request: SkuRequest, reply: FastifyReply, kind: 'prices' | 'stocks') {
+  const seller = callerOf(request).sellerId;
+  const sku = request.params.sku;
+  const operation = `${kind}.update`;
+  const listing = deps.store.listing(seller, sku);
+  const body = request.body;
+  let failure: MagaluError | null = null;
+  if (listing === undefined) failure = skuNotFound(sku);
+  else if (kind === 'prices') {
+    failure = check.price.check(body) ? priceRefusal(listing, body) : bodyError(check.price.issues(body));
+  } else if (!check.stock.check(body)) failure = bodyError(check.stock.issues(body));
+  if (failure !== null || listing === undefined) {
+    logMgWrite(deps, operation, seller, sku, failure!.status, body);
+    return sendMagaluError(reply, failure!);
+  }
+  logMgWrite(deps, operation, seller, sku, 202, body);
+  scheduleApply(deps, listing, kind, body as Record<string, number>);
+  return reply.code(202).send();
+}
+
+function scheduleApply(
+  deps: MgDeps,
+  listing: MgListing,
+  kind: 'prices' | 'stocks',
+  body: Record<string, number>,
+) {
+  listing.pending += 1;
+  const apply = () => {
+    listing.pending -= 1;
+    const at = iso(deps.clock.now());
+    if (kind === 'stocks') {
+      listing.stock = body.quantity!;
+      listing.stockUpdatedAt = at;
+    } else {
+      listing.price = body.price!;
+      listing.listPrice = body.list_price ?? listing.listPrice;
+      listing.priceUpdatedAt = at;
+    }
+  };
+  if (deps.settings.applyDelayMs <= 0) apply();
+  else deps.queue.push({ dueAt: Date.now() + deps.settings.applyDelayMs, apply });
+}
+
+export function registerMgPortfolios(scope: FastifyInstance, deps: MgDeps): void {
+  const route = (op: string) => ({ config: { sim: { op, auth: true } } });
+  const base = '/seller/v1/portfolios';
+  scope.get(`${base}/skus`, route('skus.list'), (request, reply) => listSkus(deps, request, reply));
+  scope.post(`${base}/skus`, route('skus.create'), (request, reply) => postSku(deps, request, reply));
+  scope.get<{ Params: { sku: string } }>(`${base}/skus/:sku`, route('skus.get'), (req, reply) =>
+    getSku(deps, req, reply),
+  );
+  scope.get<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.get'), (req, reply) =>
+    getPrice(deps, req, reply),
+  );
+  scope.patch<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.update'), (req, reply) =>
+    patch(deps, req, reply, 'prices'),
+  );
+  scope.get<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.get'), (req, reply) =>
+    getStock(deps, req, reply),
+  );
+  scope.patch<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.update'), (req, reply) =>
+    patch(deps, req, reply, 'stocks'),
+  );
+}

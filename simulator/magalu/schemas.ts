@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import { MG_MONEY } from './facts.ts';
+
+/** Bodies of Magalu's own endpoints. Money is an integer number of cents [doc]. */
+const Cents = Type.Integer({ minimum: 1 });
+
+export const PricePatch = Type.Object({
+  price: Cents,
+  list_price: Type.Optional(Cents),
+  currency: Type.Optional(Type.Literal(MG_MONEY.currency)),
+  normalizer: Type.Optional(Type.Literal(MG_MONEY.normalizer)),
+});
+
+/** [2nd] `{"quantity": n, "type": "AVAILABLE"}`; only AVAILABLE is written [unverified]. */
+export const StockPatch = Type.Object({
+  quantity: Type.Integer({ minimum: 0 }),
+  type: Type.Optional(Type.Literal('AVAILABLE')),
+});
+
+/** [doc] `POST /seller/v1/portfolios/skus`: `sku` 1–50 characters. */
+export const SkuPost = Type.Object({
+  sku: Type.String({ minLength: 1, maxLength: 50 }),
+  title: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  brand: Type.Optional(Type.String()),
+  group: Type.Optional(Type.Object({ id: Type.String(), main_variation: Type.Optional(Type.Boolean()) })),
+  channels: Type.Optional(Type.Array(Type.Object({ id: Type.String() }))),
+  identifiers: Type.Optional(
+    Type.Array(
+      Type.Object({ type: Type.Union([Type.Literal('ean'), Type.Literal('isbn')]), value: Type.String() }),
+    ),
+  ),
+});
+
+const Channel = Type.Object({
+  id: Type.String(),
+  extras: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
+
+/** [doc] `POST /seller/v1/deliveries/{id}/invoices`: the NF-e with its 44-digit key. */
+export const InvoicePost = Type.Object({
+  key: Type.String({ pattern: '^[0-9]{44}$' }),
+  issued_at: Type.String({ minLength: 1 }),
+  issuer: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  amount: Type.Number({ minimum: 0 }),
+  channel: Channel,
+  xml: Type.String({ minLength: 1 }),
+});
+
+/** [2nd] fixing an invalid invoice (`…/invoices/{key}`): the same without key and issuer. */
+export const InvoiceFix = Type.Object({
+  issued_at: Type.String({ minLength: 1 }),
+  amount: Type.Number({ minimum: 0 }),
+  channel: Channel,
+  xml: Type.String({ minLength: 1 }),
+});
+
+/** [2nd] `POST /seller/v1/deliveries/{id}/shippings`. */
+export const ShippingPost = Type.Object({
+  channel: Channel,
+  tracking_url: Type.String({ minLength: 1 }),
+  dates: Type.Object({ estimated_delivery_at: Type.String(), shipped_at: Type.String() }),
+  carrier: Type.Optional(Type.Object({ name: Type.String() })),
+  protocol: Type.Optional(Type.String()),
+});
+
+/** [2nd] `POST /seller/v1/deliveries/{id}/finishing`. */
+export const FinishingPost = Type.Object({
+  channel: Channel,
+  delivered_at: Type.Optional(Type.String()),
+});
