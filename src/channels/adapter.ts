@@ -1,0 +1,218 @@
+/**
+ * The one interface every marketplace implements (one folder per marketplace beside this file).
+ * Adapters speak the marketplace's real API at a per-connection base URL (the real host by
+ * default, the simulator in tests and the sandbox) and translate its errors into ChannelError at
+ * the edge, so the sync engine never sees a vendor's error shape.
+ */
+import type { ChannelError } from './errors.ts';
+
+export const channels = ['mercadolivre', 'magalu', 'amazon', 'shopee'] as const;
+export type ChannelName = (typeof channels)[number];
+
+/** Operations that have their own rate limit at the marketplace. */
+export type Operation = 'auth' | 'stock' | 'price' | 'read' | 'publish' | 'orders' | 'order_status';
+
+export interface Rate {
+  /** Sustained requests per second. */
+  perSecond: number;
+  /** Requests allowed at once after a quiet period. */
+  burst: number;
+}
+
+export interface Capabilities {
+  /** Items one stock (price) call can carry; 1 where the API takes one item per call. */
+  stockBatchSize: number;
+  priceBatchSize: number;
+  /** Calls to run at once within a run; the rate limit still applies. */
+  concurrency: number;
+  /** The marketplace's documented default rate per operation (per app and seller). */
+  rates: Record<Operation, Rate>;
+  /** Writes are accepted first and applied later (Magalu's 202, Amazon's ACCEPTED). */
+  asyncAcceptance: boolean;
+  /** The listing's live values can be read back to confirm a write. */
+  readBack: boolean;
+  /** How a promotional price is expressed: a native field, a dated offer, or not at all. */
+  promotionalPrice: 'field' | 'window' | 'none';
+  /** Authorisation: OAuth consent in the browser, or credentials pasted by the seller. */
+  auth: 'oauth' | 'credentials';
+}
+
+/** Marketplace credentials of one connection, decrypted; only the connections domain stores them. */
+export interface Credentials {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  accessToken?: string | undefined;
+  refreshToken?: string | undefined;
+  /** Epoch milliseconds at which the access token expires. */
+  expiresAt?: number | undefined;
+  /** The seller's id at the marketplace (ML user_id, Amazon sellerId, Shopee shop_id). */
+  sellerId?: string | undefined;
+  /** Anything else a marketplace needs (Magalu channel id, Shopee partner key, ...). */
+  extra?: Record<string, string> | undefined;
+}
+
+/**
+ * Credentials as the adapter sees them: `current()` for a call; `refreshed(stale)` when the
+ * marketplace said the token is no longer valid or it is about to expire. The store serialises
+ * refreshes across processes (a refresh token is single-use) and persists the result.
+ */
+export interface CredentialStore {
+  current(): Promise<Credentials>;
+  refreshed(stale: Credentials): Promise<Credentials>;
+}
+
+export interface ChannelContext {
+  connectionId: number;
+  baseUrl: string;
+  credentials: CredentialStore;
+  signal?: AbortSignal | undefined;
+}
+
+/** A listing's address at the marketplace. */
+export interface ListingRef {
+  externalId: string;
+  externalVariationId?: string | undefined;
+  sku: string;
+}
+
+export interface StockUpdate extends ListingRef {
+  listingId: number;
+  qty: number;
+}
+
+export interface PriceUpdate extends ListingRef {
+  listingId: number;
+  price: number;
+  /** The sale price; null when there is none. */
+  promotionalPrice: number | null;
+  promotionStartsAt?: Date | undefined;
+  promotionEndsAt?: Date | undefined;
+}
+
+export type ItemOutcome =
+  | {
+      listingId: number;
+      ok: true /** 'pending' when accepted but applied later */;
+      applied: 'applied' | 'pending';
+    }
+  | { listingId: number; ok: false; error: ChannelError };
+
+export interface ListingSnapshot {
+  qty: number;
+  price: number | null;
+  promotionalPrice: number | null;
+  status: string;
+}
+
+/** What a marketplace needs to publish a product. */
+export interface ProductForChannel {
+  sku: string;
+  name: string;
+  description: string | null;
+  qty: number;
+  price: number;
+  promotionalPrice: number | null;
+  brand: string | null;
+  ean: string | null;
+  images: string[];
+  variations: {
+    sku: string;
+    qty: number;
+    price: number;
+    ean: string | null;
+    attributes: Record<string, string>;
+  }[];
+}
+
+export interface PublishResult {
+  ref: ListingRef;
+  /** Variation SKU → its address, for products with variations. */
+  variations?: Record<string, ListingRef> | undefined;
+  /** 'pending' while the marketplace reviews the listing (yellow flag). */
+  status: 'active' | 'pending';
+}
+
+export interface ChannelOrderItem {
+  sku: string | null;
+  externalItemId: string;
+  name: string;
+  qty: number;
+  unitPrice: number;
+}
+
+/** An order as a marketplace reports it, before Cais normalises it to SkyHub's shape. */
+export interface ChannelOrder {
+  externalId: string;
+  status: string;
+  placedAt: Date;
+  updatedAt: Date;
+  total: number;
+  items: ChannelOrderItem[];
+  buyer: { name: string; email?: string | undefined; document?: string | undefined };
+  shippingAddress?: Record<string, string> | undefined;
+  raw: unknown;
+}
+
+export interface OrderPage {
+  orders: ChannelOrder[];
+  /** Pass back to get the next page; absent on the last one. */
+  nextCursor?: string | undefined;
+}
+
+export type OrderTransition =
+  | { kind: 'invoice'; key: string; number?: string | undefined; issuedAt: Date }
+  | {
+      kind: 'ship';
+      trackingCode: string;
+      carrier?: string | undefined;
+      url?: string | undefined;
+      shippedAt: Date;
+    }
+  | { kind: 'deliver'; deliveredAt: Date }
+  | { kind: 'cancel'; reason?: string | undefined };
+
+export interface OAuthStart {
+  baseUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+}
+
+export interface ChannelAdapter {
+  readonly channel: ChannelName;
+  /** The real API's base URL, used when a connection names none. */
+  readonly defaultBaseUrl: string;
+  readonly capabilities: Capabilities;
+
+  /** OAuth marketplaces: the consent page to send the seller to. */
+  authorizeUrl?(start: OAuthStart): string;
+  /** OAuth marketplaces: trade the callback's code for tokens. */
+  exchangeCode?(args: OAuthStart & { clientSecret: string; code: string }): Promise<Credentials>;
+  /** Trade a refresh token for new tokens (the new refresh token replaces the old one). */
+  refreshToken(baseUrl: string, credentials: Credentials): Promise<Credentials>;
+  /** A cheap authenticated call; answers who the seller is. */
+  testConnection(ctx: ChannelContext): Promise<{ sellerId: string; name?: string | undefined }>;
+
+  /** Creates the listing at the marketplace. */
+  publish(ctx: ChannelContext, product: ProductForChannel): Promise<PublishResult>;
+  /** Finds an existing listing by SKU (association), or undefined. */
+  findBySku(ctx: ChannelContext, sku: string): Promise<ListingRef | undefined>;
+  /** Takes a listing off sale (pause/close). */
+  unpublish(ctx: ChannelContext, ref: ListingRef): Promise<void>;
+
+  /** Sets absolute stock; at most capabilities.stockBatchSize items. One outcome per item. */
+  pushStock(ctx: ChannelContext, updates: StockUpdate[]): Promise<ItemOutcome[]>;
+  /** Sets absolute price and sale price; at most capabilities.priceBatchSize items. */
+  pushPrice(ctx: ChannelContext, updates: PriceUpdate[]): Promise<ItemOutcome[]>;
+  /** What the listing shows now, to confirm a write. */
+  readListing(ctx: ChannelContext, ref: ListingRef): Promise<ListingSnapshot>;
+
+  /** Orders created or changed since `since` (with the caller's overlap already applied). */
+  listOrders(ctx: ChannelContext, query: { since: Date; cursor?: string | undefined }): Promise<OrderPage>;
+  getOrder(ctx: ChannelContext, externalId: string): Promise<ChannelOrder>;
+  pushOrderStatus(
+    ctx: ChannelContext,
+    order: { externalId: string; raw: unknown },
+    transition: OrderTransition,
+  ): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * Outbound HTTP for every adapter: one keep-alive agent, bounded timeouts, and network failures
+ * turned into transient ChannelErrors. Adapters classify the answers they get; this module only
+ * classifies the answers they never got.
+ */
+import { Agent, type Dispatcher, request } from 'undici';
+import { ChannelError, FailureClass } from './errors.ts';
+
+// Connections are reused across runs (keep-alive); a marketplace that stops answering costs a
+// caller at most the timeout, and the run goes on with the next items.
+const agent = new Agent({
+  connections: 128,
+  keepAliveTimeout: 30_000,
+  keepAliveMaxTimeout: 600_000,
+  headersTimeout: 20_000,
+  bodyTimeout: 30_000,
+  connect: { timeout: 10_000 },
+});
+
+export interface HttpRequest {
+  method: Dispatcher.HttpMethod;
+  url: string;
+  headers?: Record<string, string> | undefined;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string> | undefined;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON when the answer was JSON, the text otherwise, undefined when empty. */
+  body: unknown;
+}
+
+export async function send(req: HttpRequest): Promise<HttpResponse> {
+  const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+  let body: string | undefined;
+  if (req.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  } else if (req.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(req.form).toString();
+  }
+  const timeout = req.timeoutMs ?? 20_000;
+  try {
+    const res = await request(req.url, {
+      method: req.method,
+      headers,
+      body,
+      dispatcher: agent,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      signal: req.signal,
+    });
+    const text = await res.body.text();
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: parseBody(text, res.headers['content-type']),
+    };
+  } catch (error) {
+    throw networkError(error, req);
+  }
+}
+
+function parseBody(text: string, contentType: string | string[] | undefined): unknown {
+  if (text === '') return undefined;
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  if (type?.includes('json') || /^[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function networkError(error: unknown, req: HttpRequest): ChannelError {
+  const code = (error as { code?: string }).code ?? '';
+  const timedOut = /TIMEOUT/i.test(code) || (error as Error).name === 'AbortError';
+  return new ChannelError(FailureClass.transient, {
+    code: timedOut ? 'timeout' : 'network',
+    marketplaceMessage: `${req.method} ${new URL(req.url).pathname}: ${timedOut ? 'no answer in time' : (error as Error).message}`,
+    hint: 'The marketplace did not answer; Cais retries on its own.',
+  });
+}
+
+/** Retry-After in milliseconds (seconds or an HTTP date), when the answer carried one. */
+export function retryAfterMs(headers: HttpResponse['headers']): number | undefined {
+  const value = headers['retry-after'];
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
