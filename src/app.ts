@@ -8,7 +8,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiKeyAuthenticator } from './accounts/api-key-auth.ts';
 import type { Config } from './config.ts';
+import { Cipher } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
+import { oauthCallbackRoute } from './http/connections.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
@@ -19,9 +21,17 @@ import { createMetrics, type Metrics } from './metrics.ts';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Seals marketplace credentials; by default from config.secretKey. */
+  cipher?: Cipher;
   metrics?: Metrics;
   /** A pino logger config or false; defaults to JSON logs at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
+}
+
+function cipherFrom(config: Config): Cipher {
+  if (!config.secretKey)
+    throw new Error('CAIS_SECRET_KEY is not set (server.ts provides one for the embedded database)');
+  return new Cipher(config.secretKey);
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -77,7 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   opsRoutes(app, { db: deps.db, metrics });
+  const cipher = deps.cipher ?? cipherFrom(deps.config);
+  oauthCallbackRoute(app, { db: deps.db, cipher });
   const authenticator = new ApiKeyAuthenticator(deps.db);
-  await app.register(sellerApi, { db: deps.db, config: deps.config, authenticator });
+  await app.register(sellerApi, { db: deps.db, cipher, config: deps.config, authenticator });
   return app;
 }

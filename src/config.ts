@@ -3,6 +3,7 @@
  * validated: a missing or malformed value stops the process with a message naming the variable.
  */
 import { resolve } from 'node:path';
+import { parseSecretKey } from './connections/cipher.ts';
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -16,6 +17,13 @@ export interface Config {
   rateLimitPerMinute: number;
   /** When set, only these X-Accountmanager-Key values are accepted. */
   accountManagerKeys: string[] | undefined;
+  /**
+   * Key that encrypts marketplace credentials (AES-256-GCM). Required with PostgreSQL; with the
+   * embedded database it is generated into the data folder on first start when not given.
+   */
+  secretKey: Buffer | undefined;
+  /** The URL sellers' browsers reach Cais at (OAuth callbacks); by default the request's own host. */
+  publicUrl: string | undefined;
   bootstrap: {
     email: string | undefined;
     password: string | undefined;
@@ -73,6 +81,20 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('CAIS_BOOTSTRAP_API_KEY must have at least 20 characters');
   }
 
+  const secretText = text('CAIS_SECRET_KEY');
+  const secretKey = secretText === undefined ? undefined : parseSecretKey(secretText);
+  if (secretText !== undefined && !secretKey) {
+    problems.push(
+      'CAIS_SECRET_KEY must be 32 bytes: 64 hex characters or base64 (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  if (databaseUrl && secretText === undefined) {
+    problems.push('CAIS_SECRET_KEY is required with DATABASE_URL (generate one with `openssl rand -hex 32`)');
+  }
+  const publicUrl = text('CAIS_PUBLIC_URL')?.replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl))
+    problems.push('CAIS_PUBLIC_URL must be an http(s) URL');
+
   const config: Config = {
     databaseUrl,
     dataDir: resolve(cwd, text('CAIS_DATA_DIR') ?? 'data'),
@@ -86,6 +108,8 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
       ?.split(',')
       .map((k) => k.trim())
       .filter(Boolean),
+    secretKey,
+    publicUrl,
     bootstrap: {
       email,
       password,

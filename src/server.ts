@@ -1,9 +1,11 @@
 /** Starting and stopping Cais: the database, migrations, the HTTP server and the worker. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import { type BootstrapCredentials, bootstrapAccount } from './accounts/bootstrap.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { generateSecretKey, parseSecretKey } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
@@ -31,7 +33,28 @@ export async function openMigratedDb(config: Config): Promise<Db> {
   return db;
 }
 
-export async function start(config: Config, role: Role): Promise<Running> {
+/**
+ * With the embedded database the secret key is generated on first start and kept beside the
+ * data (mode 0600); with PostgreSQL it must be configured, since every process needs the same one.
+ */
+export async function resolveSecretKey(config: Config): Promise<Config> {
+  if (config.secretKey) return config;
+  const path = `${config.dataDir}/secret.key`;
+  await mkdir(config.dataDir, { recursive: true });
+  let text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    text = generateSecretKey();
+    await writeFile(path, `${text}\n`, { mode: 0o600, flag: 'wx' }).catch(async () => {
+      text = await readFile(path, 'utf8');
+    });
+  }
+  const secretKey = parseSecretKey(text ?? '');
+  if (!secretKey) throw new Error(`${path} does not hold a valid key; remove it or set CAIS_SECRET_KEY`);
+  return { ...config, secretKey };
+}
+
+export async function start(given: Config, role: Role): Promise<Running> {
+  const config = await resolveSecretKey(given);
   const db = await openMigratedDb(config);
   const credentials = await bootstrapAccount(db, config);
   let app: FastifyInstance | undefined;

@@ -32,8 +32,11 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
+/** One key per test process; tests that need a specific key pass CAIS_SECRET_KEY themselves. */
+export const testSecretKey = randomBytes(32).toString('hex');
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  return readConfig({ CAIS_LOG_LEVEL: 'silent', ...env });
+  return readConfig({ CAIS_LOG_LEVEL: 'silent', CAIS_SECRET_KEY: testSecretKey, ...env });
 }
 
 export interface Seller {

@@ -1,4 +1,5 @@
 /** Cais's API (role `serve`) for benchmarks, on the database in DATABASE_URL; reports its URL over IPC. */
+import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import { openDb } from '../../src/db/open.ts';
@@ -6,6 +7,7 @@ import { openDb } from '../../src/db/open.ts';
 const config = readConfig({
   ...process.env,
   CAIS_LOG_LEVEL: 'warn',
+  CAIS_SECRET_KEY: process.env.CAIS_SECRET_KEY ?? randomBytes(32).toString('hex'),
   CAIS_RATE_LIMIT_PER_MINUTE: '10000000',
 });
 const db = await openDb({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });

@@ -13,14 +13,18 @@ import type {
 } from 'fastify';
 import { ApiKeyAuthenticator } from '../accounts/api-key-auth.ts';
 import type { Config } from '../config.ts';
+import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { rateLimited } from '../errors.ts';
 import { bulkRoutes } from './bulk.ts';
+import { connectionRoutes } from './connections.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { listingRoutes } from './listings.ts';
 import { checkAccept } from './negotiation.ts';
 import { productRoutes } from './products.ts';
 import { makeSellerAuth } from './seller-auth.ts';
 import { taxonomyRoutes } from './taxonomy.ts';
+import { refuseUnstorableText } from './validation.ts';
 import { variationRoutes } from './variations.ts';
 
 export type SellerApi = FastifyInstance<
@@ -33,6 +37,7 @@ export type SellerApi = FastifyInstance<
 
 export interface SellerApiDeps {
   db: Db;
+  cipher: Cipher;
   config: Config;
   authenticator: ApiKeyAuthenticator;
 }
@@ -40,6 +45,9 @@ export interface SellerApiDeps {
 export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Promise<void> {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => checkAccept(request));
+  // SkyHub bodies are JSON: without this, Fastify's text/plain parser hands a string to the routes.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', refuseUnstorableText);
   app.addHook('onRequest', makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys));
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,
@@ -59,6 +67,9 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   variationRoutes(api);
   taxonomyRoutes(api);
   bulkRoutes(api);
+  const connections = { db: deps.db, cipher: deps.cipher };
+  connectionRoutes(api, { ...connections, publicUrl: deps.config.publicUrl });
+  listingRoutes(api, connections);
 }
 
 export { ApiKeyAuthenticator };

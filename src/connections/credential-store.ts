@@ -1,0 +1,98 @@
+/**
+ * The database-backed CredentialStore adapters use. A refresh token is single-use, so two
+ * processes refreshing at once would leave one with a dead token: refreshes of one connection are
+ * serialised (an in-process queue, and on PostgreSQL a row lock across processes) and a caller
+ * whose stale token was already replaced gets the new one instead of refreshing again.
+ */
+import type { ChannelAdapter, CredentialStore, Credentials } from '../channels/adapter.ts';
+import { ChannelError, FailureClass } from '../channels/errors.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import type { Cipher } from './cipher.ts';
+import { findConnectionById, lockConnection, saveSecrets, setStatus } from './queries.ts';
+
+// Tokens are renewed a minute before they expire, so a call never leaves with a dying token.
+const EXPIRY_MARGIN_MS = 60_000;
+
+const refreshQueues = new Map<number, Promise<unknown>>();
+
+function serialised<T>(connectionId: number, work: () => Promise<T>): Promise<T> {
+  const previous = refreshQueues.get(connectionId) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  refreshQueues.set(
+    connectionId,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
+export class DbCredentialStore implements CredentialStore {
+  readonly #db: Db;
+  readonly #cipher: Cipher;
+  readonly #adapter: ChannelAdapter;
+  readonly #connectionId: number;
+  #cached: Credentials | undefined;
+
+  constructor(db: Db, cipher: Cipher, adapter: ChannelAdapter, connectionId: number) {
+    this.#db = db;
+    this.#cipher = cipher;
+    this.#adapter = adapter;
+    this.#connectionId = connectionId;
+  }
+
+  async current(): Promise<Credentials> {
+    const credentials = this.#cached ?? (await this.#load(this.#db));
+    if (credentials.expiresAt !== undefined && credentials.expiresAt - EXPIRY_MARGIN_MS < Date.now()) {
+      return this.refreshed(credentials);
+    }
+    this.#cached = credentials;
+    return credentials;
+  }
+
+  refreshed(stale: Credentials): Promise<Credentials> {
+    return serialised(this.#connectionId, async () => {
+      try {
+        const fresh =
+          this.#db.kind === 'postgres'
+            ? await this.#db.transaction((tx) => this.#refreshUnder(tx, stale, true))
+            : await this.#refreshUnder(this.#db, stale, false);
+        this.#cached = fresh;
+        return fresh;
+      } catch (error) {
+        // Marked after the transaction: inside it, this update would wait on our own row lock.
+        if (error instanceof ChannelError && error.failure === FailureClass.auth) {
+          await markAuthFailed(this.#db, this.#connectionId, error.marketplaceMessage);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async #refreshUnder(db: Queryable, stale: Credentials, lock: boolean): Promise<Credentials> {
+    const stored = await this.#load(db, lock);
+    // Someone else refreshed while we waited: their token is the live one.
+    if (stored.accessToken !== stale.accessToken) return stored;
+    const row = await findConnectionById(db, this.#connectionId);
+    const fresh = await this.#adapter.refreshToken(row!.base_url, stored);
+    await saveSecrets(db, this.#connectionId, this.#cipher.encryptJson(fresh));
+    return fresh;
+  }
+
+  async #load(db: Queryable, lock = false): Promise<Credentials> {
+    const row = lock
+      ? await lockConnection(db, this.#connectionId)
+      : await findConnectionById(db, this.#connectionId);
+    if (!row?.secrets) {
+      throw new ChannelError(FailureClass.auth, {
+        code: 'not_authorised',
+        marketplaceMessage: 'this connection has no credentials yet',
+        hint: 'Finish connecting the marketplace (Integrações › Conectar).',
+      });
+    }
+    return this.#cipher.decryptJson<Credentials>(row.secrets);
+  }
+}
+
+/** The connection stops syncing until the seller reconnects; the reason is shown as is. */
+export async function markAuthFailed(db: Queryable, connectionId: number, reason: string): Promise<void> {
+  await setStatus(db, connectionId, 'auth_failed', reason);
+}

@@ -1,0 +1,259 @@
+/** Cais's connection routes: link marketplaces, follow their status, reconnect. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { channels } from '../channels/adapter.ts';
+import { adapterFor, supportedChannels } from '../channels/registry.ts';
+import {
+  type Connections,
+  completeConsent,
+  connectionsOf,
+  createConnection,
+  getConnection,
+  presentConnection,
+  startConsent,
+  updateConnection,
+  verify,
+} from '../connections/connections.ts';
+import { presentListing } from '../listings/listings.ts';
+import { countListingsByFlag, listingsOfConnection } from '../listings/queries.ts';
+import { sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
+import { unwrap } from './wrapping.ts';
+
+const tags = ['Connections'];
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+
+const Credentials = Type.Object(
+  {
+    access_token: Type.Optional(Type.String({ maxLength: 4096 })),
+    refresh_token: Type.Optional(Type.String({ maxLength: 4096 })),
+    seller_id: Type.Optional(Type.String({ maxLength: 255 })),
+    extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 4096 }))),
+  },
+  { additionalProperties: false },
+);
+
+const NewConnection = Type.Object(
+  {
+    channel: Type.Union(channels.map((c) => Type.Literal(c))),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    base_url: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: 'The marketplace API (the simulator, for a sandbox).',
+      }),
+    ),
+    client_id: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    client_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    credentials: Type.Optional(Credentials),
+  },
+  { additionalProperties: false },
+);
+type NewConnectionBody = {
+  channel: string;
+  name?: string;
+  base_url?: string;
+  client_id?: string;
+  client_secret?: string;
+  credentials?: {
+    access_token?: string;
+    refresh_token?: string;
+    seller_id?: string;
+    extra?: Record<string, string>;
+  };
+};
+
+const ConnectionPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** Where the marketplace sends the seller back after consent. */
+function callbackUrl(request: FastifyRequest, publicUrl: string | undefined): string {
+  return `${publicUrl ?? `${request.protocol}://${request.host}`}/oauth/callback`;
+}
+
+export function connectionRoutes(
+  api: SellerApi,
+  deps: Connections & { publicUrl: string | undefined },
+): void {
+  const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+  api.get(
+    '/channels',
+    { schema: { tags, summary: 'Marketplaces Cais can connect to', security: sellerSecurity } },
+    async () =>
+      supportedChannels().map((name) => {
+        const adapter = adapterFor(name);
+        return {
+          channel: name,
+          default_base_url: adapter.defaultBaseUrl,
+          capabilities: adapter.capabilities,
+        };
+      }),
+  );
+
+  api.post(
+    '/connections',
+    {
+      schema: {
+        tags,
+        summary: 'Connect a marketplace (answers the consent URL for OAuth marketplaces)',
+        security: sellerSecurity,
+        body: Type.Object({ connection: NewConnection }),
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const body = validate<NewConnectionBody>(
+        NewConnection,
+        unwrap(request.body, 'connection'),
+        'connection',
+      );
+      const c = body.credentials;
+      const created = await createConnection(deps, account(request), {
+        channel: body.channel,
+        name: body.name,
+        baseUrl: body.base_url,
+        clientId: body.client_id,
+        clientSecret: body.client_secret,
+        credentials: c && {
+          accessToken: c.access_token,
+          refreshToken: c.refresh_token,
+          sellerId: c.seller_id,
+          extra: c.extra,
+        },
+      });
+      const row = await getConnection(deps.db, account(request), created.connection.id);
+      const consent =
+        row.status === 'pending' ? await startConsent(deps, row, callbackUrl(request, deps.publicUrl)) : {};
+      return reply.code(201).send({ connection: created.connection, ...consent });
+    },
+  );
+
+  api.get('/connections', { schema: { tags, security: sellerSecurity } }, async (request) => ({
+    connections: (await connectionsOf(deps.db, account(request))).map(presentConnection),
+  }));
+
+  api.get(
+    '/connections/:id',
+    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    async (request) => {
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      return {
+        connection: presentConnection(row),
+        listings: await countListingsByFlag(deps.db, account(request), row.id),
+      };
+    },
+  );
+
+  api.patch(
+    '/connections/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, disable or enable',
+        security: sellerSecurity,
+        params: IdParams,
+        body: Type.Object({ connection: ConnectionPatch }),
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request) => {
+      const patch = validate<{ name?: string; enabled?: boolean }>(
+        ConnectionPatch,
+        unwrap(request.body, 'connection'),
+        'connection',
+      );
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      return { connection: presentConnection(await updateConnection(deps, row, patch)) };
+    },
+  );
+
+  api.post(
+    '/connections/:id/test',
+    { schema: { tags, summary: 'Make a test call now', security: sellerSecurity, params: IdParams } },
+    async (request) => {
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      return { connection: presentConnection(await verify(deps, row)) };
+    },
+  );
+
+  api.post(
+    '/connections/:id/authorize',
+    {
+      schema: {
+        tags,
+        summary: 'Start the consent again (reconnect)',
+        security: sellerSecurity,
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      return startConsent(deps, row, callbackUrl(request, deps.publicUrl));
+    },
+  );
+
+  api.get(
+    '/connections/:id/listings',
+    {
+      schema: {
+        tags,
+        summary: 'Listings of a connection, by flag',
+        security: sellerSecurity,
+        params: IdParams,
+        querystring: Type.Object({
+          flag: Type.Optional(
+            Type.Union([
+              Type.Literal('grey'),
+              Type.Literal('yellow'),
+              Type.Literal('green'),
+              Type.Literal('red'),
+            ]),
+          ),
+          after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request) => {
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      const limit = request.query.limit ?? 100;
+      const rows = await listingsOfConnection(deps.db, account(request), row.id, {
+        flag: request.query.flag,
+        afterId: request.query.after,
+        limit,
+      });
+      return {
+        listings: rows.map(presentListing),
+        next_after: rows.length === limit ? rows.at(-1)?.id : undefined,
+      };
+    },
+  );
+}
+
+/** The OAuth callback is opened by the seller's browser: no API key, the state identifies it. */
+export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): void {
+  app.get<{ Querystring: { code?: string; state?: string; error?: string } }>(
+    '/oauth/callback',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { code, state, error } = request.query;
+      if (error || !code || !state) {
+        return reply.code(400).send({
+          error: `the marketplace did not authorise the connection${error ? `: ${error}` : ''}`,
+          code: 'consent_refused',
+        });
+      }
+      const connection = await completeConsent(deps, state, code);
+      return { connection };
+    },
+  );
+}

@@ -1,0 +1,130 @@
+/** Routes to connect products to marketplaces and read their flags. */
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Connections } from '../connections/connections.ts';
+import { invalid, isCaisError } from '../errors.ts';
+import { connectProduct, disconnectProduct, productListings } from '../listings/listings.ts';
+import { SkuParams, sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+
+const tags = ['Listings'];
+const ListingParams = Type.Object({
+  sku: Type.String({ minLength: 1, maxLength: 100 }),
+  connection: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+});
+const ConnectBody = Type.Object(
+  {
+    external_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Associate with this existing marketplace listing.',
+      }),
+    ),
+    external_variation_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+const BULK_CONNECT_MAX = 100;
+const BulkConnect = Type.Object(
+  {
+    connection_id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+    skus: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1,
+      maxItems: BULK_CONNECT_MAX,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export function listingRoutes(api: SellerApi, deps: Connections): void {
+  const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+  api.get(
+    '/products/:sku/listings',
+    {
+      schema: {
+        tags,
+        summary: "A product's listings on every connection, with their flags",
+        security: sellerSecurity,
+        params: SkuParams,
+      },
+    },
+    async (request) => ({ listings: await productListings(deps, account(request), request.params.sku) }),
+  );
+
+  api.post(
+    '/products/:sku/listings/:connection',
+    {
+      schema: {
+        tags,
+        summary: 'Connect a product: associate an existing listing (by SKU or external_id) or publish it',
+        security: sellerSecurity,
+        params: ListingParams,
+        body: Type.Optional(ConnectBody),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const listings = await connectProduct(
+        deps,
+        account(request),
+        request.params.sku,
+        request.params.connection,
+        {
+          externalId: body.external_id,
+          externalVariationId: body.external_variation_id,
+        },
+      );
+      return reply.code(201).send({ listings });
+    },
+  );
+
+  api.delete(
+    '/products/:sku/listings/:connection',
+    {
+      schema: {
+        tags,
+        summary: 'Disconnect: take the product off sale there',
+        security: sellerSecurity,
+        params: ListingParams,
+      },
+    },
+    async (request) => ({
+      listings: await disconnectProduct(
+        deps,
+        account(request),
+        request.params.sku,
+        request.params.connection,
+      ),
+    }),
+  );
+
+  api.post(
+    '/listings/connect',
+    {
+      schema: {
+        tags,
+        summary: `Connect up to ${BULK_CONNECT_MAX} SKUs to one connection`,
+        security: sellerSecurity,
+        body: BulkConnect,
+      },
+    },
+    async (request) => {
+      const { connection_id: connectionId, skus } = request.body;
+      if (new Set(skus).size !== skus.length) throw invalid('skus: each SKU must appear once');
+      const results = [];
+      for (const sku of skus) {
+        try {
+          results.push({ sku, listings: await connectProduct(deps, account(request), sku, connectionId) });
+        } catch (error) {
+          // One SKU's problem (unknown, not active...) must not stop the others; bugs still surface.
+          if (!isCaisError(error)) throw error;
+          results.push({ sku, error: error.message, code: error.code });
+        }
+      }
+      return { results };
+    },
+  );
+}
