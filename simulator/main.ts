@@ -2,7 +2,8 @@ import { startSimulator } from './server.ts';
 
 /**
  * `npm run simulator`: SIM_PORT (default 4100), SIM_HOST (default 127.0.0.1), SIM_SEED,
- * SIM_UNLIMITED=1 for the "no limits" mode, SIM_RETRY_AFTER=1, SIM_CONTROL_TOKEN, SIM_LOG=1.
+ * SIM_UNLIMITED=1 for the "no limits" mode, SIM_RETRY_AFTER=1, SIM_CONTROL_TOKEN, SIM_LOG=1,
+ * SIM_WRITE_LOG_CAP, SIM_MAGALU_APPLY_DELAY_MS, SIM_ML_NOTIFICATION_TIME_SCALE.
  */
 function readPort(value: string | undefined): number {
   if (value === undefined || value === '') return 4100;
@@ -11,6 +12,15 @@ function readPort(value: string | undefined): number {
     throw new Error(`SIM_PORT must be a port number, got "${value}"`);
   }
   return port;
+}
+
+/** A positive number from the environment, or undefined when unset; anything else stops the process. */
+function readNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0)
+    throw new Error(`${name} must be a non-negative number, got "${value}"`);
+  return number;
 }
 
 const env = process.env;
@@ -25,6 +35,11 @@ try {
     retryAfter: flag(env.SIM_RETRY_AFTER),
     controlToken: env.SIM_CONTROL_TOKEN || undefined,
     logger: flag(env.SIM_LOG),
+    writeLogCapacity: readNumber('SIM_WRITE_LOG_CAP', env.SIM_WRITE_LOG_CAP),
+    magalu: { applyDelayMs: readNumber('SIM_MAGALU_APPLY_DELAY_MS', env.SIM_MAGALU_APPLY_DELAY_MS) },
+    mercadolivre: {
+      notificationTimeScale: readNumber('SIM_ML_NOTIFICATION_TIME_SCALE', env.SIM_ML_NOTIFICATION_TIME_SCALE),
+    },
   });
   process.stdout.write(
     `Cais marketplace simulator listening on ${simulator.url}\n` +

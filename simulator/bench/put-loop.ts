@@ -6,7 +6,7 @@
  *
  * Starts the simulator in a child process so client and server each get a core, like the
  * hub's sync benchmark on a 2-core machine; or set SIM_URL to measure a running simulator
- * (started with SIM_UNLIMITED=1).
+ * (started with SIM_UNLIMITED=1; the bench resets it first).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ async function runClient(): Promise<void> {
   const url =
     external ??
     (await new Promise<string>((resolve) => child!.once('message', (message) => resolve(String(message)))));
+  if (external !== undefined) await control(url, '/reset', {});
   const listings = 1000;
   const ids: string[] = [];
   for (let i = 0; i < listings; i++) {

@@ -101,6 +101,14 @@ export interface MgOrder {
   deliveries: MgDelivery[];
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** ISO 8601 UTC, memoised on the millisecond: a write burst stamps the same instant many times. */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }

@@ -31,7 +31,8 @@ function itemNotFound(id: string) {
 function getItem(deps: MlDeps, request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
   const item = deps.store.items.get(request.params.id);
   if (item === undefined) return sendMlError(reply, itemNotFound(request.params.id));
-  return reply.send(item);
+  const attributes = (request.query as { attributes?: string }).attributes;
+  return reply.send(attributes ? project(item, attributes.split(',')) : item);
 }
 
 function project(item: MlItem, attributes: readonly string[] | null): unknown {
