@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ChannelControl, ListingView } from '../core/channel.ts';
 import { ControlError, notFound } from '../core/control-error.ts';
 import { checker, parseControl } from '../core/validate.ts';
@@ -116,7 +117,7 @@ export function createMgControl(deps: MgDeps): ChannelControl {
 
     upsertSeller(raw) {
       const body = parseControl(check.seller, raw);
-      const id = body.id ?? crypto.randomUUID();
+      const id = body.id ?? randomUUID();
       const record = store.sellers.get(id) ?? {
         id,
         name: `Loja ${id.slice(0, 8)}`,

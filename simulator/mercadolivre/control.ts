@@ -55,6 +55,15 @@ export function listingView(deps: MlDeps, item: MlItem): ListingView {
   };
 }
 
+const TOPICS: ReadonlySet<string> = new Set(ML_NOTIFICATIONS.topics);
+
+function knownTopics(topics: readonly string[]): Set<string> {
+  const unknown = topics.filter((topic) => !TOPICS.has(topic));
+  if (unknown.length > 0)
+    throw invalid(`unknown topics ${unknown.join(', ')}; known: ${[...TOPICS].join(', ')}`);
+  return new Set(topics);
+}
+
 function appBody(app: MlApp) {
   return {
     client_id: app.clientId,
@@ -101,8 +110,7 @@ export function createMlControl(deps: MlDeps): ChannelControl {
       if (body.client_secret !== undefined) app.secret = body.client_secret;
       if (body.redirect_uris !== undefined) app.redirectUris = body.redirect_uris;
       if (body.callback_url !== undefined) app.callbackUrl = body.callback_url;
-      if (body.topics !== undefined)
-        app.topics = new Set(body.topics.filter((t) => ML_NOTIFICATIONS.topics.includes(t as never)));
+      if (body.topics !== undefined) app.topics = knownTopics(body.topics);
       if (body.pkce !== undefined) app.pkce = body.pkce;
       store.apps.set(clientId, app);
       return appBody(app);
