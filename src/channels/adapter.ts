@@ -5,6 +5,7 @@
  * the edge, so the sync engine never sees a vendor's error shape.
  */
 import type { ChannelError } from './errors.ts';
+import type { RetryPolicy } from './retry.ts';
 
 export const channels = ['mercadolivre', 'magalu', 'amazon', 'shopee'] as const;
 export type ChannelName = (typeof channels)[number];
@@ -54,7 +55,13 @@ export interface Credentials {
 /**
  * Credentials as the adapter sees them: `current()` for a call; `refreshed(stale)` when the
  * marketplace said the token is no longer valid or it is about to expire. The store serialises
- * refreshes across processes (a refresh token is single-use) and persists the result.
+ * refreshes across processes (a refresh token is single-use) and persists the result:
+ * - when the stored access token is no longer `stale.accessToken`, someone else already
+ *   refreshed: answer the stored credentials without calling the marketplace;
+ * - otherwise call `adapter.refreshToken` under the lock, persist both new tokens (the old
+ *   refresh token is dead from then on), and answer them;
+ * - a refused refresh rejects with the adapter's `auth` ChannelError (the connection turns
+ *   `auth_failed`); a transient failure rejects with the transient error, tokens untouched.
  */
 export interface CredentialStore {
   current(): Promise<Credentials>;
@@ -66,6 +73,14 @@ export interface ChannelContext {
   baseUrl: string;
   credentials: CredentialStore;
   signal?: AbortSignal | undefined;
+  /**
+   * Overrides the adapter's retry policy for calls made with this context: a scheduled run may
+   * retry within the call, a continuous run may prefer to give the item back sooner, tests wait
+   * milliseconds instead of seconds.
+   */
+  retry?: RetryPolicy | undefined;
+  /** Per-request timeout in milliseconds (default 20 s). */
+  timeoutMs?: number | undefined;
 }
 
 /** A listing's address at the marketplace. */
@@ -115,6 +130,8 @@ export interface ProductForChannel {
   brand: string | null;
   ean: string | null;
   images: string[];
+  /** The marketplace's category for this product, where the seller mapped one (ML needs one). */
+  categoryId?: string | undefined;
   variations: {
     sku: string;
     qty: number;
@@ -160,13 +177,22 @@ export interface OrderPage {
 }
 
 export type OrderTransition =
-  | { kind: 'invoice'; key: string; number?: string | undefined; issuedAt: Date }
+  | {
+      kind: 'invoice';
+      key: string;
+      number?: string | undefined;
+      issuedAt: Date;
+      /** The NF-e XML, for marketplaces that take the document itself (Magalu). */
+      xml?: string | undefined;
+    }
   | {
       kind: 'ship';
       trackingCode: string;
       carrier?: string | undefined;
       url?: string | undefined;
       shippedAt: Date;
+      /** The delivery date promised to the buyer, for marketplaces that ask for it (Magalu). */
+      estimatedDeliveryAt?: Date | undefined;
     }
   | { kind: 'deliver'; deliveredAt: Date }
   | { kind: 'cancel'; reason?: string | undefined };

@@ -54,3 +54,14 @@ export class ChannelError extends Error {
 export function isChannelError(error: unknown): error is ChannelError {
   return error instanceof ChannelError;
 }
+
+/**
+ * The class an HTTP status implies when the marketplace's body says nothing more precise:
+ * 429 waits, 408 and 5xx are worth another attempt, 401 is the token, the rest is the request.
+ */
+export function failureForStatus(status: number): FailureClass {
+  if (status === 429) return FailureClass.rate_limited;
+  if (status === 408 || status >= 500) return FailureClass.transient;
+  if (status === 401) return FailureClass.auth;
+  return FailureClass.permanent;
+}

@@ -25,6 +25,8 @@ export interface HttpRequest {
   json?: unknown;
   /** Sent as application/x-www-form-urlencoded. */
   form?: Record<string, string> | undefined;
+  /** Sent as is, e.g. an NF-e XML document. */
+  text?: { contentType: string; body: string } | undefined;
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -45,8 +47,15 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
   } else if (req.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(req.form).toString();
+  } else if (req.text) {
+    headers['content-type'] = req.text.contentType;
+    body = req.text.body;
   }
   const timeout = req.timeoutMs ?? 20_000;
+  // undici's own header/body timers tick once a second; a deadline signal holds the whole
+  // exchange to the configured time, and the caller's signal still cancels it.
+  const deadline = AbortSignal.timeout(timeout);
+  const signal = req.signal === undefined ? deadline : AbortSignal.any([deadline, req.signal]);
   try {
     const res = await request(req.url, {
       method: req.method,
@@ -55,7 +64,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
       dispatcher: agent,
       headersTimeout: timeout,
       bodyTimeout: timeout,
-      signal: req.signal,
+      signal,
     });
     const text = await res.body.text();
     return {
@@ -82,11 +91,14 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
 }
 
 function networkError(error: unknown, req: HttpRequest): ChannelError {
-  const code = (error as { code?: string }).code ?? '';
-  const timedOut = /TIMEOUT/i.test(code) || (error as Error).name === 'AbortError';
+  const code = String((error as { code?: unknown }).code ?? '');
+  const name = (error as Error).name;
+  const aborted = req.signal?.aborted === true;
+  const timedOut = !aborted && (/TIMEOUT/i.test(code) || name === 'TimeoutError' || name === 'AbortError');
+  const what = aborted ? 'cancelled by Cais' : timedOut ? 'no answer in time' : (error as Error).message;
   return new ChannelError(FailureClass.transient, {
-    code: timedOut ? 'timeout' : 'network',
-    marketplaceMessage: `${req.method} ${new URL(req.url).pathname}: ${timedOut ? 'no answer in time' : (error as Error).message}`,
+    code: aborted ? 'aborted' : timedOut ? 'timeout' : 'network',
+    marketplaceMessage: `${req.method} ${new URL(req.url).pathname}: ${what}`,
     hint: 'The marketplace did not answer; Cais retries on its own.',
   });
 }

@@ -25,6 +25,11 @@ export class RateLimiter {
     }
   }
 
+  /** Takes a token when one is free and answers 0; otherwise answers the wait in ms, taking nothing. */
+  wouldWait(key: string, rate: Rate): number {
+    return this.#tryTake(key, rate);
+  }
+
   /** Stops calls under this key until `ms` from now (the marketplace asked us to wait). */
   pause(key: string, ms: number): void {
     const bucket = this.#buckets.get(key);

@@ -1,8 +1,9 @@
 /** The adapters Cais has, by channel name. Adding a marketplace = a folder + one line here. */
 import { notFound } from '../errors.ts';
 import type { ChannelAdapter, ChannelName } from './adapter.ts';
+import { mercadoLivre } from './mercadolivre/adapter.ts';
 
-const all: ChannelAdapter[] = [];
+const all: ChannelAdapter[] = [mercadoLivre];
 
 const adapters = new Map<ChannelName, ChannelAdapter>(all.map((a) => [a.channel, a]));
 

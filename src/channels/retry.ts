@@ -3,6 +3,7 @@
  * marketplace's Retry-After; only transient and rate-limited failures are retried. After the
  * last attempt the classified error goes to the caller, which records it; nothing spins.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChannelError, FailureClass, isChannelError } from './errors.ts';
 
 export interface RetryPolicy {
@@ -11,6 +12,11 @@ export interface RetryPolicy {
   maxMs: number;
   /** Called before each wait, e.g. to pause a shared rate limiter. */
   onRetry?: ((error: ChannelError, waitMs: number) => void) | undefined;
+  /**
+   * Narrows which failures are retried (default: `error.retryable`). A refresh-token exchange
+   * uses it: a timed-out exchange may have spent the single-use token, so it is not repeated.
+   */
+  retryable?: ((error: ChannelError) => boolean) | undefined;
 }
 
 export const defaultRetry: RetryPolicy = { attempts: 4, baseMs: 250, maxMs: 8_000 };
@@ -24,7 +30,12 @@ export function backoffMs(
   return Math.round(random() * ceiling);
 }
 
-export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy = defaultRetry): Promise<T> {
+/** Runs `call` until it succeeds, fails for good, runs out of attempts, or `signal` aborts. */
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  policy: RetryPolicy = defaultRetry,
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
@@ -32,10 +43,14 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy =
       const channelError = isChannelError(error)
         ? error
         : new ChannelError(FailureClass.transient, { code: 'unexpected', marketplaceMessage: String(error) });
-      if (!channelError.retryable || attempt >= policy.attempts) throw channelError;
+      const retryable = policy.retryable?.(channelError) ?? channelError.retryable;
+      if (!retryable || attempt >= policy.attempts || signal?.aborted) throw channelError;
       const wait = Math.min(policy.maxMs, channelError.retryAfterMs ?? backoffMs(attempt, policy));
       policy.onRetry?.(channelError, wait);
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      // An aborted run stops waiting at once and reports the failure it had.
+      await sleep(wait, undefined, { signal }).catch(() => {
+        throw channelError;
+      });
     }
   }
 }

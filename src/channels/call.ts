@@ -1,0 +1,158 @@
+/**
+ * One marketplace call, made the same way by every adapter: wait for the connection's token
+ * bucket, send over the shared keep-alive agent, classify the answer with the marketplace's own
+ * rules, retry transient failures within the policy (a 429 pauses the bucket for every caller
+ * sharing it), and when the access token is refused, refresh once through the credential store
+ * and try again. Adapters describe their marketplace with an ApiProfile and never loop themselves.
+ */
+import type { ChannelContext, Credentials, Operation, Rate } from './adapter.ts';
+import { ChannelError, FailureClass, isChannelError } from './errors.ts';
+import type { HttpRequest, HttpResponse } from './http-client.ts';
+import { send } from './http-client.ts';
+import { rateLimiter } from './rate-limiter.ts';
+import type { RetryPolicy } from './retry.ts';
+import { withRetry } from './retry.ts';
+
+export interface ApiProfile {
+  readonly rates: Record<Operation, Rate>;
+  readonly retry: RetryPolicy;
+  /** Request headers that carry the access token (and anything else every call needs). */
+  authHeaders(credentials: Credentials): Record<string, string>;
+  /** Turns an answer that is not a success into the marketplace's classified error. */
+  classify(response: HttpResponse, request: HttpRequest): ChannelError;
+}
+
+export type Query = Record<string, string | number | undefined>;
+
+export interface ApiCall {
+  operation: Operation;
+  method: HttpRequest['method'];
+  /** Path under the connection's base URL, e.g. `/items/MLB1`. */
+  path: string;
+  query?: Query | undefined;
+  json?: unknown;
+  text?: HttpRequest['text'];
+  headers?: Record<string, string> | undefined;
+  /** Statuses the caller handles itself (e.g. 404 for a lookup), besides 2xx. */
+  accept?: readonly number[] | undefined;
+}
+
+// Refresh shortly before expiry, so a call does not leave with a token about to die on the way.
+const EXPIRY_MARGIN_MS = 60_000;
+
+export function urlOf(baseUrl: string, path: string, query?: Query): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
+  if (query === undefined) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? url : `${url}?${text}`;
+}
+
+/** Makes one authenticated call; resolves with a success (or accepted) answer, else throws a ChannelError. */
+export async function callApi(
+  ctx: ChannelContext,
+  profile: ApiProfile,
+  call: ApiCall,
+): Promise<HttpResponse> {
+  let credentials = await ctx.credentials.current();
+  if (credentials.expiresAt !== undefined && credentials.expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
+    credentials = await refreshVia(ctx, credentials);
+  }
+  try {
+    return await attempt(ctx, profile, call, credentials);
+  } catch (error) {
+    if (!isRefusedToken(error)) throw error;
+    // Once: a token refused right after a refresh means the grant itself is gone.
+    credentials = await refreshVia(ctx, credentials);
+    return attempt(ctx, profile, call, credentials);
+  }
+}
+
+/** A 401 is the access token (expired, revoked); other auth failures need the seller, not a refresh. */
+function isRefusedToken(error: unknown): boolean {
+  return isChannelError(error) && error.failure === FailureClass.auth && error.httpStatus === 401;
+}
+
+async function refreshVia(ctx: ChannelContext, stale: Credentials): Promise<Credentials> {
+  try {
+    return await ctx.credentials.refreshed(stale);
+  } catch (error) {
+    if (isChannelError(error)) throw error;
+    throw new ChannelError(FailureClass.transient, {
+      code: 'refresh_failed',
+      marketplaceMessage: `the token could not be refreshed: ${(error as Error).message}`,
+      hint: 'Cais retries on its own; reconnect the account if it keeps failing.',
+    });
+  }
+}
+
+async function attempt(
+  ctx: ChannelContext,
+  profile: ApiProfile,
+  call: ApiCall,
+  credentials: Credentials,
+): Promise<HttpResponse> {
+  if (credentials.accessToken === undefined) throw missingToken();
+  const key = `${ctx.connectionId}:${call.operation}`;
+  const rate = profile.rates[call.operation];
+  const policy = ctx.retry ?? profile.retry;
+  const request: HttpRequest = {
+    method: call.method,
+    url: urlOf(ctx.baseUrl, call.path, call.query),
+    headers: { ...profile.authHeaders(credentials), ...call.headers },
+    json: call.json,
+    text: call.text,
+    timeoutMs: ctx.timeoutMs,
+    signal: ctx.signal,
+  };
+  const once = async () => {
+    await rateLimiter.take(key, rate);
+    const response = await send(request);
+    if ((response.status >= 200 && response.status < 300) || call.accept?.includes(response.status)) {
+      return response;
+    }
+    const error = profile.classify(response, request);
+    // Everyone on this connection and operation waits as long as the marketplace asked.
+    if (error.failure === FailureClass.rate_limited && error.retryAfterMs !== undefined) {
+      rateLimiter.pause(key, error.retryAfterMs);
+    }
+    throw error;
+  };
+  const onRetry = (error: ChannelError, waitMs: number) => {
+    if (error.failure === FailureClass.rate_limited && error.retryAfterMs === undefined) {
+      rateLimiter.pause(key, waitMs);
+    }
+    policy.onRetry?.(error, waitMs);
+  };
+  return withRetry(once, { ...policy, onRetry }, ctx.signal);
+}
+
+function missingToken(): ChannelError {
+  return new ChannelError(FailureClass.auth, {
+    code: 'auth.missing_token',
+    marketplaceMessage: 'the connection has no access token',
+    hint: 'Connect the marketplace account again.',
+  });
+}
+
+/**
+ * A call to a token endpoint: no bearer, no bucket (one per connection every few hours), and
+ * retried only when the marketplace answered. A timed-out exchange may already have spent a
+ * single-use refresh token, and repeating it would turn a slow answer into a dead connection.
+ */
+export async function callTokenEndpoint(
+  request: HttpRequest,
+  classify: ApiProfile['classify'],
+  policy: RetryPolicy,
+): Promise<HttpResponse> {
+  const once = async () => {
+    const response = await send(request);
+    if (response.status >= 200 && response.status < 300) return response;
+    throw classify(response, request);
+  };
+  return withRetry(once, {
+    ...policy,
+    retryable: (error) => error.retryable && error.httpStatus !== undefined,
+  });
+}

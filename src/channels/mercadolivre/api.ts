@@ -1,0 +1,82 @@
+/**
+ * How the Mercado Livre adapter calls ML: its profile (rates, retry policy, bearer header, error
+ * classification) and a few small typed readers of ML's JSON.
+ */
+import type { ChannelContext, Operation, Rate } from '../adapter.ts';
+import type { ApiCall, ApiProfile } from '../call.ts';
+import { callApi } from '../call.ts';
+import { FailureClass } from '../errors.ts';
+import type { RetryPolicy } from '../retry.ts';
+import { defaultRetry } from '../retry.ts';
+import { classifyMl, mlChannelError } from './errors.ts';
+import { ML_RATES } from './facts.ts';
+
+export interface MlOptions {
+  /** Per-operation rates per connection (default ML_RATES). */
+  rates?: Partial<Record<Operation, Rate>> | undefined;
+  /** Retry policy when the context gives none. */
+  retry?: RetryPolicy | undefined;
+  /** Orders per `/orders/search` page (default 50). */
+  ordersPageSize?: number | undefined;
+}
+
+export interface MlApi {
+  readonly profile: ApiProfile;
+  readonly ordersPageSize: number;
+  /** An authenticated call; resolves with the parsed JSON body. */
+  call(ctx: ChannelContext, call: ApiCall): Promise<unknown>;
+}
+
+export function mlApi(options: MlOptions, ordersPageSize: number): MlApi {
+  const profile: ApiProfile = {
+    rates: { ...ML_RATES, ...options.rates },
+    retry: options.retry ?? defaultRetry,
+    authHeaders: (credentials) => ({ authorization: `Bearer ${credentials.accessToken}` }),
+    classify: classifyMl,
+  };
+  return {
+    profile,
+    ordersPageSize,
+    call: async (ctx, call) => (await callApi(ctx, profile, call)).body,
+  };
+}
+
+export type Json = Record<string, unknown>;
+
+/** An object from ML's JSON, or a transient error: a body of the wrong shape is ML misbehaving. */
+export function asObject(value: unknown, what: string): Json {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
+  throw mlChannelError(
+    FailureClass.transient,
+    'ml.unexpected_body',
+    `${what}: unexpected answer from Mercado Livre`,
+  );
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Where the seller's id comes from: the token response's `user_id`, else `GET /users/me`. */
+export async function sellerIdOf(api: MlApi, ctx: ChannelContext): Promise<string> {
+  const known = (await ctx.credentials.current()).sellerId;
+  if (known !== undefined) return known;
+  const me = asObject(
+    await api.call(ctx, { operation: 'read', method: 'GET', path: '/users/me' }),
+    'users/me',
+  );
+  const id = str(me.id);
+  if (id === undefined)
+    throw mlChannelError(FailureClass.transient, 'ml.unexpected_body', 'users/me has no id');
+  return id;
+}
