@@ -15,6 +15,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { sellerApi } from './http/seller-api.ts';
+import type { SyncRouteDeps } from './http/sync.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   db: Db;
   /** Seals marketplace credentials; by default from config.secretKey. */
   cipher?: Cipher;
+  /** Queues sync runs (pg-boss); without it "run now" answers 503. */
+  enqueueRun?: SyncRouteDeps['enqueueRun'];
   metrics?: Metrics;
   /** A pino logger config or false; defaults to JSON logs at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
@@ -90,6 +93,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cipher = deps.cipher ?? cipherFrom(deps.config);
   oauthCallbackRoute(app, { db: deps.db, cipher });
   const authenticator = new ApiKeyAuthenticator(deps.db);
-  await app.register(sellerApi, { db: deps.db, cipher, config: deps.config, authenticator });
+  await app.register(sellerApi, {
+    db: deps.db,
+    cipher,
+    config: deps.config,
+    authenticator,
+    enqueueRun: deps.enqueueRun,
+  });
   return app;
 }

@@ -5,11 +5,12 @@ import type { PgBoss } from 'pg-boss';
 import { type BootstrapCredentials, bootstrapAccount } from './accounts/bootstrap.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { generateSecretKey, parseSecretKey } from './connections/cipher.ts';
+import { Cipher, generateSecretKey, parseSecretKey } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { startBoss } from './jobs/boss.ts';
+import { enqueueRun } from './sync/scheduler.ts';
 import { startWorker } from './worker.ts';
 
 export type Role = 'all' | 'serve' | 'work';
@@ -17,7 +18,7 @@ export type Role = 'all' | 'serve' | 'work';
 export interface Running {
   db: Db;
   app: FastifyInstance | undefined;
-  boss: PgBoss | undefined;
+  boss: PgBoss;
   url: string | undefined;
   credentials: BootstrapCredentials | undefined;
   stop(): Promise<void>;
@@ -58,17 +59,15 @@ export async function start(given: Config, role: Role): Promise<Running> {
   const db = await openMigratedDb(config);
   const credentials = await bootstrapAccount(db, config);
   let app: FastifyInstance | undefined;
-  let boss: PgBoss | undefined;
   let url: string | undefined;
-  if (role !== 'serve') {
-    boss = await startBoss(db, {
-      onError: (error) =>
-        console.error(JSON.stringify({ level: 'error', msg: 'pg-boss', err: String(error) })),
-    });
-    await startWorker(db, boss);
-  }
+  const cipher = new Cipher(config.secretKey!);
+  const logError = (error: unknown) =>
+    console.error(JSON.stringify({ level: 'error', msg: 'worker', err: String(error) }));
+  // Every role gets a queue client (the API queues "run now"); only workers supervise and work.
+  const boss = await startBoss(db, { onError: logError, supervise: role !== 'serve' });
+  const worker = role === 'serve' ? undefined : await startWorker({ db, boss, cipher, onError: logError });
   if (role !== 'work') {
-    app = await buildApp({ config, db });
+    app = await buildApp({ config, db, cipher, enqueueRun: (data) => enqueueRun(boss, data) });
     url = await app.listen({ port: config.port, host: config.host });
   }
   let stopping: Promise<void> | undefined;
@@ -76,7 +75,8 @@ export async function start(given: Config, role: Role): Promise<Running> {
     stopping ??= (async () => {
       // Stop taking requests and finish those in flight, then let running jobs finish.
       await app?.close();
-      await boss?.stop({ graceful: true, timeout: 30_000 });
+      await worker?.stop();
+      await boss.stop({ graceful: true, timeout: 30_000 });
       await db.close();
     })();
     return stopping;

@@ -23,6 +23,7 @@ import { listingRoutes } from './listings.ts';
 import { checkAccept } from './negotiation.ts';
 import { productRoutes } from './products.ts';
 import { makeSellerAuth } from './seller-auth.ts';
+import { type SyncRouteDeps, syncRoutes } from './sync.ts';
 import { taxonomyRoutes } from './taxonomy.ts';
 import { refuseUnstorableText } from './validation.ts';
 import { variationRoutes } from './variations.ts';
@@ -38,6 +39,7 @@ export type SellerApi = FastifyInstance<
 export interface SellerApiDeps {
   db: Db;
   cipher: Cipher;
+  enqueueRun?: SyncRouteDeps['enqueueRun'];
   config: Config;
   authenticator: ApiKeyAuthenticator;
 }
@@ -70,6 +72,7 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   const connections = { db: deps.db, cipher: deps.cipher };
   connectionRoutes(api, { ...connections, publicUrl: deps.config.publicUrl });
   listingRoutes(api, connections);
+  syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun });
 }
 
 export { ApiKeyAuthenticator };

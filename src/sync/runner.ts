@@ -1,0 +1,284 @@
+/**
+ * A run: deliver what one (connection, resource) owes. It holds the lease for that pair, reads
+ * pending listings in id order in batches, delivers each batch, records every outcome, and passes
+ * over the pending set again until it is empty (changes that arrive during the run are included),
+ * until its time is up. Stopping anywhere loses nothing: the listings' state says what is owed.
+ */
+import type { ChannelAdapter } from '../channels/adapter.ts';
+import type { ChannelError } from '../channels/errors.ts';
+import { FailureClass } from '../channels/errors.ts';
+import { adapterFor } from '../channels/registry.ts';
+import { backoffMs } from '../channels/retry.ts';
+import type { Cipher } from '../connections/cipher.ts';
+import { channelContext } from '../connections/connections.ts';
+import { markAuthFailed } from '../connections/credential-store.ts';
+import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
+import type { Db } from '../db/db.ts';
+import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
+import { acquireLease, processHolder, releaseLease, renewLease } from './lease.ts';
+import {
+  deferRetry,
+  markDelivered,
+  type PendingItem,
+  pendingItems,
+  type SyncResource,
+  settleRejected,
+} from './queries.ts';
+import type { Rules } from './rules.ts';
+import { finishRun, type RunCounts, type RunStatus, recordProgress, startRun, type Trigger } from './runs.ts';
+import { recordConnectionError, recordListingErrors, resolveListingErrors } from './sync-errors.ts';
+
+export interface RunnerDeps {
+  db: Db;
+  cipher: Cipher;
+  holder?: string | undefined;
+  reservations?: ((db: Db, productIds: number[]) => Promise<Reservations>) | undefined;
+  limits?: Partial<RunLimits> | undefined;
+}
+
+export interface RunLimits {
+  batchSize: number;
+  /** A run hands over after this long; a continuation picks up what is left. */
+  maxRunMs: number;
+  /** A continuous run waits this long for new changes before it ends. */
+  lingerMs: number;
+  pollMs: number;
+  /** Retry waits for a listing that failed transiently: base and cap. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export const defaultLimits: RunLimits = {
+  batchSize: 500,
+  maxRunMs: 120_000,
+  lingerMs: 20_000,
+  pollMs: 100,
+  retryBaseMs: 5_000,
+  retryMaxMs: 15 * 60_000,
+};
+
+export interface RunJob {
+  connectionId: number;
+  resource: SyncResource;
+  trigger: Trigger;
+  scheduleId?: number | undefined;
+  /** Only these products (a manual sync of one SKU). */
+  productIds?: number[] | undefined;
+}
+
+export interface RunResult {
+  runId: number | undefined;
+  status: RunStatus | 'busy';
+  counts: RunCounts;
+  /** Pending listings remain (time ran out): the caller should queue a continuation. */
+  more: boolean;
+  delivered: { listingId: number; sku: string }[];
+  failures: { listingId: number; sku: string; error: ChannelError }[];
+}
+
+const emptyCounts = (): RunCounts => ({ considered: 0, sent: 0, confirmed: 0, failed: 0 });
+
+export async function runSync(deps: RunnerDeps, job: RunJob): Promise<RunResult> {
+  const limits = { ...defaultLimits, ...deps.limits };
+  const holder = deps.holder ?? processHolder;
+  const connection = await findConnectionById(deps.db, job.connectionId);
+  const result: RunResult = {
+    runId: undefined,
+    status: 'skipped',
+    counts: emptyCounts(),
+    more: false,
+    delivered: [],
+    failures: [],
+  };
+  if (!connection) return result;
+  const target = { connectionId: job.connectionId, resource: job.resource };
+  if (!(await acquireLease(deps.db, target, holder))) return { ...result, status: 'busy' };
+  try {
+    result.runId = await startRun(deps.db, {
+      accountId: connection.account_id,
+      connectionId: connection.id,
+      resource: job.resource,
+      trigger: job.trigger,
+      scheduleId: job.scheduleId,
+    });
+    if (connection.status !== 'active') {
+      await finishRun(deps.db, result.runId, 'skipped', result.counts, `connection is ${connection.status}`);
+      return result;
+    }
+    const run = new Run(deps, limits, holder, connection, job, result);
+    result.status = await run.execute();
+    await finishRun(deps.db, result.runId, result.status, result.counts, run.note);
+    return result;
+  } finally {
+    await releaseLease(deps.db, target, holder);
+  }
+}
+
+class Run {
+  note: string | undefined;
+  readonly #deps: RunnerDeps;
+  readonly #limits: RunLimits;
+  readonly #holder: string;
+  readonly #connection: ConnectionRow;
+  readonly #job: RunJob;
+  readonly #result: RunResult;
+  readonly #adapter: ChannelAdapter;
+  readonly #startedAt = Date.now();
+  #lastBeat = Date.now();
+  #newFailures: { sku: string; code: string; message: string }[] = [];
+
+  constructor(
+    deps: RunnerDeps,
+    limits: RunLimits,
+    holder: string,
+    connection: ConnectionRow,
+    job: RunJob,
+    result: RunResult,
+  ) {
+    this.#deps = deps;
+    this.#limits = limits;
+    this.#holder = holder;
+    this.#connection = connection;
+    this.#job = job;
+    this.#result = result;
+    this.#adapter = adapterFor(connection.channel);
+  }
+
+  async execute(): Promise<RunStatus> {
+    const ctx = channelContext(this.#deps, this.#connection);
+    const rules = (this.#connection.rules ?? {}) as Rules;
+    let afterId = 0;
+    let idleSince: number | undefined;
+    for (;;) {
+      if (Date.now() - this.#startedAt > this.#limits.maxRunMs) {
+        this.#result.more = true;
+        this.note = 'handed over to a continuation run (time limit)';
+        break;
+      }
+      const items = await pendingItems(
+        this.#deps.db,
+        this.#job.resource,
+        this.#connection.id,
+        afterId,
+        this.#limits.batchSize,
+        this.#job.productIds,
+      );
+      if (items.length === 0) {
+        if (afterId > 0) {
+          afterId = 0; // changes may have landed behind the cursor: one more pass from the start
+          continue;
+        }
+        if (this.#job.trigger !== 'continuous') break;
+        idleSince ??= Date.now();
+        if (Date.now() - idleSince > this.#limits.lingerMs) break;
+        await this.#heartbeat();
+        await new Promise((resolve) => setTimeout(resolve, this.#limits.pollMs));
+        continue;
+      }
+      idleSince = undefined;
+      afterId = items.at(-1)!.listing_id;
+      const reservations = this.#deps.reservations
+        ? await this.#deps.reservations(
+            this.#deps.db,
+            items.map((i) => i.product_id),
+          )
+        : noReservations;
+      const outcome = await deliverBatch(
+        { adapter: this.#adapter, ctx, resource: this.#job.resource, rules, reservations, now: new Date() },
+        items,
+      );
+      const paused = await this.#record(items, outcome);
+      if (paused) return 'paused';
+      if (!(await this.#heartbeat())) {
+        this.note = 'lease lost to another worker';
+        return 'interrupted';
+      }
+    }
+    const { failed, sent } = this.#result.counts;
+    if (failed === 0) return 'succeeded';
+    return sent > 0 ? 'partial' : 'failed';
+  }
+
+  /** Records a batch's outcomes; true when the connection's authorisation failed (run pauses). */
+  async #record(items: PendingItem[], outcome: BatchOutcome): Promise<boolean> {
+    const db = this.#deps.db;
+    const resource = this.#job.resource;
+    const counts = this.#result.counts;
+    counts.considered += items.length;
+    await markDelivered(db, resource, outcome.delivered);
+    counts.sent += outcome.delivered.length;
+    counts.confirmed += outcome.delivered.filter((d) => d.applied).length;
+    const skus = new Map(items.map((i) => [i.listing_id, i.sku]));
+    for (const d of outcome.delivered)
+      this.#result.delivered.push({ listingId: d.listingId, sku: skus.get(d.listingId) ?? '' });
+    await resolveListingErrors(
+      db,
+      resource,
+      outcome.delivered.map((d) => d.listingId),
+    );
+
+    const auth = outcome.failed.find((f) => f.error.failure === FailureClass.auth);
+    if (auth) {
+      await this.#pauseForAuth(auth.error);
+      return true;
+    }
+    const failures = [...outcome.failed, ...outcome.skipped];
+    counts.failed += failures.length;
+    for (const f of failures) {
+      this.#result.failures.push({ listingId: f.item.listing_id, sku: f.item.sku, error: f.error });
+      this.#newFailures.push({ sku: f.item.sku, code: f.error.code, message: f.error.marketplaceMessage });
+    }
+    await recordListingErrors(
+      db,
+      { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource },
+      failures.map((f) => ({ listingId: f.item.listing_id, productId: f.item.product_id, error: f.error })),
+    );
+    const retryable = failures.filter((f) => f.error.retryable);
+    await deferRetry(
+      db,
+      resource,
+      retryable.map((f) => ({
+        listingId: f.item.listing_id,
+        waitMs: this.#retryWait(f.item.attempts, f.error),
+      })),
+    );
+    await settleRejected(
+      db,
+      resource,
+      failures
+        .filter((f) => !f.error.retryable)
+        .map((f) => ({ listingId: f.item.listing_id, seq: f.item.seq })),
+    );
+    return false;
+  }
+
+  #retryWait(attempts: number, error: ChannelError): number {
+    const backoff = Math.max(
+      this.#limits.retryBaseMs,
+      backoffMs(attempts + 1, { baseMs: this.#limits.retryBaseMs, maxMs: this.#limits.retryMaxMs }),
+    );
+    return Math.min(this.#limits.retryMaxMs, Math.max(error.retryAfterMs ?? 0, backoff));
+  }
+
+  async #pauseForAuth(error: ChannelError): Promise<void> {
+    const db = this.#deps.db;
+    await markAuthFailed(db, this.#connection.id, error.marketplaceMessage);
+    await recordConnectionError(
+      db,
+      { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource: 'connection' },
+      error,
+    );
+    this.note = `paused: the marketplace refused the connection's authorisation (${error.marketplaceMessage}); reconnect it`;
+  }
+
+  /** Renews the lease and records progress, at most every second; false when the lease was lost. */
+  async #heartbeat(): Promise<boolean> {
+    if (Date.now() - this.#lastBeat < 1_000) return true;
+    this.#lastBeat = Date.now();
+    const target = { connectionId: this.#connection.id, resource: this.#job.resource };
+    if (!(await renewLease(this.#deps.db, target, this.#holder))) return false;
+    await recordProgress(this.#deps.db, this.#result.runId!, this.#result.counts, this.#newFailures);
+    this.#newFailures = [];
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The worker's side of scheduling. Runs are pg-boss jobs on one `stately` queue keyed by
+ * (connection, resource): at most one active and one waiting per pair, across every worker.
+ * Three loops feed it: due schedules (every second), continuous targets that owe sends (every
+ * 250 ms), and runs whose worker died (every 10 s), which are resumed.
+ */
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '../db/db.ts';
+import { LEASE_MS } from './lease.ts';
+import { interruptStaleRuns, type Trigger } from './runs.ts';
+import { continuousTargetsOwing, type Resource, takeDueTargets } from './schedules.ts';
+
+export const SYNC_QUEUE = 'sync-run';
+
+export interface SyncJobData {
+  connectionId: number;
+  resource: Resource;
+  trigger: Trigger;
+  scheduleId?: number | undefined;
+}
+
+export async function createSyncQueue(boss: PgBoss): Promise<void> {
+  if (await boss.getQueue(SYNC_QUEUE)) return;
+  // A job whose worker stops heartbeating is retried elsewhere; the run itself resumes from state.
+  await boss.createQueue(SYNC_QUEUE, {
+    policy: 'stately',
+    heartbeatSeconds: 30,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 900,
+  });
+}
+
+/** Queues a run; answers false when one is already waiting for that pair (it will cover this). */
+export async function enqueueRun(boss: PgBoss, data: SyncJobData): Promise<boolean> {
+  const id = await boss.send(SYNC_QUEUE, data, { singletonKey: `${data.connectionId}:${data.resource}` });
+  return id !== null;
+}
+
+interface Loop {
+  timer: NodeJS.Timeout;
+  busy: Promise<void> | undefined;
+}
+
+export class Scheduler {
+  readonly #db: Db;
+  readonly #boss: PgBoss;
+  readonly #loops: Loop[] = [];
+  readonly #onError: (error: unknown) => void;
+
+  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void) {
+    this.#db = db;
+    this.#boss = boss;
+    this.#onError = onError;
+  }
+
+  start(): void {
+    this.#every(1_000, () => this.fireDueSchedules());
+    this.#every(250, () => this.fireContinuous());
+    this.#every(10_000, () => this.resumeInterrupted());
+  }
+
+  async stop(): Promise<void> {
+    for (const loop of this.#loops) clearInterval(loop.timer);
+    await Promise.all(this.#loops.map((l) => l.busy));
+  }
+
+  async fireDueSchedules(): Promise<number> {
+    const due = await takeDueTargets(this.#db);
+    for (const t of due) {
+      await enqueueRun(this.#boss, {
+        connectionId: t.connection_id,
+        resource: t.resource,
+        trigger: 'scheduled',
+        scheduleId: t.schedule_id,
+      });
+    }
+    return due.length;
+  }
+
+  async fireContinuous(): Promise<void> {
+    for (const t of await continuousTargetsOwing(this.#db)) {
+      await enqueueRun(this.#boss, {
+        connectionId: t.connection_id,
+        resource: t.resource,
+        trigger: 'continuous',
+        scheduleId: t.schedule_id,
+      });
+    }
+  }
+
+  async resumeInterrupted(): Promise<void> {
+    for (const t of await interruptStaleRuns(this.#db, LEASE_MS * 2)) {
+      await enqueueRun(this.#boss, {
+        connectionId: t.connection_id,
+        resource: t.resource as Resource,
+        trigger: 'resume',
+      });
+    }
+  }
+
+  // A loop never overlaps itself: a slow database delays the next tick instead of piling them up.
+  #every(ms: number, tick: () => Promise<unknown>): void {
+    const loop: Loop = {
+      timer: setInterval(() => {
+        if (loop.busy) return;
+        loop.busy = tick()
+          .then(() => undefined, this.#onError)
+          .finally(() => {
+            loop.busy = undefined;
+          });
+      }, ms),
+      busy: undefined,
+    };
+    this.#loops.push(loop);
+  }
+}
