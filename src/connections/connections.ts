@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChannelAdapter, ChannelContext, Credentials } from '../channels/adapter.ts';
 import { ChannelError, FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
+import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import type { Cipher } from './cipher.ts';
@@ -77,12 +78,17 @@ export function connectionsOf(db: Queryable, accountId: number): Promise<Connect
 }
 
 /** The context an adapter call needs for this connection. */
-export function channelContext(deps: Connections, row: ConnectionRow, signal?: AbortSignal): ChannelContext {
+export function channelContext(
+  deps: Connections & { retry?: RetryPolicy | undefined },
+  row: ConnectionRow,
+  signal?: AbortSignal,
+): ChannelContext {
   return {
     connectionId: row.id,
     baseUrl: row.base_url,
     credentials: new DbCredentialStore(deps.db, deps.cipher, adapterFor(row.channel), row.id),
     signal,
+    retry: deps.retry,
   };
 }
 

@@ -7,6 +7,7 @@ import { connectProduct, disconnectProduct, productListings } from '../listings/
 import { SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
 
 const tags = ['Listings'];
 const ListingParams = Type.Object({
@@ -64,9 +65,13 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
         params: ListingParams,
         body: Type.Optional(ConnectBody),
       },
+      validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const body = request.body ?? {};
+      const body =
+        request.body === undefined || request.body === null
+          ? {}
+          : validate<{ external_id?: string; external_variation_id?: string }>(ConnectBody, request.body, '');
       const listings = await connectProduct(
         deps,
         account(request),

@@ -22,8 +22,10 @@ import { registerIdempotency } from './idempotency.ts';
 import { listingRoutes } from './listings.ts';
 import { checkAccept } from './negotiation.ts';
 import { productRoutes } from './products.ts';
+import { ruleRoutes } from './rules.ts';
 import { makeSellerAuth } from './seller-auth.ts';
 import { type SyncRouteDeps, syncRoutes } from './sync.ts';
+import { syncErrorRoutes } from './sync-errors.ts';
 import { taxonomyRoutes } from './taxonomy.ts';
 import { refuseUnstorableText } from './validation.ts';
 import { variationRoutes } from './variations.ts';
@@ -73,6 +75,8 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   connectionRoutes(api, { ...connections, publicUrl: deps.config.publicUrl });
   listingRoutes(api, connections);
   syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun });
+  ruleRoutes(api, connections);
+  syncErrorRoutes(api, connections);
 }
 
 export { ApiKeyAuthenticator };

@@ -8,7 +8,7 @@ import type { ChannelAdapter } from '../channels/adapter.ts';
 import type { ChannelError } from '../channels/errors.ts';
 import { FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
-import { backoffMs } from '../channels/retry.ts';
+import { backoffMs, type RetryPolicy } from '../channels/retry.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import { channelContext } from '../connections/connections.ts';
 import { markAuthFailed } from '../connections/credential-store.ts';
@@ -34,6 +34,8 @@ export interface RunnerDeps {
   holder?: string | undefined;
   reservations?: ((db: Db, productIds: number[]) => Promise<Reservations>) | undefined;
   limits?: Partial<RunLimits> | undefined;
+  /** Retries within one marketplace call (the adapter's own policy when absent). */
+  retry?: RetryPolicy | undefined;
 }
 
 export interface RunLimits {

@@ -89,3 +89,124 @@ export async function resolveConnectionErrors(db: Queryable, connectionId: numbe
     [connectionId],
   );
 }
+
+/** SkyHub's error categories, mapped from the resource an error belongs to. */
+export const categories = [
+  { code: 'stock_sync', resource: 'stock', entity_type: 'products', name: 'Estoque não sincronizado' },
+  { code: 'price_sync', resource: 'price', entity_type: 'products', name: 'Preço não sincronizado' },
+  { code: 'catalog_publish', resource: 'catalog', entity_type: 'products', name: 'Produto não publicado' },
+  { code: 'connection', resource: 'connection', entity_type: 'products', name: 'Conexão com o marketplace' },
+] as const;
+
+export function categoryOf(resource: string): string {
+  return categories.find((c) => c.resource === resource)?.code ?? resource;
+}
+
+export function resourceOf(categoryCode: string): string | undefined {
+  return categories.find((c) => c.code === categoryCode)?.resource;
+}
+
+export interface ErrorRow {
+  id: number;
+  connection_id: number;
+  connection_name: string;
+  listing_id: number | null;
+  product_id: number | null;
+  sku: string | null;
+  resource: string;
+  code: string;
+  failure: string;
+  message: string;
+  marketplace_code: string | null;
+  hint: string | null;
+  attempts: number;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  status: string;
+}
+
+export function listErrors(
+  db: Queryable,
+  accountId: number,
+  filter: {
+    resource?: string | undefined;
+    connectionId?: number | undefined;
+    status: string;
+    limit: number;
+    beforeId?: number | undefined;
+  },
+): Promise<ErrorRow[]> {
+  return db.query<ErrorRow>(
+    `SELECT e.id, e.connection_id, c.name AS connection_name, e.listing_id, e.product_id, p.sku, e.resource, e.code,
+            e.failure, e.message, e.marketplace_code, e.hint, e.attempts, e.first_seen_at, e.last_seen_at, e.status
+       FROM sync_errors e JOIN connections c ON c.id = e.connection_id LEFT JOIN products p ON p.id = e.product_id
+      WHERE e.account_id = $1 AND e.status = $2 AND ($3::text IS NULL OR e.resource = $3)
+        AND ($4::bigint IS NULL OR e.connection_id = $4) AND ($5::bigint IS NULL OR e.id < $5)
+      ORDER BY e.id DESC LIMIT $6`,
+    [
+      accountId,
+      filter.status,
+      filter.resource ?? null,
+      filter.connectionId ?? null,
+      filter.beforeId ?? null,
+      filter.limit,
+    ],
+  );
+}
+
+export async function countErrors(db: Queryable, accountId: number, resource?: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM sync_errors WHERE account_id = $1 AND status = 'open' AND ($2::text IS NULL OR resource = $2)`,
+    [accountId, resource ?? null],
+  );
+  return row!.n;
+}
+
+/** The codes seen in this account per resource, for SkyHub's categories listing. */
+export function errorTypes(
+  db: Queryable,
+  accountId: number,
+): Promise<{ resource: string; code: string; hint: string | null }[]> {
+  return db.query(
+    `SELECT DISTINCT ON (resource, code) resource, code, hint FROM sync_errors WHERE account_id = $1
+      ORDER BY resource, code, id DESC`,
+    [accountId],
+  );
+}
+
+/** SkyHub's PATCH: the seller chose to ignore these errors (by SKU, category and code). */
+export async function ignoreErrors(
+  db: Queryable,
+  accountId: number,
+  entries: readonly { sku: string; resource: string; code?: string | undefined }[],
+): Promise<number> {
+  const rows = await db.query(
+    `UPDATE sync_errors e SET status = 'ignored', resolved_at = now()
+       FROM products p, unnest($2::text[], $3::text[], $4::text[]) AS x(sku, resource, code)
+      WHERE e.account_id = $1 AND e.status = 'open' AND p.id = e.product_id AND p.account_id = $1
+        AND p.sku = x.sku AND e.resource = x.resource AND (x.code IS NULL OR e.code = x.code)
+      RETURNING e.id`,
+    [
+      accountId,
+      entries.map((e) => e.sku),
+      entries.map((e) => e.resource),
+      entries.map((e) => e.code ?? null),
+    ],
+  );
+  return rows.length;
+}
+
+/** Errors to retry now: their listings owe a send again and wait for no backoff. */
+export function openListingErrors(
+  db: Queryable,
+  accountId: number,
+  filter: { skus?: string[] | undefined; resource?: string | undefined },
+): Promise<{ product_id: number; connection_id: number; resource: string }[]> {
+  return db.query(
+    `SELECT e.product_id, e.connection_id, e.resource FROM sync_errors e JOIN products p ON p.id = e.product_id
+      WHERE e.account_id = $1 AND e.status IN ('open', 'ignored') AND e.listing_id IS NOT NULL
+        AND e.resource IN ('stock', 'price') AND ($2::text[] IS NULL OR p.sku = ANY($2))
+        AND ($3::text IS NULL OR e.resource = $3)`,
+    [accountId, filter.skus ?? null, filter.resource ?? null],
+  );
+}

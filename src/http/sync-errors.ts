@@ -1,0 +1,183 @@
+/** SkyHub's /sync_errors endpoints, fed by real delivery failures, plus a retry action. */
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import type { Db } from '../db/db.ts';
+import { invalid } from '../errors.ts';
+import { oweSends } from '../listings/queries.ts';
+import {
+  categories,
+  categoryOf,
+  countErrors,
+  type ErrorRow,
+  errorTypes,
+  ignoreErrors,
+  listErrors,
+  openListingErrors,
+  resourceOf,
+} from '../sync/sync-errors.ts';
+import { noContent } from './products.ts';
+import { sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
+
+const tags = ['Sync errors'];
+const categoryCodes = categories.map((c) => c.code);
+
+function present(row: ErrorRow) {
+  return {
+    entity_id: row.sku ?? `connection:${row.connection_id}`,
+    message: row.message,
+    // SkyHub's own spelling, which clients read.
+    last_accurence: row.last_seen_at.toISOString(),
+    error_code: row.code,
+    error_category_code: categoryOf(row.resource),
+    connection_id: row.connection_id,
+    connection_name: row.connection_name,
+    failure: row.failure,
+    transient: row.failure === 'transient' || row.failure === 'rate_limited',
+    attempts: row.attempts,
+    first_seen_at: row.first_seen_at.toISOString(),
+    hint: row.hint,
+    marketplace_code: row.marketplace_code,
+    status: row.status,
+  };
+}
+
+const ListQuery = Type.Object({
+  error_category_code: Type.Optional(Type.String({ maxLength: 50 })),
+  connection_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+  status: Type.Optional(
+    Type.Union([Type.Literal('open'), Type.Literal('ignored'), Type.Literal('resolved')]),
+  ),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+
+const IgnoreBody = Type.Object(
+  {
+    errors: Type.Array(
+      Type.Object(
+        {
+          entity_id: Type.String({ minLength: 1, maxLength: 100 }),
+          error_category_code: Type.String({ minLength: 1, maxLength: 50 }),
+          error_code: Type.Optional(Type.String({ maxLength: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const RetryBody = Type.Object(
+  {
+    skus: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 1000 })),
+    error_category_code: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+function resourceFor(code: string | undefined, field: string): string | undefined {
+  if (code === undefined) return undefined;
+  const resource = resourceOf(code);
+  if (!resource) throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`);
+  return resource;
+}
+
+export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
+  const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+  api.get('/sync_errors/categories', { schema: { tags, security: sellerSecurity } }, async (request) => {
+    const seen = await errorTypes(deps.db, account(request));
+    return categories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      entity_type: c.entity_type,
+      error_types: seen
+        .filter((s) => s.resource === c.resource)
+        .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+    }));
+  });
+
+  api.get(
+    '/sync_errors/categories/:code',
+    {
+      schema: {
+        tags,
+        security: sellerSecurity,
+        params: Type.Object({ code: Type.String({ maxLength: 50 }) }),
+      },
+    },
+    async (request) => {
+      const resource = resourceFor(request.params.code, 'code');
+      const category = categories.find((c) => c.resource === resource)!;
+      const seen = await errorTypes(deps.db, account(request));
+      return {
+        code: category.code,
+        name: category.name,
+        entity_type: category.entity_type,
+        error_types: seen
+          .filter((s) => s.resource === resource)
+          .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+      };
+    },
+  );
+
+  api.get(
+    '/sync_errors/products',
+    { schema: { tags, security: sellerSecurity, querystring: ListQuery } },
+    async (request) => {
+      const q = request.query;
+      const resource = resourceFor(q.error_category_code, 'error_category_code');
+      const rows = await listErrors(deps.db, account(request), {
+        resource,
+        connectionId: q.connection_id,
+        status: q.status ?? 'open',
+        beforeId: q.before,
+        limit: q.per_page ?? 100,
+      });
+      return { error_qty: await countErrors(deps.db, account(request), resource), errors: rows.map(present) };
+    },
+  );
+
+  api.patch(
+    '/sync_errors/products',
+    {
+      schema: { tags, summary: 'Ignore these errors', security: sellerSecurity, body: IgnoreBody },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const body = validate<Static<typeof IgnoreBody>>(IgnoreBody, request.body, '');
+      const entries = body.errors.map((e, i) => ({
+        sku: e.entity_id,
+        resource: resourceFor(e.error_category_code, `errors[${i}].error_category_code`)!,
+        code: e.error_code,
+      }));
+      await ignoreErrors(deps.db, account(request), entries);
+      return noContent(reply);
+    },
+  );
+
+  api.post(
+    '/sync_errors/products/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry now: the listings owe a send again, without waiting for a backoff',
+        security: sellerSecurity,
+        body: Type.Optional(RetryBody),
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request) => {
+      const body = validate<Static<typeof RetryBody>>(RetryBody, request.body ?? {}, '');
+      const resource = resourceFor(body.error_category_code, 'error_category_code');
+      const open = await openListingErrors(deps.db, account(request), { skus: body.skus, resource });
+      for (const e of open)
+        await oweSends(deps.db, [e.product_id], e.resource as 'stock' | 'price', e.connection_id);
+      return { retried: open.length };
+    },
+  );
+}
