@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createAccount } from '../src/accounts/accounts.ts';
-import { buildApp } from '../src/app.ts';
+import { type AppDeps, buildApp } from '../src/app.ts';
 import { type Config, readConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -72,9 +72,12 @@ export interface TestApp extends TestDb {
   seller: Seller;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'enqueueRun'> = {},
+): Promise<TestApp> {
   const testDb = await createTestDb();
-  const app = await buildApp({ config: testConfig(env), db: testDb.db, logger: false });
+  const app = await buildApp({ config: testConfig(env), db: testDb.db, logger: false, ...deps });
   await app.ready();
   const seller = await createSeller(testDb.db);
   return {

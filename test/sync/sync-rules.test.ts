@@ -129,7 +129,11 @@ describe('failures', () => {
     await world.control('PUT', '/mercadolivre/faults/items.update', { error_rate: 1, error_status: 503 });
     // A backoff longer than the run, so the run ends with the value still owed.
     const slowRetry = { ...world.runner, limits: { retryBaseMs: 300, retryMaxMs: 300 } };
-    const failed = await runSync(slowRetry, { connectionId: world.connectionId, resource: 'stock', trigger: 'manual' });
+    const failed = await runSync(slowRetry, {
+      connectionId: world.connectionId,
+      resource: 'stock',
+      trigger: 'manual',
+    });
     await world.control('DELETE', '/mercadolivre/faults/items.update');
     assert.equal(failed.counts.failed, 1);
     const errors = await world.api('GET', '/sync_errors/products?error_category_code=stock_sync');

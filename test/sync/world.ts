@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { startSimulator } from '../../simulator/server.ts';
 import { Cipher } from '../../src/connections/cipher.ts';
 import type { RunnerDeps } from '../../src/sync/runner.ts';
+import type { SyncJobData } from '../../src/sync/scheduler.ts';
 import { createTestApp, type TestApp, testSecretKey } from '../helpers.ts';
 
 export const ML_CLIENT = { id: '1234567890123456', secret: 'ml-sim-secret' };
@@ -22,6 +23,7 @@ export interface World {
     sku: string,
   ): Promise<{ id: string; stock: number; price: number; promotional_price: number | null; status: string }>;
   writes(itemId: string): Promise<{ operation: string; status: number; body: any }[]>;
+  attachQueue(enqueue: (data: SyncJobData) => Promise<boolean>): void;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,9 @@ export async function createWorld(
   options: { simulator?: Parameters<typeof startSimulator>[0] } = {},
 ): Promise<World> {
   const sim = await startSimulator({ seed: 42, ...options.simulator });
-  const t = await createTestApp();
+  // The app's "run now" queues through whatever queue a test attaches (see World.attachQueue).
+  let queue: ((data: SyncJobData) => Promise<boolean>) | undefined;
+  const t = await createTestApp({}, { enqueueRun: (data) => (queue ? queue(data) : Promise.resolve(false)) });
   const api = (method: string, url: string, body?: unknown) =>
     inject(t.app, t.seller.headers, method, url, body);
   const control = async (method: string, path: string, body?: unknown) => {
@@ -72,6 +76,9 @@ export async function createWorld(
     },
     api,
     control,
+    attachQueue(enqueue) {
+      queue = enqueue;
+    },
     async listing(sku) {
       const found = await control('GET', `/mercadolivre/listings?sku=${encodeURIComponent(sku)}`);
       const list = Array.isArray(found) ? found : (found.listings ?? found.results);
