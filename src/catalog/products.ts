@@ -142,13 +142,20 @@ export async function updateProduct(
       `product.sku: "${fields.sku}" differs from the SKU in the path ("${sku}"); a SKU cannot change`,
     );
   }
+  // Exactly one of stock or price: one statement, which also answers not_found. Anything else
+  // (both, catalog fields, or nothing at all) goes through the locked path, which checks the SKU.
   const keys = Object.keys(fields);
   const stockOnly =
-    keys.every((k) => onlyStockPrice.has(k)) && (fields.qty === undefined || !hasPrice(fields));
+    keys.every((k) => onlyStockPrice.has(k)) && (fields.qty !== undefined) !== hasPrice(fields);
   if (stockOnly) return applyStockPrice(db, ctx, sku, fields);
   await db.transaction(async (tx) => {
     const row = await lockProductBySku(tx, ctx.accountId, sku);
     if (!row || row.removed_at) throw productNotFound(sku);
+    if (row.parent_id !== null && fields.variations !== undefined) {
+      throw unprocessable(`product.variations: ${sku} is a variation; a variation cannot have variations`, {
+        code: 'variation_of_variation',
+      });
+    }
     await applyCatalogFields(tx, ctx, row, fields);
     await applyStockPrice(tx, ctx, sku, fields);
     for (const v of (fields as ProductFields).variations ?? []) await upsertVariation(tx, ctx, row, v);
@@ -188,7 +195,7 @@ async function applyCatalogFields(
   const after: Record<string, unknown> = {};
   for (const [key, value] of Object.entries({ ...patch, name, status })) {
     const old = key === 'name' ? row.name : key === 'status' ? row.status : row.data[key];
-    if (JSON.stringify(old) === JSON.stringify(value)) continue;
+    if (canonicalJson(old ?? null) === canonicalJson(value)) continue;
     before[key] = old ?? null;
     after[key] = value;
   }
@@ -204,6 +211,16 @@ async function applyCatalogFields(
     apiKeyId: ctx.apiKeyId,
     actor: ctx.actor,
   });
+}
+
+// jsonb stores object keys in an order of its own ({"name","code"} comes back {"code","name"}),
+// so values are compared with their keys sorted, or an unchanged value looks like a change.
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 async function upsertVariation(

@@ -15,7 +15,9 @@ export const Sku = Type.String({
   description: 'Unique per account across products and variations; no whitespace.',
 });
 export const Qty = Type.Integer({ minimum: 0, maximum: MAX_QTY });
-export const Price = Type.Number({ exclusiveMinimum: 0, maximum: MAX_MONEY, multipleOf: 0.01 });
+// minimum 0.01, not exclusiveMinimum 0: multipleOf's float tolerance lets 1e-12 through, which
+// numeric(12,2) would store as a price of 0.00.
+export const Price = Type.Number({ minimum: 0.01, maximum: MAX_MONEY, multipleOf: 0.01 });
 const Measure = Type.Number({ minimum: 0, maximum: 1_000_000 });
 const ShortText = Type.String({ maxLength: 255 });
 

@@ -11,6 +11,7 @@ import { errorResponses, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { writeContext } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
+import { unwrap } from './wrapping.ts';
 
 const WriteResultSchema = Type.Object({
   sku: Type.String(),
@@ -31,7 +32,8 @@ const BulkResponse = Type.Object({
 });
 
 function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: TSchema): T[] {
-  const list = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key];
+  // unwrap refuses fields beside the wrapper: {"stocks": [...], "prices": [...]} is not half-applied.
+  const list = Array.isArray(body) || body === null || typeof body !== 'object' ? body : unwrap(body, key);
   if (!Array.isArray(list)) throw invalid(`body: must be an array of items, or {"${key}": [...]}`);
   const array = validate<T[]>(Type.Array(schema, { minItems: 1, maxItems: BULK_MAX_ITEMS }), list, key);
   const seen = new Map<string, number>();

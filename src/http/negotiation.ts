@@ -24,6 +24,12 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
     const buffer = body as Buffer;
+    // No body is not malformed JSON: clients send Content-Type on every call, DELETE included.
+    // Routes that need a body say so ("body: must be a JSON object").
+    if (buffer.length === 0) {
+      done(null, undefined);
+      return;
+    }
     if ((charset && !/^utf-?8$/i.test(charset)) || !isUtf8(buffer)) {
       done(
         new CaisError(ErrorKind.unsupported_media_type, 'body: must be UTF-8 encoded JSON', {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { listProducts, productHistory } from '../catalog/browse.ts';
 import { createProduct, getProduct, removeProduct, updateProduct } from '../catalog/products.ts';
-import { ProductFields, ProductInput, ProductOutput } from '../catalog/schemas.ts';
+import { MAX_QTY, ProductFields, ProductInput, ProductOutput } from '../catalog/schemas.ts';
 import { ErrorBody, errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf, writeContext } from './seller-auth.ts';
@@ -16,8 +16,8 @@ const ListQuery = Type.Object({
   sku: Type.Optional(Type.String({ maxLength: 100 })),
   name: Type.Optional(Type.String({ maxLength: 500 })),
   status: Type.Optional(Type.Union([Type.Literal('enabled'), Type.Literal('disabled')])),
-  qty_from: Type.Optional(Type.Integer({ minimum: 0 })),
-  qty_to: Type.Optional(Type.Integer({ minimum: 0 })),
+  qty_from: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_QTY })),
+  qty_to: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_QTY })),
   categories: Type.Optional(Type.String({ maxLength: 100, description: 'A category code.' })),
   page: Type.Optional(Type.Integer({ minimum: 1 })),
   per_page: Type.Optional(
@@ -35,7 +35,13 @@ const HistoryQuery = Type.Object({
       Type.Literal('lifecycle'),
     ]),
   ),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only changes older than this change id.' })),
+  before: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'Only changes older than this change id.',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 

@@ -9,6 +9,7 @@ import {
   saveCategories,
   updateAttribute,
 } from '../catalog/taxonomy.ts';
+import { invalid } from '../errors.ts';
 import { noContent } from './products.ts';
 import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
@@ -73,6 +74,15 @@ export function taxonomyRoutes(api: SellerApi): void {
       const categories = list.map((c, i) =>
         validate<{ code: string; name: string }>(Category, c, `category[${i}]`),
       );
+      // One upsert statement cannot touch the same row twice; and which name should win is unclear.
+      const seen = new Map<string, number>();
+      for (const [i, { code }] of categories.entries()) {
+        const first = seen.get(code);
+        if (first !== undefined) {
+          throw invalid(`category[${i}].code: ${code} repeats category[${first}]; send each code once`);
+        }
+        seen.set(code, i);
+      }
       await saveCategories(api.db, account(request), categories);
       return reply.code(201).send(categories);
     },

@@ -5,7 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { invalid } from '../errors.ts';
 
@@ -21,8 +21,18 @@ function makeAjv(coerce: boolean): Ajv {
     // Money is checked with multipleOf 0.01; floats need a tolerance (0.07 / 0.01 is 7.000000000000001).
     multipleOfPrecision: 9,
   });
-  return addFormats(ajv);
+  addFormats(ajv);
+  // RFC 3339 allows stamps PostgreSQL's timestamptz refuses (year 0000, offsets beyond ±15:59);
+  // they must be a 400 here, not a database error later.
+  const rfc3339 = ajv.formats['date-time'] as { validate: (value: string) => boolean };
+  ajv.addFormat('date-time', {
+    ...rfc3339,
+    validate: (value: string) => rfc3339.validate(value) && storableDateTime.test(value),
+  });
+  return ajv;
 }
+
+const storableDateTime = /^(?!0000)\d{4}-.*(?:z|[+-](?:0\d|1[0-5])(?::?\d\d)?)$/i;
 
 const strictAjv = makeAjv(false);
 const coercingAjv = makeAjv(true);
@@ -52,13 +62,20 @@ export function validate<T>(schema: TSchema, value: unknown, path: string): T {
 export function describeErrors(errors: readonly ErrorObject[], root: string): string {
   const first = errors[0];
   if (!first) return `${root || 'body'}: is invalid`;
-  return describeError(first, root);
+  return describeError(first, root, errors);
 }
 
-function describeError(error: ErrorObject, root: string): string {
+function describeError(error: ErrorObject, root: string, all: readonly ErrorObject[]): string {
   const at = joinPath(root, error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
+    case 'const': {
+      // A union of literals (`"enabled" | "disabled"`) fails once per literal: list them all.
+      const allowed = all
+        .filter((e) => e.keyword === 'const' && e.instancePath === error.instancePath)
+        .map((e) => JSON.stringify(e.params.allowedValue));
+      return `${at}: must be ${allowed.length > 1 ? 'one of ' : ''}${allowed.join(', ')}`;
+    }
     case 'additionalProperties':
       return `${joinField(at, String(params.additionalProperty))}: is not a known field`;
     case 'required':
@@ -79,6 +96,42 @@ function describeError(error: ErrorObject, root: string): string {
     default:
       return `${at}: ${error.message ?? 'is invalid'}`;
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate (`"\ud800"` in JSON) is not
+ * Unicode at all: either would fail deep in the database (a 500) or be silently mangled, so they
+ * are refused up front, naming the field. Returns the message, or undefined when all is well.
+ */
+export function findUnstorableText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return `${path || 'body'}: must not contain the NUL character (\\u0000)`;
+    if (!value.isWellFormed()) return `${path || 'body'}: must be valid Unicode (it has a lone surrogate)`;
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const problem = findUnstorableText(item, `${path || 'body'}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const at = joinField(path, key);
+    const problem = findUnstorableText(key, at) ?? findUnstorableText(item, at);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** A preValidation hook: path parameters, query string and body, in that order. */
+export async function refuseUnstorableText(request: FastifyRequest): Promise<void> {
+  const problem =
+    findUnstorableText(request.params, '') ??
+    findUnstorableText(request.query, '') ??
+    findUnstorableText(request.body, '');
+  if (problem) throw invalid(problem, { code: 'invalid_text' });
 }
 
 function joinPath(root: string, instancePath: string): string {

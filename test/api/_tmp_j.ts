@@ -1,0 +1,25 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+let t0 = performance.now();
+const dir = await mkdtemp(join(tmpdir(), 'pgl-'));
+const a = await PGlite.create(join(dir, 'tpl'));
+await a.exec('CREATE TABLE x (id int)');
+await a.close();
+console.log('init dir', performance.now() - t0);
+t0 = performance.now();
+await cp(join(dir, 'tpl'), join(dir, 'copy'), { recursive: true });
+console.log('copy', performance.now() - t0);
+t0 = performance.now();
+const b = await PGlite.create(join(dir, 'copy'));
+console.log('open copy', performance.now() - t0, (await b.query('select count(*) from x')).rows);
+await b.close();
+t0 = performance.now();
+const blob = await (await PGlite.create(join(dir, 'tpl'))).dumpDataDir('none');
+console.log('dump', performance.now() - t0);
+t0 = performance.now();
+const m = await PGlite.create({ loadDataDir: blob });
+console.log('load memory', performance.now() - t0, (await m.query('select count(*) from x')).rows);
+await rm(dir, { recursive: true });
