@@ -70,6 +70,8 @@ export interface CredentialStore {
 
 export interface ChannelContext {
   connectionId: number;
+  /** Per-operation rates that replace the marketplace's documented defaults for this connection. */
+  rates?: Partial<Record<Operation, Rate>> | undefined;
   baseUrl: string;
   credentials: CredentialStore;
   signal?: AbortSignal | undefined;

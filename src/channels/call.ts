@@ -95,7 +95,8 @@ async function attempt(
 ): Promise<HttpResponse> {
   if (credentials.accessToken === undefined) throw missingToken();
   const key = `${ctx.connectionId}:${call.operation}`;
-  const rate = profile.rates[call.operation];
+  // A connection may carry a higher quota the marketplace granted its app (connections.rate_limits).
+  const rate = ctx.rates?.[call.operation] ?? profile.rates[call.operation];
   const policy = ctx.retry ?? profile.retry;
   const request: HttpRequest = {
     method: call.method,

@@ -6,6 +6,8 @@ import type { ChannelContext, Operation, Rate } from '../adapter.ts';
 import type { ApiCall, ApiProfile } from '../call.ts';
 import { callApi } from '../call.ts';
 import { FailureClass } from '../errors.ts';
+import type { Json } from '../json.ts';
+import { isObject, str } from '../json.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetry } from '../retry.ts';
 import { classifyMl, mlChannelError } from './errors.ts';
@@ -41,30 +43,17 @@ export function mlApi(options: MlOptions, ordersPageSize: number): MlApi {
   };
 }
 
-export type Json = Record<string, unknown>;
+export type { Json } from '../json.ts';
+export { asArray, num, str } from '../json.ts';
 
 /** An object from ML's JSON, or a transient error: a body of the wrong shape is ML misbehaving. */
 export function asObject(value: unknown, what: string): Json {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
+  if (isObject(value)) return value;
   throw mlChannelError(
     FailureClass.transient,
     'ml.unexpected_body',
     `${what}: unexpected answer from Mercado Livre`,
   );
-}
-
-export function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-export function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
-
-export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Where the seller's id comes from: the token response's `user_id`, else `GET /users/me`. */
