@@ -184,7 +184,7 @@ export type OrderTransition =
       key: string;
       number?: string | undefined;
       issuedAt: Date;
-      /** The NF-e XML, for marketplaces that take the document itself (Magalu). */
+      /** The NF-e XML, for marketplaces that take the document itself (Mercado Livre, Magalu). */
       xml?: string | undefined;
     }
   | {

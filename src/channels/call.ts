@@ -57,7 +57,7 @@ export async function callApi(
 ): Promise<HttpResponse> {
   let credentials = await ctx.credentials.current();
   if (credentials.expiresAt !== undefined && credentials.expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
-    credentials = await refreshVia(ctx, credentials);
+    credentials = await refreshEarly(ctx, credentials);
   }
   try {
     return await attempt(ctx, profile, call, credentials);
@@ -72,6 +72,17 @@ export async function callApi(
 /** A 401 is the access token (expired, revoked); other auth failures need the seller, not a refresh. */
 function isRefusedToken(error: unknown): boolean {
   return isChannelError(error) && error.failure === FailureClass.auth && error.httpStatus === 401;
+}
+
+/** An early refresh that fails for a passing reason leaves a token that still works a while. */
+async function refreshEarly(ctx: ChannelContext, current: Credentials): Promise<Credentials> {
+  try {
+    return await refreshVia(ctx, current);
+  } catch (error) {
+    const stillValid = (current.expiresAt ?? 0) > Date.now();
+    if (isChannelError(error) && error.retryable && stillValid) return current;
+    throw error;
+  }
 }
 
 async function refreshVia(ctx: ChannelContext, stale: Credentials): Promise<Credentials> {

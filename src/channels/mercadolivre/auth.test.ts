@@ -99,6 +99,15 @@ describe('Mercado Livre OAuth', () => {
     assert.equal(ctx.credentials.refreshCount, 1);
   });
 
+  test('a token about to expire is refreshed before the call leaves', async () => {
+    const connected = await ml.connect();
+    const nearlyExpired = { ...connected.credentials.stored, expiresAt: Date.now() + 5_000 };
+    const ctx = testContext(mercadoLivre, ml.baseUrl, nearlyExpired);
+    await mercadoLivre.testConnection(ctx);
+    assert.equal(ctx.credentials.refreshCount, 1);
+    assert.ok((ctx.credentials.stored.expiresAt ?? 0) > Date.now() + 5 * 3_600_000);
+  });
+
   test('when the refresh token is revoked too, the push fails with an auth error and stops', async () => {
     const ctx = await ml.connect();
     const first = await ml.listing({ sku: 'A', price: 10, available_quantity: 1 });

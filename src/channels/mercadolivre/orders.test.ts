@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ChannelAdapter, ChannelContext, ChannelOrder } from '../adapter.ts';
 import { createMercadoLivreAdapter, mercadoLivre } from './adapter.ts';
+import { nextCursor } from './orders.ts';
 import type { MlHarness, MlListingView } from './testing.ts';
 import { openMl } from './testing.ts';
 
@@ -60,6 +61,17 @@ describe('Mercado Livre orders', () => {
       placed,
       'every recent order once, the 2020 one left out',
     );
+  });
+
+  test('past ML’s offset cap the cursor narrows by creation date instead', () => {
+    const page = [
+      { date_created: '2026-05-01T10:00:00.000-03:00' },
+      { date_created: '2026-05-01T10:05:00.000-03:00' },
+    ];
+    assert.equal(nextCursor({ offset: 0 }, page, 10, 2), '2');
+    assert.equal(nextCursor({ offset: 8 }, page, 10, 2), undefined, 'the last page');
+    assert.equal(nextCursor({ offset: 9_996 }, page, 20_000, 2), '9998');
+    assert.equal(nextCursor({ offset: 9_998 }, page, 20_000, 2), '0@2026-05-01T10:05:00.000-03:00');
   });
 
   test('getOrder reads one order into the channel shape', async () => {

@@ -13,7 +13,7 @@ import { ML_ORDERS } from './facts.ts';
  * pass ML's cap: results are sorted by creation date, so narrowing `order.date_created.from` to
  * the last one seen and starting again at offset 0 skips nothing (the overlap is deduplicated).
  */
-interface Cursor {
+export interface Cursor {
   offset: number;
   createdFrom?: string | undefined;
 }
@@ -58,7 +58,12 @@ export async function listOrders(
   return { orders, nextCursor: nextCursor(cursor, results, total, limit) };
 }
 
-function nextCursor(cursor: Cursor, results: Json[], total: number, limit: number): string | undefined {
+export function nextCursor(
+  cursor: Cursor,
+  results: Json[],
+  total: number,
+  limit: number,
+): string | undefined {
   const offset = cursor.offset + results.length;
   if (results.length === 0 || offset >= total) return undefined;
   if (offset + limit <= ML_ORDERS.maxOffset) return writeCursor({ ...cursor, offset });
