@@ -11,10 +11,12 @@ import type { Config } from './config.ts';
 import { Cipher } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
 import { oauthCallbackRoute } from './http/connections.ts';
+import { consoleRoutes } from './http/console.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { sellerApi } from './http/seller-api.ts';
+import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
 import type { SyncRouteDeps } from './http/sync.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   /** Queues sync runs (pg-boss); without it "run now" answers 503. */
   enqueueRun?: SyncRouteDeps['enqueueRun'];
   metrics?: Metrics;
+  /** Failed-login limits (tests lower them). */
+  loginLimits?: SessionRouteDeps['loginLimits'];
   /** A pino logger config or false; defaults to JSON logs at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
 }
@@ -83,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           userEmail: { type: 'apiKey', in: 'header', name: 'X-User-Email' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           accountManagerKey: { type: 'apiKey', in: 'header', name: 'X-Accountmanager-Key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cais_session' },
         },
       },
     },
@@ -92,6 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   opsRoutes(app, { db: deps.db, metrics });
   const cipher = deps.cipher ?? cipherFrom(deps.config);
   oauthCallbackRoute(app, { db: deps.db, cipher });
+  await app.register(sessionRoutes, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    loginLimits: deps.loginLimits,
+  });
+  await app.register(consoleRoutes);
   const authenticator = new ApiKeyAuthenticator(deps.db);
   await app.register(sellerApi, {
     db: deps.db,

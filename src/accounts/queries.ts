@@ -80,3 +80,27 @@ export async function findAccountIdByEmail(db: Queryable, email: string): Promis
   ]);
   return row?.account_id;
 }
+
+export interface UserRow {
+  id: number;
+  email: string;
+  role: 'owner' | 'admin' | 'viewer';
+  has_password: boolean;
+  created_at: Date;
+}
+
+export function listUsers(db: Queryable, accountId: number): Promise<UserRow[]> {
+  return db.query<UserRow>(
+    `SELECT id, email, role, password_hash IS NOT NULL AS has_password, created_at
+       FROM users WHERE account_id = $1 ORDER BY id`,
+    [accountId],
+  );
+}
+
+export async function deleteUser(db: Queryable, accountId: number, userId: number): Promise<boolean> {
+  const rows = await db.query('DELETE FROM users WHERE account_id = $1 AND id = $2 RETURNING id', [
+    accountId,
+    userId,
+  ]);
+  return rows.length > 0;
+}

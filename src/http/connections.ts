@@ -14,6 +14,7 @@ import {
   updateConnection,
   verify,
 } from '../connections/connections.ts';
+import { isCaisError } from '../errors.ts';
 import { presentListing } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfConnection } from '../listings/queries.ts';
 import { sellerSecurity } from './schemas.ts';
@@ -246,14 +247,23 @@ export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): voi
     { schema: { hide: true } },
     async (request, reply) => {
       const { code, state, error } = request.query;
+      // A seller's browser goes back to the console's Integrações page, which shows the outcome.
+      const browser = /text\/html/.test(request.headers.accept ?? '');
+      const toConsole = (query: Record<string, string>) =>
+        reply.redirect(`/integracoes?${new URLSearchParams(query)}`, 303);
       if (error || !code || !state) {
-        return reply.code(400).send({
-          error: `the marketplace did not authorise the connection${error ? `: ${error}` : ''}`,
-          code: 'consent_refused',
-        });
+        const message = `the marketplace did not authorise the connection${error ? `: ${error}` : ''}`;
+        if (browser) return toConsole({ oauth_error: message });
+        return reply.code(400).send({ error: message, code: 'consent_refused' });
       }
-      const connection = await completeConsent(deps, state, code);
-      return { connection };
+      if (!browser) return { connection: await completeConsent(deps, state, code) };
+      try {
+        const connection = await completeConsent(deps, state, code);
+        return toConsole({ connected: String(connection.id) });
+      } catch (failure) {
+        if (!isCaisError(failure)) throw failure;
+        return toConsole({ oauth_error: failure.message });
+      }
     },
   );
 }

@@ -16,8 +16,10 @@ import type { Config } from '../config.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { rateLimited } from '../errors.ts';
+import { accountRoutes } from './account.ts';
 import { bulkRoutes } from './bulk.ts';
 import { connectionRoutes } from './connections.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { listingRoutes } from './listings.ts';
 import { checkAccept } from './negotiation.ts';
@@ -52,7 +54,10 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   // SkyHub bodies are JSON: without this, Fastify's text/plain parser hands a string to the routes.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', refuseUnstorableText);
-  app.addHook('onRequest', makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys));
+  app.addHook(
+    'onRequest',
+    makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys, { db: deps.db }),
+  );
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -77,6 +82,8 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun });
   ruleRoutes(api, connections);
   syncErrorRoutes(api, connections);
+  dashboardRoutes(api);
+  accountRoutes(api, { authenticator: deps.authenticator });
 }
 
 export { ApiKeyAuthenticator };

@@ -1,0 +1,147 @@
+/**
+ * Read models for the console: the Painel (per connection: status, flags, pending changes and how
+ * old the oldest is, the schedule's next run, the last run per resource, open errors) and the
+ * flags of one page of products. Each query is an index range (pending uses the partial pending
+ * indexes), so the Painel costs the same on a 1M-SKU catalog as on a small one.
+ */
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { connectionsOf, presentConnection } from '../connections/connections.ts';
+import type { Queryable } from '../db/db.ts';
+import { presentListing } from '../listings/listings.ts';
+import { countListingsByFlag, listingsOfProducts } from '../listings/queries.ts';
+import { listRuns, presentRun } from '../sync/runs.ts';
+import { everyLabel, resources, targetsOf } from '../sync/schedules.ts';
+import { sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+
+const tags = ['Console'];
+
+interface PendingRow {
+  stock: number;
+  price: number;
+  stock_since: Date | null;
+  price_since: Date | null;
+}
+
+/**
+ * Listings that owe a send, and since when. A listing's owed change is dated by the latest of the
+ * product's change, the last delivery and the connection of the listing: a lower bound of its age.
+ */
+async function pendingOf(db: Queryable, connectionId: number): Promise<PendingRow> {
+  const [row] = await db.query<PendingRow>(
+    `SELECT count(*) FILTER (WHERE l.stock_seq > l.stock_done_seq)::int AS stock,
+            count(*) FILTER (WHERE l.price_seq > l.price_done_seq)::int AS price,
+            min(greatest(p.stock_changed_at, l.stock_sent_at, l.connected_at)) FILTER (WHERE l.stock_seq > l.stock_done_seq) AS stock_since,
+            min(greatest(p.price_changed_at, l.price_sent_at, l.connected_at)) FILTER (WHERE l.price_seq > l.price_done_seq) AS price_since
+       FROM listings l JOIN products p ON p.id = l.product_id
+      WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item'
+        AND (l.stock_seq > l.stock_done_seq OR l.price_seq > l.price_done_seq)`,
+    [connectionId],
+  );
+  return row!;
+}
+
+function openErrorsByConnection(db: Queryable, accountId: number) {
+  return db.query<{ connection_id: number; n: number }>(
+    `SELECT connection_id, count(*)::int AS n FROM sync_errors WHERE account_id = $1 AND status = 'open'
+      GROUP BY connection_id`,
+    [accountId],
+  );
+}
+
+function liveProductIds(db: Queryable, accountId: number, skus: readonly string[]) {
+  return db.query<{ id: number; sku: string }>(
+    'SELECT id, sku FROM products WHERE account_id = $1 AND sku = ANY($2::text[]) AND removed_at IS NULL',
+    [accountId, skus],
+  );
+}
+
+async function connectionSummary(db: Queryable, accountId: number, errors: Map<number, number>, c: ConnRow) {
+  const targets = (await targetsOf(db, accountId)).filter((t) => t.connection_id === c.id);
+  const pending = await pendingOf(db, c.id);
+  const lastRuns: Record<string, ReturnType<typeof presentRun> | null> = {};
+  for (const resource of resources) {
+    const [run] = await listRuns(db, { accountId, connectionId: c.id, resource, limit: 1 });
+    lastRuns[resource] = run ? presentRun(run) : null;
+  }
+  return {
+    connection: presentConnection(c),
+    listings: await countListingsByFlag(db, accountId, c.id),
+    pending: {
+      stock: { count: pending.stock, since: pending.stock_since?.toISOString() ?? null },
+      price: { count: pending.price, since: pending.price_since?.toISOString() ?? null },
+    },
+    schedule: Object.fromEntries(
+      resources.map((r) => {
+        const t = targets.find((x) => x.resource === r);
+        return [
+          r,
+          t
+            ? { every: everyLabel(t.every_minutes), next_run_at: t.next_run_at?.toISOString() ?? null }
+            : null,
+        ];
+      }),
+    ),
+    last_runs: lastRuns,
+    open_errors: errors.get(c.id) ?? 0,
+  };
+}
+
+type ConnRow = Awaited<ReturnType<typeof connectionsOf>>[number];
+
+const SkuQuery = Type.Object({
+  sku: Type.Union([
+    Type.String({ minLength: 1, maxLength: 100 }),
+    Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 }),
+  ]),
+});
+
+export function dashboardRoutes(api: SellerApi): void {
+  const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+  api.get(
+    '/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Per connection: status, pending, schedule, last runs, errors',
+        security: sellerSecurity,
+      },
+    },
+    async (request) => {
+      const accountId = account(request);
+      const errors = new Map(
+        (await openErrorsByConnection(api.db, accountId)).map((e) => [e.connection_id, e.n]),
+      );
+      const connections = [];
+      for (const c of await connectionsOf(api.db, accountId)) {
+        connections.push(await connectionSummary(api.db, accountId, errors, c));
+      }
+      return { connections };
+    },
+  );
+
+  api.get(
+    '/listings',
+    {
+      schema: {
+        tags,
+        summary: 'The listings (flags) of these SKUs on every connection: ?sku=A&sku=B (up to 100)',
+        security: sellerSecurity,
+        querystring: SkuQuery,
+      },
+    },
+    async (request) => {
+      const skus = [request.query.sku].flat();
+      const products = await liveProductIds(api.db, account(request), skus);
+      const rows = await listingsOfProducts(
+        api.db,
+        account(request),
+        products.map((p) => p.id),
+      );
+      return { listings: rows.map(presentListing) };
+    },
+  );
+}
