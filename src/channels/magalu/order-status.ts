@@ -41,7 +41,7 @@ export async function pushOrderStatus(
   for (const delivery of deliveries) {
     const id = encodeURIComponent(str(delivery.id) ?? '');
     const channel = { id: str(child(delivery, 'channel').id) ?? str(child(fresh, 'channel').id) };
-    const write = deliveryWrite(transition, channel, fresh);
+    const write = deliveryWrite(transition, channel, fresh, delivery);
     await api.call(ctx, {
       operation: 'order_status',
       method: 'POST',
@@ -52,56 +52,66 @@ export async function pushOrderStatus(
   }
 }
 
-function deliveryWrite(
-  transition: Exclude<OrderTransition, { kind: 'cancel' }>,
-  channel: { id: string | undefined },
-  order: Json,
-): { path: string; json: Json } {
-  if (transition.kind === 'invoice') {
-    if (transition.xml === undefined) {
-      throw mgChannelError(
-        FailureClass.permanent,
-        'magalu.invoice.xml_required',
-        'Magalu needs the NF-e XML',
-      );
-    }
-    const amounts = child(order, 'amounts');
-    const json: Json = {
-      key: transition.key,
-      issued_at: transition.issuedAt.toISOString(),
-      // The issuer's CNPJ sits in digits 7–20 of every NF-e key.
-      issuer: transition.key.slice(6, 20),
-      // [unverified] in reais, like the NF-e's own total.
-      amount: fromAmount(amounts.total, amounts.normalizer),
-      channel,
-      xml: transition.xml,
-    };
-    return { path: 'invoices', json };
-  }
-  if (transition.kind === 'ship') {
-    if (transition.url === undefined) {
-      throw mgChannelError(
-        FailureClass.permanent,
-        'magalu.shipping.tracking_url_required',
-        'Magalu needs the tracking URL of the shipment',
-      );
-    }
-    const estimated =
-      transition.estimatedDeliveryAt ??
-      new Date(transition.shippedAt.getTime() + MG_DEFAULT_DELIVERY_DAYS * DAY_MS);
-    const json: Json = {
-      channel,
-      tracking_url: transition.url,
-      protocol: transition.trackingCode,
-      dates: {
-        shipped_at: transition.shippedAt.toISOString(),
-        estimated_delivery_at: estimated.toISOString(),
-      },
-    };
-    if (transition.carrier !== undefined) json.carrier = { name: transition.carrier };
-    return { path: 'shippings', json };
-  }
+type Transition = Exclude<OrderTransition, { kind: 'cancel' }>;
+type Channel = { id: string | undefined };
+type Write = { path: string; json: Json };
+
+function deliveryWrite(transition: Transition, channel: Channel, order: Json, delivery: Json): Write {
+  if (transition.kind === 'invoice') return invoiceWrite(transition, channel, order, delivery);
+  if (transition.kind === 'ship') return shippingWrite(transition, channel);
   return { path: 'finishing', json: { channel, delivered_at: transition.deliveredAt.toISOString() } };
+}
+
+function invoiceWrite(
+  invoice: Extract<Transition, { kind: 'invoice' }>,
+  channel: Channel,
+  order: Json,
+  delivery: Json,
+): Write {
+  if (invoice.xml === undefined) {
+    throw mgChannelError(FailureClass.permanent, 'magalu.invoice.xml_required', 'Magalu needs the NF-e XML');
+  }
+  const amounts = child(order, 'amounts');
+  const json: Json = {
+    issued_at: invoice.issuedAt.toISOString(),
+    // [unverified] in reais, like the NF-e's own total.
+    amount: fromAmount(amounts.total, amounts.normalizer),
+    channel,
+    xml: invoice.xml,
+  };
+  // [doc] an invoice Magalu found invalid is corrected under its key, not posted again.
+  if (invoiceStatus(delivery, invoice.key) === 'invalid') {
+    return { path: `invoices/${encodeURIComponent(invoice.key)}`, json };
+  }
+  // The issuer's CNPJ sits in digits 7–20 of every NF-e key.
+  return { path: 'invoices', json: { key: invoice.key, issuer: invoice.key.slice(6, 20), ...json } };
+}
+
+function shippingWrite(ship: Extract<Transition, { kind: 'ship' }>, channel: Channel): Write {
+  if (ship.url === undefined) {
+    throw mgChannelError(
+      FailureClass.permanent,
+      'magalu.shipping.tracking_url_required',
+      'Magalu needs the tracking URL of the shipment',
+    );
+  }
+  const estimated =
+    ship.estimatedDeliveryAt ?? new Date(ship.shippedAt.getTime() + MG_DEFAULT_DELIVERY_DAYS * DAY_MS);
+  const json: Json = {
+    channel,
+    tracking_url: ship.url,
+    protocol: ship.trackingCode,
+    dates: { shipped_at: ship.shippedAt.toISOString(), estimated_delivery_at: estimated.toISOString() },
+  };
+  if (ship.carrier !== undefined) json.carrier = { name: ship.carrier };
+  return { path: 'shippings', json };
+}
+
+function invoiceStatus(delivery: Json, key: string): string | undefined {
+  const invoice = asArray(delivery.invoices)
+    .filter(isObject)
+    .find((entry) => str(entry.key) === key);
+  return invoice === undefined ? undefined : str(invoice.status);
 }
 
 function unsupported(hint: string) {

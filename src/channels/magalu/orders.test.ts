@@ -183,6 +183,23 @@ describe('Magalu order status', () => {
     );
   });
 
+  test('an invoice Magalu found invalid is corrected under its key', async () => {
+    const ctx = await mg.connect();
+    const placed = await order();
+    const read = await magalu.getOrder(ctx, placed.id);
+    const invoice = { kind: 'invoice' as const, key: NFE_KEY, issuedAt: new Date(), xml: XML };
+    await mg.control('PATCH', '/magalu/settings', { invoice_validation_ms: 5_000 });
+    await magalu.pushOrderStatus(ctx, read, invoice);
+    await mg.control('POST', `/magalu/invoices/${NFE_KEY}/status`, { status: 'invalid' });
+    await mg.control('PATCH', '/magalu/settings', { invoice_validation_ms: 0 });
+    await magalu.pushOrderStatus(ctx, read, { ...invoice, issuedAt: new Date() });
+    assert.deepEqual(
+      (await mg.writes()).map((entry) => `${entry.operation} ${entry.status}`),
+      ['deliveries.invoice 201', 'deliveries.invoice_fix 204'],
+    );
+    assert.equal((await simOrder(placed.id)).deliveries[0]?.status, 'invoiced');
+  });
+
   test('what Magalu cannot take is refused before any write', async () => {
     const ctx = await mg.connect();
     const read = await magalu.getOrder(ctx, (await order()).id);
