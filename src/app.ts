@@ -87,7 +87,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           userEmail: { type: 'apiKey', in: 'header', name: 'X-User-Email' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           accountManagerKey: { type: 'apiKey', in: 'header', name: 'X-Accountmanager-Key' },
-          session: { type: 'apiKey', in: 'cookie', name: 'cais_session' },
         },
       },
     },

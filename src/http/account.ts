@@ -14,7 +14,8 @@ import { type Principal, principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
 
 const tags = ['Account'];
-const security = [{ session: [] }];
+// A console session (cookie), not SkyHub's headers: no security scheme is declared for it.
+const security: Record<string, string[]>[] = [];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 const NewKey = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 100 }) },

@@ -1,13 +1,13 @@
 /**
  * Serves the console (console/dist, built by Vite at install or start): `/` and the console's own
- * pages return index.html, hashed files under `/assets/`. The pages are listed one by one, in
+ * pages return index.html to browsers (Accept: text/html), hashed files under `/assets/`. The pages are listed one by one, in
  * Portuguese (`/produtos`, never `/products`), so no console path can shadow an API route.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const consoleDist = fileURLToPath(new URL('../../console/dist/', import.meta.url));
 
@@ -50,7 +50,9 @@ export async function consoleRoutes(app: FastifyInstance, options: { dir?: strin
     });
   }
 
-  const sendIndex = async (_request: unknown, reply: FastifyReply) => {
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Only a browser asking for a page gets the console; an API client gets the usual 404.
+    if (!/text\/html/.test(request.headers.accept ?? '')) return reply.callNotFound();
     const html = await readFile(`${dir}/index.html`, 'utf8').catch(() => undefined);
     reply.headers(securityHeaders).type('text/html; charset=utf-8');
     return html === undefined ? reply.code(503).send(notBuilt) : reply.send(html);
