@@ -91,6 +91,14 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
   if (databaseUrl && secretText === undefined) {
     problems.push('CAIS_SECRET_KEY is required with DATABASE_URL (generate one with `openssl rand -hex 32`)');
   }
+  const accountManagerKeys = text('CAIS_ACCOUNTMANAGER_KEYS')
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  // An empty allow-list (",") would refuse every ERP; unset means "any key".
+  if (accountManagerKeys?.length === 0) {
+    problems.push('CAIS_ACCOUNTMANAGER_KEYS must list at least one key (comma-separated), or be unset');
+  }
   const publicUrl = text('CAIS_PUBLIC_URL')?.replace(/\/+$/, '');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl))
     problems.push('CAIS_PUBLIC_URL must be an http(s) URL');
@@ -104,10 +112,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     logLevel,
     bodyLimitBytes: integer('CAIS_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     rateLimitPerMinute: integer('CAIS_RATE_LIMIT_PER_MINUTE', 12_000, 1, 10_000_000),
-    accountManagerKeys: text('CAIS_ACCOUNTMANAGER_KEYS')
-      ?.split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
+    accountManagerKeys,
     secretKey,
     publicUrl,
     bootstrap: {

@@ -29,10 +29,12 @@ export async function loadMigrations(): Promise<Migration[]> {
 /** Applies pending migrations; returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
   const migrations = await loadMigrations();
-  await db.exec(`CREATE TABLE IF NOT EXISTS cais_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock: two concurrent CREATE TABLE IF NOT EXISTS can both try to create it, and
+    // one then fails on PostgreSQL's catalog (duplicate key in pg_type).
+    await tx.query(`CREATE TABLE IF NOT EXISTS cais_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await tx.query<{ id: number }>('SELECT id FROM cais_migrations')).map((r) => r.id));
     const applied: string[] = [];
     for (const migration of migrations) {
