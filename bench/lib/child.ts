@@ -3,6 +3,8 @@ import { fork } from 'node:child_process';
 
 export interface ChildServer {
   url: string;
+  /** Everything the child reported in its first message. */
+  report: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -17,9 +19,10 @@ export function startChild(script: URL, env: Record<string, string>): Promise<Ch
       reject(new Error(`${script.pathname} exited with ${code} before it was ready`)),
     );
     child.once('message', (message) => {
-      const { url } = message as { url: string };
+      const report = message as { url: string };
       resolve({
-        url,
+        url: report.url,
+        report,
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
@@ -28,5 +31,23 @@ export function startChild(script: URL, env: Record<string, string>): Promise<Ch
           }),
       });
     });
+  });
+}
+
+/** Runs a script that reports once over IPC and exits; resolves with its report. */
+export function runChild(script: URL, env: Record<string, string>): Promise<Record<string, unknown>> {
+  const child = fork(script, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let report: Record<string, unknown> | undefined;
+    child.once('message', (message) => {
+      report = message as Record<string, unknown>;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      report ? resolve(report) : reject(new Error(`${script.pathname} exited with ${code}`)),
+    );
   });
 }

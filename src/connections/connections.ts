@@ -89,6 +89,7 @@ export function channelContext(
     credentials: new DbCredentialStore(deps.db, deps.cipher, adapterFor(row.channel), row.id),
     signal,
     retry: deps.retry,
+    rates: row.rate_limits,
   };
 }
 

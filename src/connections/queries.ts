@@ -1,3 +1,4 @@
+import type { Operation, Rate } from '../channels/adapter.ts';
 import type { Queryable } from '../db/db.ts';
 
 export interface ConnectionRow {
@@ -13,13 +14,14 @@ export interface ConnectionRow {
   redirect_uri: string | null;
   seller_id: string | null;
   rules: Record<string, unknown>;
+  rate_limits: Partial<Record<Operation, Rate>>;
   tested_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const columns = `id, account_id, channel, name, base_url, status, status_reason, secrets, oauth_state, redirect_uri,
-  seller_id, rules, tested_at, created_at, updated_at`;
+  seller_id, rules, rate_limits, tested_at, created_at, updated_at`;
 
 export async function insertConnection(
   db: Queryable,

@@ -160,6 +160,17 @@ async function push(
   }
 }
 
+// Enough calls in flight to use the allowed rate when a call takes ~10 ms, never fewer than the
+// adapter asks for, and never so many that one run hogs the process's sockets.
+const ASSUMED_CALL_SECONDS = 0.01;
+const MAX_CONCURRENCY = 64;
+
+export function concurrencyFor(adapter: ChannelAdapter, ctx: ChannelContext, resource: SyncResource): number {
+  const rate = ctx.rates?.[resource] ?? adapter.capabilities.rates[resource];
+  const needed = Math.ceil(rate.perSecond * ASSUMED_CALL_SECONDS);
+  return Math.min(MAX_CONCURRENCY, Math.max(adapter.capabilities.concurrency, needed));
+}
+
 export async function deliverBatch(
   args: {
     adapter: ChannelAdapter;
@@ -177,7 +188,7 @@ export async function deliverBatch(
     resource === 'stock' ? adapter.capabilities.stockBatchSize : adapter.capabilities.priceBatchSize;
   const byListing = new Map(prepared.map((p) => [p.item.listing_id, p]));
   const outcomes = (
-    await mapConcurrent(chunk(prepared, Math.max(1, size)), adapter.capabilities.concurrency, (c) =>
+    await mapConcurrent(chunk(prepared, Math.max(1, size)), concurrencyFor(adapter, ctx, resource), (c) =>
       push(
         adapter,
         ctx,

@@ -4,7 +4,7 @@
  * over the pending set again until it is empty (changes that arrive during the run are included),
  * until its time is up. Stopping anywhere loses nothing: the listings' state says what is owed.
  */
-import type { ChannelAdapter } from '../channels/adapter.ts';
+import type { ChannelAdapter, ChannelContext } from '../channels/adapter.ts';
 import type { ChannelError } from '../channels/errors.ts';
 import { FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
@@ -26,7 +26,12 @@ import {
 } from './queries.ts';
 import type { Rules } from './rules.ts';
 import { finishRun, type RunCounts, type RunStatus, recordProgress, startRun, type Trigger } from './runs.ts';
-import { recordConnectionError, recordListingErrors, resolveListingErrors } from './sync-errors.ts';
+import {
+  hasOpenListingErrors,
+  recordConnectionError,
+  recordListingErrors,
+  resolveListingErrors,
+} from './sync-errors.ts';
 
 export interface RunnerDeps {
   db: Db;
@@ -78,6 +83,9 @@ export interface RunResult {
   failures: { listingId: number; sku: string; error: ChannelError }[];
 }
 
+/** Batches delivered at once within one run (see Run.#startBatch). */
+const PIPELINE = 2;
+
 const emptyCounts = (): RunCounts => ({ considered: 0, sent: 0, confirmed: 0, failed: 0 });
 
 export async function runSync(deps: RunnerDeps, job: RunJob): Promise<RunResult> {
@@ -128,6 +136,10 @@ class Run {
   readonly #startedAt = Date.now();
   #lastBeat = Date.now();
   #newFailures: { sku: string; code: string; message: string }[] = [];
+  #mayHaveOpenErrors = true;
+  readonly #inFlight = new Set<Promise<void>>();
+  #stopped: RunStatus | undefined;
+  #failure: unknown;
 
   constructor(
     deps: RunnerDeps,
@@ -148,10 +160,16 @@ class Run {
 
   async execute(): Promise<RunStatus> {
     const ctx = channelContext(this.#deps, this.#connection);
+    this.#mayHaveOpenErrors = await hasOpenListingErrors(
+      this.#deps.db,
+      this.#connection.id,
+      this.#job.resource,
+    );
     const rules = (this.#connection.rules ?? {}) as Rules;
     let afterId = 0;
     let idleSince: number | undefined;
     for (;;) {
+      if (this.#stopped) break;
       if (Date.now() - this.#startedAt > this.#limits.maxRunMs) {
         this.#result.more = true;
         this.note = 'handed over to a continuation run (time limit)';
@@ -166,6 +184,9 @@ class Run {
         this.#job.productIds,
       );
       if (items.length === 0) {
+        // Batches still in flight must be recorded before the pending set is read again.
+        await this.#drain();
+        if (this.#stopped) break;
         if (afterId > 0) {
           afterId = 0; // changes may have landed behind the cursor: one more pass from the start
           continue;
@@ -179,6 +200,26 @@ class Run {
       }
       idleSince = undefined;
       afterId = items.at(-1)!.listing_id;
+      await this.#startBatch(ctx, rules, items);
+      if (!(await this.#heartbeat())) {
+        this.note = 'lease lost to another worker';
+        this.#stopped = 'interrupted';
+      }
+    }
+    await this.#drain();
+    if (this.#failure) throw this.#failure;
+    if (this.#stopped) return this.#stopped;
+    const { failed, sent } = this.#result.counts;
+    if (failed === 0) return 'succeeded';
+    return sent > 0 ? 'partial' : 'failed';
+  }
+
+  /**
+   * Delivers a batch while the next one is read and sent: batches hold distinct listings, so up to
+   * PIPELINE of them may be in flight; the marketplace never waits for Cais's database round trips.
+   */
+  async #startBatch(ctx: ChannelContext, rules: Rules, items: PendingItem[]): Promise<void> {
+    const work = (async () => {
       const reservations = this.#deps.reservations
         ? await this.#deps.reservations(
             this.#deps.db,
@@ -189,16 +230,18 @@ class Run {
         { adapter: this.#adapter, ctx, resource: this.#job.resource, rules, reservations, now: new Date() },
         items,
       );
-      const paused = await this.#record(items, outcome);
-      if (paused) return 'paused';
-      if (!(await this.#heartbeat())) {
-        this.note = 'lease lost to another worker';
-        return 'interrupted';
-      }
-    }
-    const { failed, sent } = this.#result.counts;
-    if (failed === 0) return 'succeeded';
-    return sent > 0 ? 'partial' : 'failed';
+      if (await this.#record(items, outcome)) this.#stopped = 'paused';
+    })().catch((error: unknown) => {
+      this.#failure ??= error;
+      this.#stopped ??= 'failed';
+    });
+    const tracked = work.finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+    if (this.#inFlight.size >= PIPELINE) await Promise.race(this.#inFlight);
+  }
+
+  async #drain(): Promise<void> {
+    await Promise.all(this.#inFlight);
   }
 
   /** Records a batch's outcomes; true when the connection's authorisation failed (run pauses). */
@@ -213,11 +256,14 @@ class Run {
     const skus = new Map(items.map((i) => [i.listing_id, i.sku]));
     for (const d of outcome.delivered)
       this.#result.delivered.push({ listingId: d.listingId, sku: skus.get(d.listingId) ?? '' });
-    await resolveListingErrors(
-      db,
-      resource,
-      outcome.delivered.map((d) => d.listingId),
-    );
+    // Resolving costs an index probe per listing: skipped while the connection has no open error.
+    if (this.#mayHaveOpenErrors) {
+      await resolveListingErrors(
+        db,
+        resource,
+        outcome.delivered.map((d) => d.listingId),
+      );
+    }
 
     const auth = outcome.failed.find((f) => f.error.failure === FailureClass.auth);
     if (auth) {
@@ -226,6 +272,7 @@ class Run {
     }
     const failures = [...outcome.failed, ...outcome.skipped];
     counts.failed += failures.length;
+    if (failures.length > 0) this.#mayHaveOpenErrors = true;
     for (const f of failures) {
       this.#result.failures.push({ listingId: f.item.listing_id, sku: f.item.sku, error: f.error });
       this.#newFailures.push({ sku: f.item.sku, code: f.error.code, message: f.error.marketplaceMessage });

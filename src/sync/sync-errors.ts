@@ -44,6 +44,18 @@ export async function recordListingErrors(
   );
 }
 
+export async function hasOpenListingErrors(
+  db: Queryable,
+  connectionId: number,
+  resource: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM sync_errors WHERE connection_id = $1 AND resource = $2 AND status = 'open' AND listing_id IS NOT NULL LIMIT 1`,
+    [connectionId, resource],
+  );
+  return rows.length > 0;
+}
+
 export async function resolveListingErrors(
   db: Queryable,
   resource: string,

@@ -14,6 +14,9 @@ CREATE TABLE connections (
   redirect_uri text,
   seller_id text,
   rules jsonb NOT NULL DEFAULT '{}',
+  -- Per-operation rates replacing the marketplace's defaults, when the marketplace granted this
+  -- seller's app a higher quota: {"stock": {"perSecond": 50, "burst": 100}}.
+  rate_limits jsonb NOT NULL DEFAULT '{}',
   tested_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
