@@ -3,7 +3,7 @@
  * own (a products row with parent_id), so stock, price, versions and history work the same way.
  */
 import type { Db, Queryable } from '../db/db.ts';
-import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalid, isCaisError, notFound, unprocessable } from '../errors.ts';
 import { presentProduct, presentVariation } from './present.ts';
 import {
   findLiveProduct,
@@ -73,14 +73,23 @@ function newRow(ctx: WriteContext, input: ProductInput | VariationInput, parent?
 
 async function insertOrRevive(tx: Queryable, ctx: WriteContext, row: NewProductRow): Promise<ProductRow> {
   const existing = await lockProductBySku(tx, ctx.accountId, row.sku);
-  if (existing && !existing.removed_at)
-    throw conflict(`sku: ${row.sku} already exists`, { code: 'sku_taken' });
+  const skuTaken = () => conflict(`sku: ${row.sku} already exists`, { code: 'sku_taken' });
+  if (existing && !existing.removed_at) throw skuTaken();
+  // The same rules as a price update (stock-price.ts): no promotional price without a price.
+  if (row.promotionalPrice !== null && row.price === null) {
+    throw unprocessable('price: is required when promotional_price is given', { code: 'invalid_price' });
+  }
   if (row.promotionalPrice !== null && row.price !== null && row.promotionalPrice > row.price) {
     throw unprocessable(`promotional_price: must not be greater than price (${row.price})`, {
       code: 'promo_above_price',
     });
   }
-  const saved = existing ? await reviveProduct(tx, existing.id, row) : await insertProduct(tx, row);
+  // Two requests creating one SKU at once both find it free; the later insert hits the unique key.
+  const saved = existing
+    ? await reviveProduct(tx, existing.id, row)
+    : await insertProduct(tx, row).catch((error: unknown) => {
+        throw isCaisError(error) && error.code === 'duplicate' ? skuTaken() : error;
+      });
   await insertChange(tx, {
     accountId: ctx.accountId,
     productId: saved.id,

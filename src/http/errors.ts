@@ -45,8 +45,9 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return sendError(reply, error);
   }
   if (error.validation) {
-    const root = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
-    const message = describeErrors(error.validation as never, root === 'querystring' ? '' : root);
+    // Body, query and path fields are named as the client wrote them (`product.qty`, `per_page`, `sku`).
+    const root = error.validationContext === 'headers' ? 'headers' : '';
+    const message = describeErrors(error.validation as never, root);
     return reply.code(400).send({ error: message, code: 'invalid_field' });
   }
   const status = error.statusCode ?? 500;

@@ -565,7 +565,8 @@ describe('query strings and paths', () => {
     ['/products?sku=a%00b', /^sku: must not contain the NUL character/],
     ['/products/BAD-1/history?before=99999999999999999999', /^before: must be <= /],
     ['/products/BAD-1/history?limit=0', /^limit: must be >= 1/],
-    [`/products/${'S'.repeat(101)}`, /sku: must NOT have more than 100 characters/],
+    [`/products/${'S'.repeat(101)}`, /^sku: must NOT have more than 100 characters/],
+    [`/variations/${'S'.repeat(101)}`, /^sku: must NOT have more than 100 characters/],
   ];
   for (const [url, error] of queries) {
     test(`GET ${url.slice(0, 60)}: 400`, async () => {

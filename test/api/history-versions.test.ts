@@ -249,3 +249,53 @@ describe('history', () => {
     assertError(await c.get('/products/H-GONE/history'), 404, /Product: H-GONE/);
   });
 });
+
+describe('under concurrent writes', () => {
+  test('versions count exactly the changes, and history is an unbroken chain', async () => {
+    await createProduct(c, { sku: 'C-1', qty: 0, price: 1 });
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      i % 3 === 2
+        ? c.put('/prices', [{ sku: 'C-1', price: 1 + (i % 4) }])
+        : c.put('/products/C-1', { product: { qty: i % 5 } }),
+    );
+    for (const res of await Promise.all(writes)) assert.ok([200, 204].includes(res.statusCode), res.body);
+    const h = await history('C-1', '?limit=500');
+    for (const resource of ['stock', 'price'] as const) {
+      const chain = (h.changes as Change[]).filter((x) => x.resource === resource).reverse();
+      assert.equal(h[`${resource}_version`], 1 + chain.length, resource);
+      chain.forEach((change, i) => {
+        assert.equal(change.version, i + 2, `${resource} version`);
+        assert.notDeepEqual(change.old, change.new, `${resource} change ${i} changed nothing`);
+        if (i > 0) assert.deepEqual(change.old, chain[i - 1]!.new, `${resource} chain broken at ${i}`);
+      });
+      const product = await c.get('/products/C-1');
+      const last = chain.at(-1)?.new;
+      if (resource === 'stock' && last) assert.equal(product.json().qty, last.qty);
+      if (resource === 'price' && last) assert.equal(product.json().price, last.price);
+    }
+  });
+
+  test('concurrent bulks over the same SKUs in different orders all succeed (no deadlock)', async () => {
+    const skus = Array.from({ length: 60 }, (_, i) => `C-B-${i}`);
+    for (const s of skus) await createProduct(c, { sku: s, qty: 0 });
+    const shuffled = (seed: number) =>
+      [...skus].sort(
+        (a, b) =>
+          ((a.length * seed + a.charCodeAt(a.length - 1)) % 7) -
+            ((b.length * seed + b.charCodeAt(b.length - 1)) % 7) ||
+          (seed % 2 ? a.localeCompare(b) : b.localeCompare(a)),
+      );
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        c.put(
+          '/stocks',
+          shuffled(n).map((sku) => ({ sku, qty: n + 1 })),
+        ),
+      ),
+    );
+    for (const res of answers) {
+      assertStatus(res, 200);
+      assert.equal(res.json().results.length, skus.length);
+    }
+  });
+});

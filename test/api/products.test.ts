@@ -134,6 +134,12 @@ describe('POST /products', () => {
     assertStatus(await c.get('/products/PROMO-BAD'), 404);
   });
 
+  test('a promotional price without a price is 422, as in a price update', async () => {
+    const res = await c.post('/products', { product: { sku: 'PROMO-ONLY', promotional_price: 5 } });
+    assertError(res, 422, /^price: is required when promotional_price is given/);
+    assertStatus(await c.get('/products/PROMO-ONLY'), 404);
+  });
+
   test('categories keep SkyHub hierarchy names, at most 10', async () => {
     const categories = [
       { code: '1', name: 'Casa' },
@@ -335,5 +341,26 @@ describe('DELETE /products/{sku} and re-creation', () => {
     await createProduct(c, { sku: 'DEL-P', variations: [{ sku: 'DEL-P-V' }] });
     assertError(await c.delete('/products/DEL-P-V'), 404, /DEL-P-V/);
     assertStatus(await c.get('/variations/DEL-P-V'), 200);
+  });
+});
+
+describe('concurrent creation', () => {
+  test('the same SKU posted at once: one 201, the others 409 naming the SKU, never a 5xx', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => c.post('/products', { product: { sku: 'RACE-1', qty: i } })),
+    );
+    const codes = answers.map((res) => res.statusCode).sort();
+    assert.deepEqual(codes, [201, 409, 409, 409, 409, 409], answers.map((r) => r.body).join('\n'));
+    for (const res of answers.filter((r) => r.statusCode === 409))
+      assertError(res, 409, /sku: RACE-1 already exists/);
+  });
+
+  test('a product and a variation with one SKU posted at once: one wins', async () => {
+    await createProduct(c, { sku: 'RACE-P' });
+    const [asProduct, asVariation] = await Promise.all([
+      c.post('/products', { product: { sku: 'RACE-2' } }),
+      c.post('/products/RACE-P/variations', { variation: { sku: 'RACE-2' } }),
+    ]);
+    assert.deepEqual([asProduct.statusCode, asVariation.statusCode].sort(), [201, 409]);
   });
 });
