@@ -15,6 +15,7 @@ import { consoleRoutes } from './http/console.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
+import { orderNotificationRoutes } from './http/order-notifications.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
 import type { SyncRouteDeps } from './http/sync.ts';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   opsRoutes(app, { db: deps.db, metrics });
   const cipher = deps.cipher ?? cipherFrom(deps.config);
   oauthCallbackRoute(app, { db: deps.db, cipher });
+  orderNotificationRoutes(app, { db: deps.db, enqueueRun: deps.enqueueRun });
   await app.register(sessionRoutes, {
     db: deps.db,
     publicUrl: deps.config.publicUrl,

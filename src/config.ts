@@ -24,6 +24,8 @@ export interface Config {
   secretKey: Buffer | undefined;
   /** The URL sellers' browsers reach Cais at (OAuth callbacks); by default the request's own host. */
   publicUrl: string | undefined;
+  /** Seconds an order handed out by GET /queues/orders stays hidden before it is handed out again. */
+  orderQueueVisibilitySeconds: number;
   bootstrap: {
     email: string | undefined;
     password: string | undefined;
@@ -115,6 +117,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     accountManagerKeys,
     secretKey,
     publicUrl,
+    orderQueueVisibilitySeconds: integer('CAIS_ORDER_QUEUE_VISIBILITY_SECONDS', 300, 1, 86_400),
     bootstrap: {
       email,
       password,

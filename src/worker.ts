@@ -4,12 +4,16 @@
  */
 import type { PgBoss } from 'pg-boss';
 import type { Cipher } from './connections/cipher.ts';
-import { findConnectionById } from './connections/queries.ts';
 import type { Db } from './db/db.ts';
+import { type ImportLimits, runOrderImport } from './orders/import.ts';
+import { startOrderWorker } from './orders/jobs.ts';
+import type { RelayLimits } from './orders/relay.ts';
+import { orderReservations } from './orders/reservations.ts';
 import { runCatalog } from './sync/catalog-run.ts';
 import { type RunLimits, runSync } from './sync/runner.ts';
-import { finishRun, startRun } from './sync/runs.ts';
 import { createSyncQueue, enqueueRun, Scheduler, SYNC_QUEUE, type SyncJobData } from './sync/scheduler.ts';
+import type { WebhookLimits } from './webhooks/deliver.ts';
+import { startWebhookWorker } from './webhooks/jobs.ts';
 
 const HOUSEKEEPING = 'housekeeping';
 
@@ -21,6 +25,16 @@ export interface WorkerDeps {
   limits?: Partial<RunLimits> | undefined;
   /** Runs at once in this process (different connections or resources). */
   concurrency?: number | undefined;
+  /** Order imports, relays and webhooks: tests shorten the waits. */
+  orders?: OrderWorkerOptions | undefined;
+}
+
+export interface OrderWorkerOptions {
+  importLimits?: Partial<ImportLimits> | undefined;
+  relayEveryMs?: number | undefined;
+  relayLimits?: Partial<RelayLimits> | undefined;
+  webhookLimits?: Partial<WebhookLimits> | undefined;
+  webhookDispatchEveryMs?: number | undefined;
 }
 
 export interface Worker {
@@ -41,18 +55,45 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     SYNC_QUEUE,
     { localConcurrency: deps.concurrency ?? 4, pollingIntervalSeconds: 0.5 },
     async ([job]) => {
-      if (job) await handleRunJob(deps, job.data);
+      if (!job) return;
+      try {
+        await handleRunJob(deps, job.data);
+      } catch (error) {
+        // pg-boss retries the job; the operator still needs to see why it failed.
+        deps.onError(error);
+        throw error;
+      }
     },
   );
   const scheduler = new Scheduler(db, boss, deps.onError);
   scheduler.start();
-  return { scheduler, stop: () => scheduler.stop() };
+  const orders = startOrderWorker({
+    db,
+    cipher: deps.cipher,
+    onError: deps.onError,
+    relayEveryMs: deps.orders?.relayEveryMs,
+    relayLimits: deps.orders?.relayLimits,
+  });
+  const webhooks = await startWebhookWorker({
+    db,
+    boss,
+    cipher: deps.cipher,
+    onError: deps.onError,
+    limits: deps.orders?.webhookLimits,
+    dispatchEveryMs: deps.orders?.webhookDispatchEveryMs,
+  });
+  return {
+    scheduler,
+    async stop() {
+      await Promise.all([scheduler.stop(), orders.stop(), webhooks.stop()]);
+    },
+  };
 }
 
 export async function handleRunJob(deps: WorkerDeps, data: SyncJobData): Promise<void> {
   if (data.resource === 'stock' || data.resource === 'price') {
     const result = await runSync(
-      { db: deps.db, cipher: deps.cipher, limits: deps.limits },
+      { db: deps.db, cipher: deps.cipher, limits: deps.limits, reservations: orderReservations },
       { ...data, resource: data.resource },
     );
     // Time ran out with listings still owed: a continuation picks them up at once.
@@ -60,20 +101,12 @@ export async function handleRunJob(deps: WorkerDeps, data: SyncJobData): Promise
     return;
   }
   if (data.resource === 'catalog') return runCatalog(deps, data);
-  await recordUnavailable(deps.db, data, 'importing orders is not available yet in this version');
-}
-
-async function recordUnavailable(db: Db, data: SyncJobData, note: string): Promise<void> {
-  const connection = await findConnectionById(db, data.connectionId);
-  if (!connection) return;
-  const runId = await startRun(db, {
-    accountId: connection.account_id,
-    connectionId: connection.id,
-    resource: data.resource,
-    trigger: data.trigger,
-    scheduleId: data.scheduleId,
-  });
-  await finishRun(db, runId, 'skipped', { considered: 0, sent: 0, confirmed: 0, failed: 0 }, note);
+  const imported = await runOrderImport(
+    { db: deps.db, cipher: deps.cipher, limits: deps.orders?.importLimits },
+    { connectionId: data.connectionId, trigger: data.trigger, scheduleId: data.scheduleId },
+  );
+  // Pages remain (time limit): a continuation resumes at the page the cursor saved.
+  if (imported.more) await enqueueRun(deps.boss, { ...data, trigger: 'resume' });
 }
 
 /** Idempotency keys are honoured for 24 hours, as most payment APIs do. */

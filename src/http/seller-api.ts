@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { rateLimited } from '../errors.ts';
+import { orderReservations } from '../orders/reservations.ts';
 import { accountRoutes } from './account.ts';
 import { bulkRoutes } from './bulk.ts';
 import { connectionRoutes } from './connections.ts';
@@ -23,6 +24,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { listingRoutes } from './listings.ts';
 import { checkAccept } from './negotiation.ts';
+import { orderApi } from './orders.ts';
 import { productRoutes } from './products.ts';
 import { ruleRoutes } from './rules.ts';
 import { makeSellerAuth } from './seller-auth.ts';
@@ -79,9 +81,10 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   const connections = { db: deps.db, cipher: deps.cipher };
   connectionRoutes(api, { ...connections, publicUrl: deps.config.publicUrl });
   listingRoutes(api, connections);
-  syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun });
+  syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun, reservations: orderReservations });
   ruleRoutes(api, connections);
   syncErrorRoutes(api, connections);
+  orderApi(api, { ...connections, queueVisibilitySeconds: deps.config.orderQueueVisibilitySeconds });
   dashboardRoutes(api);
   accountRoutes(api, { authenticator: deps.authenticator });
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/db.ts';
 import { CaisError, ErrorKind, unavailable } from '../errors.ts';
 import { explainSku } from '../sync/explain.ts';
 import { syncProductNow } from '../sync/manual.ts';
+import type { RunnerDeps } from '../sync/runner.ts';
 import { getRun, listRuns, presentRun } from '../sync/runs.ts';
 import type { SyncJobData } from '../sync/scheduler.ts';
 import {
@@ -31,6 +32,8 @@ export interface SyncRouteDeps {
   cipher: Cipher;
   /** Queues a run on the shared job queue; absent when this process cannot reach it. */
   enqueueRun?: ((data: SyncJobData) => Promise<boolean>) | undefined;
+  /** Units held by orders the ERP has not acknowledged (orders/reservations.ts). */
+  reservations?: RunnerDeps['reservations'];
 }
 
 const tags = ['Sync'];
@@ -257,8 +260,15 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
       },
     },
     async (request) => {
-      await catalogItem(deps.db, account(request), request.params.sku);
-      return explainSku(deps.db, account(request), request.params.sku);
+      const item = await catalogItem(deps.db, account(request), request.params.sku);
+      const ids = [item.row.id, ...item.variations.map((v) => v.id)];
+      const reserved = deps.reservations ? await deps.reservations(deps.db, ids) : undefined;
+      return explainSku(
+        deps.db,
+        account(request),
+        request.params.sku,
+        reserved && ((id) => reserved.get(id)),
+      );
     },
   );
 }

@@ -1,0 +1,202 @@
+/**
+ * SkyHub's order routes for the ERP (reference §2.3–2.5): the order queue, `GET /orders` with its
+ * filters, one order, test orders, and the order settings; the status actions, statuses and
+ * webhooks are registered from their own files.
+ */
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import type { Cipher } from '../connections/cipher.ts';
+import type { Db } from '../db/db.ts';
+import { presentOrders } from '../orders/present.ts';
+import { getOrderByCode, listOrders, rawPayload, statusHistory } from '../orders/queries.ts';
+import { acknowledgeQueuedOrder, queueDepth, takeQueuedOrder } from '../orders/queue.ts';
+import { reservationsEnabled, reservationsOfOrder, setReservationsEnabled } from '../orders/reservations.ts';
+import { createTestOrder, type TestOrderInput } from '../orders/sandbox.ts';
+import { orderActionRoutes } from './order-actions.ts';
+import { parseOrderQuery } from './order-filters.ts';
+import { TestOrderBody } from './order-schemas.ts';
+import { noContent } from './products.ts';
+import { sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+import { statusRoutes } from './statuses.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
+import { webhookRoutes } from './webhooks.ts';
+import { unwrap } from './wrapping.ts';
+
+export interface OrderRouteDeps {
+  db: Db;
+  cipher: Cipher;
+  queueVisibilitySeconds: number;
+}
+
+const tags = ['Orders'];
+const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) });
+const SettingsBody = Type.Object({ reservations: Type.Boolean() }, { additionalProperties: false });
+
+const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+/** Every order route of the seller API. */
+export function orderApi(api: SellerApi, deps: OrderRouteDeps): void {
+  queueRoutes(api, deps);
+  orderReadRoutes(api, deps);
+  orderActionRoutes(api, deps);
+  statusRoutes(api, deps);
+  webhookRoutes(api, deps);
+}
+
+function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
+  api.get(
+    '/queues/orders',
+    {
+      schema: {
+        tags,
+        summary: `The oldest order not yet acknowledged (hidden for ${deps.queueVisibilitySeconds} s once handed out); 204 when none`,
+        security: sellerSecurity,
+      },
+    },
+    async (request, reply) => {
+      const row = await takeQueuedOrder(deps.db, account(request), deps.queueVisibilitySeconds);
+      if (!row) return noContent(reply);
+      const [order] = await presentOrders(deps.db, account(request), [row]);
+      return reply.send(order);
+    },
+  );
+
+  api.delete(
+    '/queues/orders/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge an order (its sync_status turns SYNCED)',
+        security: sellerSecurity,
+        params: CodeParams,
+      },
+    },
+    async (request, reply) => {
+      const order = await getOrderByCode(deps.db, account(request), request.params.code);
+      await acknowledgeQueuedOrder(deps.db, account(request), order.id);
+      return noContent(reply);
+    },
+  );
+
+  api.get('/queues/orders/depth', { schema: { tags, security: sellerSecurity } }, (request) =>
+    queueDepth(deps.db, account(request)),
+  );
+}
+
+function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
+  api.get(
+    '/orders',
+    {
+      schema: {
+        tags,
+        summary:
+          'Orders, newest first: filters[statuses][], filters[sync_status][], filters[sale_system], filters[start_date], filters[end_date] (DD/MM/YYYY), page, per_page',
+        security: sellerSecurity,
+      },
+    },
+    async (request) => {
+      const filter = parseOrderQuery(request.query as Record<string, unknown>);
+      const { total, rows } = await listOrders(deps.db, account(request), filter);
+      return { total, orders: await presentOrders(deps.db, account(request), rows) };
+    },
+  );
+
+  api.get(
+    '/orders/:code',
+    { schema: { tags, security: sellerSecurity, params: CodeParams } },
+    async (request) => {
+      const row = await getOrderByCode(deps.db, account(request), request.params.code);
+      const [order] = await presentOrders(deps.db, account(request), [row]);
+      return { ...order, cais: { ...order!.cais, reservations: await reservationsOfOrder(deps.db, row.id) } };
+    },
+  );
+
+  api.get(
+    '/orders/:code/history',
+    {
+      schema: { tags, summary: 'Status history, oldest first', security: sellerSecurity, params: CodeParams },
+    },
+    async (request) => {
+      const row = await getOrderByCode(deps.db, account(request), request.params.code);
+      const history = await statusHistory(deps.db, row.id);
+      return {
+        code: row.code,
+        history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+      };
+    },
+  );
+
+  api.get(
+    '/orders/:code/raw',
+    {
+      schema: {
+        tags,
+        summary: "The marketplace's own payload, as imported",
+        security: sellerSecurity,
+        params: CodeParams,
+      },
+    },
+    async (request) => {
+      const row = await getOrderByCode(deps.db, account(request), request.params.code);
+      return { code: row.code, channel: row.channel, raw: await rawPayload(deps.db, row.id) };
+    },
+  );
+
+  api.put(
+    '/orders/:code/exported',
+    {
+      schema: {
+        tags,
+        summary: 'Legacy acknowledgement ({"exported": true})',
+        security: sellerSecurity,
+        params: CodeParams,
+      },
+    },
+    async (request, reply) => {
+      const row = await getOrderByCode(deps.db, account(request), request.params.code);
+      await acknowledgeQueuedOrder(deps.db, account(request), row.id);
+      return noContent(reply);
+    },
+  );
+
+  api.post(
+    '/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Create a test order (sandbox): no marketplace involved',
+        security: sellerSecurity,
+        body: TestOrderBody,
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const input = validate<TestOrderInput>(TestOrderBody, unwrap(request.body, 'order'), 'order');
+      return reply.code(201).send(await createTestOrder(deps.db, account(request), input));
+    },
+  );
+
+  api.get('/settings/orders', { schema: { tags, security: sellerSecurity } }, async (request) => ({
+    reservations: await reservationsEnabled(deps.db, account(request)),
+    queue_visibility_seconds: deps.queueVisibilitySeconds,
+  }));
+
+  api.put(
+    '/settings/orders',
+    {
+      schema: { tags, security: sellerSecurity, body: SettingsBody },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request) => {
+      const body = validate<Static<typeof SettingsBody>>(
+        SettingsBody,
+        unwrap(request.body, 'settings'),
+        'settings',
+      );
+      await setReservationsEnabled(deps.db, account(request), body.reservations);
+      return { reservations: body.reservations, queue_visibility_seconds: deps.queueVisibilitySeconds };
+    },
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * SkyHub's statuses (reference §2.5): the defaults plus the account's own codes mapped to a type,
+ * the status types, and the order sync errors (`/sync_errors/orders`).
+ */
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { invalid } from '../errors.ts';
+import {
+  createStatus,
+  listStatuses,
+  type StatusType,
+  statusTypeOf,
+  statusTypes,
+  updateStatus,
+} from '../orders/statuses.ts';
+import {
+  countOrderErrors,
+  ignoreOrderErrors,
+  listOrderErrors,
+  orderErrorCategories,
+  presentOrderError,
+} from '../orders/sync-errors.ts';
+import type { OrderRouteDeps } from './orders.ts';
+import { noContent } from './products.ts';
+import { sellerSecurity } from './schemas.ts';
+import type { SellerApi } from './seller-api.ts';
+import { principalOf } from './seller-auth.ts';
+import { bodyCheckedByHandler, validate } from './validation.ts';
+import { unwrap } from './wrapping.ts';
+
+const tags = ['Statuses'];
+
+const StatusFields = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$' }),
+    label: Type.String({ minLength: 1, maxLength: 200 }),
+    type: Type.String({ minLength: 1, maxLength: 40, description: statusTypes.join(', ') }),
+  },
+  { additionalProperties: false },
+);
+type StatusFields = Static<typeof StatusFields>;
+
+function typeOf(text: string): StatusType {
+  const type = statusTypeOf(text);
+  if (!type)
+    throw invalid(`status.type: must be one of ${statusTypes.join(', ')}`, { code: 'invalid_field' });
+  return type;
+}
+
+const categoryCodes = orderErrorCategories.map((c) => c.code) as string[];
+
+const ErrorQuery = Type.Object({
+  error_category_code: Type.Optional(Type.String({ maxLength: 50 })),
+  status: Type.Optional(
+    Type.Union([Type.Literal('open'), Type.Literal('ignored'), Type.Literal('resolved')]),
+  ),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+
+const IgnoreBody = Type.Object(
+  {
+    errors: Type.Array(
+      Type.Object(
+        {
+          entity_id: Type.String({ minLength: 1, maxLength: 200 }),
+          error_category_code: Type.String({ minLength: 1, maxLength: 50 }),
+          error_code: Type.Optional(Type.String({ maxLength: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+function category(code: string | undefined, field: string): string | undefined {
+  if (code !== undefined && !categoryCodes.includes(code))
+    throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`, { code: 'invalid_field' });
+  return code;
+}
+
+export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
+  const account = (request: FastifyRequest) => principalOf(request).accountId;
+  const body = (request: FastifyRequest) => {
+    const fields = validate<StatusFields>(StatusFields, unwrap(request.body, 'status'), 'status');
+    return { ...fields, type: typeOf(fields.type) };
+  };
+
+  api.get('/statuses', { schema: { tags, security: sellerSecurity } }, (request) =>
+    listStatuses(deps.db, account(request)),
+  );
+
+  api.post(
+    '/statuses',
+    {
+      schema: { tags, security: sellerSecurity, body: StatusFields },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createStatus(deps.db, account(request), body(request))),
+  );
+
+  api.put(
+    '/statuses/:code',
+    {
+      schema: {
+        tags,
+        security: sellerSecurity,
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: StatusFields,
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const given = validate<Partial<StatusFields>>(
+        Type.Partial(StatusFields),
+        unwrap(request.body, 'status'),
+        'status',
+      );
+      if (given.code !== undefined && given.code !== request.params.code)
+        throw invalid('status.code: must match the code in the path', { code: 'invalid_field' });
+      if (!given.label || !given.type)
+        throw invalid('status.label and status.type: are required', { code: 'invalid_field' });
+      await updateStatus(deps.db, account(request), {
+        code: request.params.code,
+        label: given.label,
+        type: typeOf(given.type),
+      });
+      return noContent(reply);
+    },
+  );
+
+  api.get('/status_types', { schema: { tags, security: sellerSecurity } }, () =>
+    statusTypes.map((code) => ({ code, label: code })),
+  );
+
+  api.get(
+    '/sync_errors/orders',
+    { schema: { tags: ['Sync errors'], security: sellerSecurity, querystring: ErrorQuery } },
+    async (request) => {
+      const q = request.query;
+      const cat = category(q.error_category_code, 'error_category_code');
+      const rows = await listOrderErrors(deps.db, account(request), {
+        category: cat,
+        status: q.status ?? 'open',
+        beforeId: q.before,
+        limit: q.per_page ?? 100,
+      });
+      return {
+        error_qty: await countOrderErrors(deps.db, account(request), cat),
+        errors: rows.map(presentOrderError),
+      };
+    },
+  );
+
+  api.patch(
+    '/sync_errors/orders',
+    {
+      schema: {
+        tags: ['Sync errors'],
+        summary: 'Ignore these errors',
+        security: sellerSecurity,
+        body: IgnoreBody,
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request, reply) => {
+      const b = validate<Static<typeof IgnoreBody>>(IgnoreBody, request.body, '');
+      const entries = b.errors.map((e, i) => ({
+        orderCode: e.entity_id,
+        category: category(e.error_category_code, `errors[${i}].error_category_code`)!,
+        code: e.error_code,
+      }));
+      await ignoreOrderErrors(deps.db, account(request), entries);
+      return noContent(reply);
+    },
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The worker side of orders beyond imports (which are sync runs, see worker.ts): relaying the
+ * ERP's status changes to the marketplaces, and tidying reservations a stock push has ended.
+ */
+import type { Cipher } from '../connections/cipher.ts';
+import type { Db } from '../db/db.ts';
+import { every } from '../webhooks/jobs.ts';
+import { type RelayLimits, relayDue } from './relay.ts';
+import { settleSupersededReservations } from './reservations.ts';
+
+export interface OrderWorkerDeps {
+  db: Db;
+  cipher: Cipher;
+  onError: (error: unknown) => void;
+  relayEveryMs?: number | undefined;
+  relayLimits?: Partial<RelayLimits> | undefined;
+}
+
+export function startOrderWorker(deps: OrderWorkerDeps): { stop(): Promise<void> } {
+  const relayDeps = { db: deps.db, cipher: deps.cipher, limits: deps.relayLimits };
+  const loops = [
+    every(
+      deps.relayEveryMs ?? 1_000,
+      async () => {
+        // Keep going while a full batch came back: a backlog drains at once, not one batch a second.
+        while ((await relayDue(relayDeps)).length >= (deps.relayLimits?.batch ?? 20));
+      },
+      deps.onError,
+    ),
+    every(60_000, () => settleSupersededReservations(deps.db), deps.onError),
+  ];
+  return {
+    async stop() {
+      await Promise.all(loops.map((l) => l.stop()));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * An order as the ERP reads it (queue, GET /orders, webhooks): SkyHub's shape, with the status
+ * and sync status of now, what the ERP itself reported merged in, and Cais's extras under `cais`.
+ */
+import type { Queryable } from '../db/db.ts';
+import type { OrderRow } from './queries.ts';
+import type { SkyHubInvoice, SkyHubShipment } from './shape.ts';
+import { defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
+import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from './sync-errors.ts';
+
+export type PresentedOrder = ReturnType<typeof presentOrder>;
+
+export function presentOrder(row: OrderRow, labels: Map<string, OrderStatus>, errors: OrderErrorRow[] = []) {
+  const status = labels.get(row.status_code) ?? {
+    ...defaultStatusOf[row.status_type],
+    code: row.status_code,
+  };
+  const erp = row.erp ?? {};
+  const synced = row.acked_seq >= row.queue_seq;
+  const updatedAt = new Date(Math.max(row.status_changed_at.getTime(), row.marketplace_updated_at.getTime()));
+  return {
+    ...row.data,
+    code: row.code,
+    status: { code: status.code, label: status.label, type: status.type },
+    updated_at: updatedAt.toISOString(),
+    shipped_date: erp.shipped_date ?? row.data.shipped_date,
+    delivered_date: erp.delivered_date ?? row.data.delivered_date,
+    invoices: mergeBy(erp.invoices ?? [], row.data.invoices, (i: SkyHubInvoice) => i.key),
+    shipments: mergeBy(erp.shipments ?? [], row.data.shipments, (s: SkyHubShipment) => s.code),
+    shipment_exception: erp.shipment_exception ?? null,
+    imported_at: row.imported_at.toISOString(),
+    sync_status: synced ? 'SYNCED' : 'NOT_SYNCED',
+    available_to_sync: !synced,
+    tags: row.unknown_skus.length > 0 ? [...row.data.tags, 'unknown_sku'] : row.data.tags,
+    cais: {
+      id: row.id,
+      connection_id: row.connection_id,
+      marketplace_order_id: row.external_id,
+      marketplace_status: row.marketplace_status,
+      unknown_skus: row.unknown_skus,
+      queue_deliveries: row.queue_deliveries,
+      acknowledged_at: row.acked_at?.toISOString() ?? null,
+      sync_errors: errors.filter((e) => e.order_id === row.id).map(presentOrderError),
+    },
+  };
+}
+
+function mergeBy<T>(first: readonly T[], second: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set(first.map(key));
+  return [...first, ...second.filter((t) => !seen.has(key(t)))];
+}
+
+/** Presents rows of one account with their labels and open sync errors, in two queries. */
+export async function presentOrders(db: Queryable, accountId: number, rows: readonly OrderRow[]) {
+  if (rows.length === 0) return [];
+  const labels = await statusLabels(db, accountId);
+  const errors = await openErrorsOfOrders(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentOrder(r, labels, errors));
+}

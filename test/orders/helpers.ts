@@ -1,0 +1,83 @@
+/**
+ * Order tests' shared setup: the sync world (simulator + Cais + Mercado Livre through the real
+ * consent), orders bought in the simulator, and an import with test-sized waits.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../src/db/db.ts';
+import { type ImportDeps, type ImportResult, runOrderImport } from '../../src/orders/import.ts';
+import { nfeCheckDigit } from '../../src/orders/nfe.ts';
+import { relayDue } from '../../src/orders/relay.ts';
+import type { World } from '../sync/world.ts';
+
+export interface MlOrderView {
+  id: number;
+  status: string;
+  shipping: { id: number };
+}
+
+/** A buyer's order on simulated Mercado Livre. */
+export function buyOnMercadoLivre(
+  world: World,
+  items: { item_id: string; quantity: number }[],
+  extra: Record<string, unknown> = {},
+): Promise<MlOrderView> {
+  return world.control('POST', '/mercadolivre/orders', { items, ...extra });
+}
+
+export function importDeps(world: World, overrides: Partial<ImportDeps> = {}): ImportDeps {
+  return {
+    db: world.t.db,
+    cipher: world.runner.cipher,
+    retry: { attempts: 2, baseMs: 5, maxMs: 20 },
+    limits: { pageRetryBaseMs: 5, pageRetryMaxMs: 20 },
+    ...overrides,
+  };
+}
+
+export function importOrders(
+  world: World,
+  overrides: Partial<ImportDeps> = {},
+  connectionId = world.connectionId,
+): Promise<ImportResult> {
+  return runOrderImport(importDeps(world, overrides), { connectionId, trigger: 'manual' });
+}
+
+export function relayNow(world: World) {
+  return relayDue({
+    db: world.t.db,
+    cipher: world.runner.cipher,
+    retry: { attempts: 1, baseMs: 5, maxMs: 20 },
+    limits: { baseMs: 20, maxMs: 50 },
+  });
+}
+
+/** A valid NF-e key (check digit computed), different for each seed. */
+export function nfeKey(seed: string): string {
+  const digits = BigInt(`0x${createHash('sha256').update(seed).digest('hex')}`).toString().slice(0, 43).padEnd(43, '7');
+  return `${digits}${nfeCheckDigit(digits)}`;
+}
+
+/** Rows per marketplace order id: every count is 1 when there is no duplicate. */
+export async function duplicateOrders(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT (count(*) - count(DISTINCT (coalesce(connection_id, 0), external_id)))::int AS n FROM orders`,
+  );
+  return row!.n;
+}
+
+export async function countOrders(db: Db, connectionId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE connection_id = $1', [
+    connectionId,
+  ]);
+  return row!.n;
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
