@@ -1,3 +1,5 @@
+import type { AmazonOptions } from './amazon/index.ts';
+import { createAmazon } from './amazon/index.ts';
 import type { ChannelModule } from './core/channel.ts';
 import type { SimContext } from './core/context.ts';
 import type { MagaluOptions } from './magalu/index.ts';
@@ -9,12 +11,17 @@ import { createMercadoLivre } from './mercadolivre/index.ts';
 export interface ChannelOptions {
   readonly mercadolivre?: MercadoLivreOptions;
   readonly magalu?: MagaluOptions;
+  readonly amazon?: AmazonOptions;
 }
 
 /**
- * The marketplaces the simulator speaks. Adding one (Amazon, Shopee) is a folder
- * `simulator/<channel>/` exporting a factory, and one line here.
+ * The marketplaces the simulator speaks. Adding one is a folder `simulator/<channel>/`
+ * exporting a factory, and one line here.
  */
 export function createChannels(ctx: SimContext, options: ChannelOptions): ChannelModule[] {
-  return [createMercadoLivre(ctx, options.mercadolivre), createMagalu(ctx, options.magalu)];
+  return [
+    createMercadoLivre(ctx, options.mercadolivre),
+    createMagalu(ctx, options.magalu),
+    createAmazon(ctx, options.amazon),
+  ];
 }

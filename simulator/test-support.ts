@@ -14,6 +14,8 @@ export interface CallOptions {
   readonly json?: unknown;
   readonly form?: Record<string, string>;
   readonly text?: string;
+  /** multipart/form-data (Shopee's invoice upload); fetch sets the boundary. */
+  readonly multipart?: FormData;
   readonly headers?: Record<string, string>;
   readonly signal?: AbortSignal;
 }
@@ -26,16 +28,28 @@ export interface TestSimulator {
   close(): Promise<void>;
 }
 
+/** JSON bodies parsed; anything else (S3's XML, an uploaded document) kept as text. */
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 async function answer(response: Response): Promise<Answer> {
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+  return { status: response.status, headers: response.headers, body: parseBody(text) };
 }
 
 function requestInit(method: string, options: CallOptions): RequestInit {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.multipart !== undefined) {
+    body = options.multipart;
+  } else if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   } else if (options.form !== undefined) {

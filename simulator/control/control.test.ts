@@ -17,10 +17,10 @@ describe('control API', () => {
     const overview = await sim.control('GET', '/');
     assert.equal(overview.status, 200);
     const channels = overview.body.channels.map((channel: { channel: string }) => channel.channel);
-    assert.deepEqual(channels, ['mercadolivre', 'magalu']);
+    assert.deepEqual(channels, ['mercadolivre', 'magalu', 'amazon']);
     const ml = await sim.control('GET', '/mercadolivre');
     assert.deepEqual(Object.keys(ml.body.defaults), ['client_id', 'client_secret', 'user_id']);
-    assert.equal((await sim.control('GET', '/amazon')).status, 404);
+    assert.equal((await sim.control('GET', '/tiktokshop')).status, 404);
   });
 
   test('a new app and seller get working tokens for their own listings only', async () => {

@@ -146,6 +146,33 @@ export class TokenStore {
     return { accessToken, refreshToken, expiresInS: Math.round(this.#lifetimes.accessMs / 1000), grant };
   }
 
+  /**
+   * Access token only, for marketplaces whose refresh tokens are long-lived and reused (Amazon
+   * LWA answers a refresh with a new access token and the same refresh token).
+   */
+  issueAccess(grant: Grant): { accessToken: string; expiresInS: number } {
+    const accessToken = this.#formats.access(grant);
+    const expiresAt = this.#clock.now() + this.#lifetimes.accessMs;
+    this.#access.set(accessToken, { grant, expiresAt, epoch: grant.epoch });
+    return { accessToken, expiresInS: Math.round(this.#lifetimes.accessMs / 1000) };
+  }
+
+  /** Registers a refresh token of a chosen value (a self-authorised app's fixed token). */
+  adoptRefresh(grant: Grant, refreshToken: string): void {
+    const expiresAt = this.#clock.now() + this.#lifetimes.refreshMs;
+    this.#refresh.set(refreshToken, { grant, expiresAt, epoch: grant.epoch });
+  }
+
+  /** Reads a reusable refresh token without spending it. */
+  peekRefresh(refreshToken: string, appId: string): Grant | GrantFailure {
+    const record = this.#refresh.get(refreshToken);
+    if (record === undefined) return 'invalid';
+    if (record.grant.appId !== appId) return 'client_mismatch';
+    if (record.epoch !== record.grant.epoch) return 'revoked';
+    if (record.expiresAt <= this.#clock.now()) return 'expired';
+    return record.grant;
+  }
+
   /** Spends a refresh token (single use) and returns its grant, for the caller to issue new tokens. */
   spendRefresh(refreshToken: string, appId: string): Grant | GrantFailure {
     const record = this.#refresh.get(refreshToken);

@@ -51,6 +51,11 @@ export class ChannelLimits {
     else this.#effective.delete(operation);
   }
 
+  /** The limit applied to an operation (its own, else `*`); marketplaces echo it in headers. */
+  limitOf(operation: string): BucketLimit | undefined {
+    return this.#effective.get(operation) ?? this.#effective.get('*');
+  }
+
   table(): Record<string, BucketLimit> {
     return Object.fromEntries(this.#effective);
   }

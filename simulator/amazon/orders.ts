@@ -1,0 +1,220 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { callerOf } from '../core/guard.ts';
+import { randomHex } from '../core/oauth.ts';
+import { checker } from '../core/validate.ts';
+import type { AmDeps } from './deps.ts';
+import { logAmWrite } from './deps.ts';
+import type { AmError } from './errors.ts';
+import { amInvalidInput, amNotFound, sendAmError } from './errors.ts';
+import { AM_ORDERS, AM_SHIPPABLE_STATUSES } from './facts.ts';
+import type { AmOrderRecord } from './model.ts';
+import { iso } from './model.ts';
+import { recountShipped, touchOrder } from './order-build.ts';
+import { bodyError, ConfirmShipmentBody, queryList } from './schemas.ts';
+import type { OrderCursor } from './store.ts';
+
+type Query = Record<string, string | undefined>;
+const checkShipment = checker(ConfirmShipmentBody);
+
+interface OrderFilter {
+  readonly field: 'purchaseMs' | 'updatedMs';
+  readonly after: number;
+  readonly before: number;
+  readonly beforeName: 'CreatedBefore' | 'LastUpdatedBefore';
+  readonly pageSize: number;
+}
+
+/**
+ * [SPM ordersV0 getOrders] exactly one of CreatedAfter/LastUpdatedAfter; the matching `…Before`
+ * only, at least 2 minutes in the past (omitted: now − 2 min); MaxResultsPerPage 1–100.
+ */
+function readFilter(query: Query, now: number): OrderFilter | AmError {
+  const created = query.CreatedAfter !== undefined;
+  if (created === (query.LastUpdatedAfter !== undefined)) {
+    return amInvalidInput('Exactly one of CreatedAfter and LastUpdatedAfter must be specified.');
+  }
+  if ((created && query.LastUpdatedBefore !== undefined) || (!created && query.CreatedBefore !== undefined)) {
+    return amInvalidInput('CreatedBefore goes with CreatedAfter, LastUpdatedBefore with LastUpdatedAfter.');
+  }
+  const beforeName = created ? 'CreatedBefore' : 'LastUpdatedBefore';
+  const after = Date.parse((created ? query.CreatedAfter : query.LastUpdatedAfter)!);
+  const latest = now - AM_ORDERS.lagMs;
+  const beforeText = query[beforeName];
+  const before = beforeText === undefined ? latest : Date.parse(beforeText);
+  if (Number.isNaN(after) || Number.isNaN(before)) return amInvalidInput('Dates must be in ISO 8601 format.');
+  if (before > latest) {
+    return amInvalidInput(
+      `${beforeName} must be no later than 2 minutes before the time the request was submitted.`,
+    );
+  }
+  if (after >= before)
+    return amInvalidInput(`${created ? 'CreatedAfter' : 'LastUpdatedAfter'} must be before ${beforeName}.`);
+  const pageSize =
+    query.MaxResultsPerPage === undefined ? AM_ORDERS.maxPageSize : Number(query.MaxResultsPerPage);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > AM_ORDERS.maxPageSize) {
+    return amInvalidInput(`MaxResultsPerPage must be between 1 and ${AM_ORDERS.maxPageSize}.`);
+  }
+  return { field: created ? 'purchaseMs' : 'updatedMs', after, before, beforeName, pageSize };
+}
+
+function matches(
+  record: AmOrderRecord,
+  query: Query,
+  markets: readonly string[],
+  filter: OrderFilter,
+): boolean {
+  const time = record[filter.field];
+  if (time < filter.after || time > filter.before || !markets.includes(record.order.MarketplaceId))
+    return false;
+  const statuses = queryList(query.OrderStatuses);
+  const channels = queryList(query.FulfillmentChannels);
+  return (
+    (statuses.length === 0 || statuses.includes(record.order.OrderStatus)) &&
+    (channels.length === 0 || channels.includes(record.order.FulfillmentChannel))
+  );
+}
+
+function page(deps: AmDeps, cursor: OrderCursor) {
+  const ids = cursor.ids.slice(cursor.position, cursor.position + cursor.pageSize);
+  cursor.position += ids.length;
+  const payload: Record<string, unknown> = {
+    Orders: ids.map((id) => deps.store.orders.get(id)!.order),
+    [cursor.before.field]: cursor.before.value,
+  };
+  if (cursor.position < cursor.ids.length) {
+    const token = randomHex(24);
+    deps.store.cursors.set(token, cursor);
+    payload.NextToken = token;
+  }
+  return { payload };
+}
+
+/** `GET /orders/v0/orders` [SPM]: the ids are frozen at the first page; NextToken reads on. */
+function listOrders(deps: AmDeps, request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as Query;
+  const seller = callerOf(request).sellerId;
+  const markets = queryList(query.MarketplaceIds);
+  if (markets.length === 0)
+    return sendAmError(reply, amInvalidInput("Missing required parameter 'MarketplaceIds'."));
+  if (query.NextToken !== undefined) {
+    const cursor = deps.store.cursors.get(query.NextToken);
+    if (cursor === undefined || cursor.sellerId !== seller)
+      return sendAmError(reply, amInvalidInput('Invalid NextToken.'));
+    deps.store.cursors.delete(query.NextToken);
+    return reply.send(page(deps, cursor));
+  }
+  const filter = readFilter(query, deps.clock.now());
+  if ('status' in filter) return sendAmError(reply, filter);
+  const found = deps.store
+    .ordersOf(seller)
+    .filter((record) => matches(record, query, markets, filter))
+    .sort((a, b) => a[filter.field] - b[filter.field]);
+  const cursor: OrderCursor = {
+    sellerId: seller,
+    ids: found.map((record) => record.order.AmazonOrderId),
+    pageSize: filter.pageSize,
+    before: { field: filter.beforeName, value: iso(filter.before) },
+    position: 0,
+  };
+  return reply.send(page(deps, cursor));
+}
+
+type OrderRequest = FastifyRequest<{ Params: { orderId: string } }>;
+
+function ownOrder(deps: AmDeps, request: OrderRequest): AmOrderRecord | AmError {
+  const record = deps.store.orders.get(request.params.orderId);
+  if (record === undefined || record.sellerId !== callerOf(request).sellerId) {
+    return amNotFound(`Order ${request.params.orderId} not found.`);
+  }
+  return record;
+}
+
+function getOrder(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
+  const record = ownOrder(deps, request);
+  if ('status' in record) return sendAmError(reply, record);
+  return reply.send({ payload: record.order });
+}
+
+function getOrderItems(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
+  const record = ownOrder(deps, request);
+  if ('status' in record) return sendAmError(reply, record);
+  return reply.send({ payload: { AmazonOrderId: record.order.AmazonOrderId, OrderItems: record.items } });
+}
+
+function shipmentRefusal(record: AmOrderRecord, body: Static<typeof ConfirmShipmentBody>): AmError | null {
+  const { order } = record;
+  if (body.marketplaceId !== order.MarketplaceId)
+    return amInvalidInput(`The order is not in marketplace ${body.marketplaceId}.`);
+  if (order.FulfillmentChannel !== 'MFN')
+    return amInvalidInput('Only seller-fulfilled (MFN) orders can be confirmed.');
+  if (!AM_SHIPPABLE_STATUSES.includes(order.OrderStatus)) {
+    return amInvalidInput(
+      `Order ${order.AmazonOrderId} is ${order.OrderStatus}: its shipment cannot be confirmed.`,
+    );
+  }
+  if (Number.isNaN(Date.parse(body.packageDetail.shipDate)))
+    return amInvalidInput('shipDate must be an ISO 8601 date.');
+  for (const line of body.packageDetail.orderItems) {
+    const item = record.items.find((entry) => entry.OrderItemId === line.orderItemId);
+    if (item === undefined) return amInvalidInput(`Order item ${line.orderItemId} is not in the order.`);
+    if (line.quantity > item.QuantityOrdered - item.QuantityShipped) {
+      return amInvalidInput(
+        `Order item ${line.orderItemId} has fewer unshipped units than ${line.quantity}.`,
+      );
+    }
+  }
+  return null;
+}
+
+/** `POST /orders/v0/orders/{orderId}/shipmentConfirmation` [SPM] → 204; partial quantities → PartiallyShipped. */
+function confirmShipment(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
+  const seller = callerOf(request).sellerId;
+  const target = request.params.orderId;
+  const body = request.body;
+  const record = ownOrder(deps, request);
+  let refusal: AmError | null = 'status' in record ? record : null;
+  if (refusal === null && !checkShipment.check(body)) refusal = bodyError(checkShipment.issues(body));
+  if (refusal === null)
+    refusal = shipmentRefusal(record as AmOrderRecord, body as Static<typeof ConfirmShipmentBody>);
+  logAmWrite(deps, 'orders.confirm_shipment', seller, target, refusal?.status ?? 204, body);
+  if (refusal !== null) return sendAmError(reply, refusal);
+  const shipped = record as AmOrderRecord;
+  const { packageDetail } = body as Static<typeof ConfirmShipmentBody>;
+  for (const line of packageDetail.orderItems) {
+    shipped.items.find((entry) => entry.OrderItemId === line.orderItemId)!.QuantityShipped += line.quantity;
+  }
+  shipped.packages.push({
+    packageReferenceId: packageDetail.packageReferenceId,
+    carrierCode: packageDetail.carrierCode,
+    carrierName: packageDetail.carrierName ?? null,
+    trackingNumber: packageDetail.trackingNumber,
+    shipDate: packageDetail.shipDate,
+    orderItems: packageDetail.orderItems.map((line) => ({
+      orderItemId: line.orderItemId,
+      quantity: line.quantity,
+    })),
+  });
+  recountShipped(shipped);
+  touchOrder(deps, shipped);
+  return reply.code(204).send();
+}
+
+export function registerAmOrders(scope: FastifyInstance, deps: AmDeps): void {
+  const route = (op: string) => ({ config: { sim: { op, auth: true } } });
+  const base = '/orders/v0/orders';
+  scope.get(base, route('orders.list'), (request, reply) => listOrders(deps, request, reply));
+  scope.get<{ Params: { orderId: string } }>(`${base}/:orderId`, route('orders.get'), (request, reply) =>
+    getOrder(deps, request, reply),
+  );
+  scope.get<{ Params: { orderId: string } }>(
+    `${base}/:orderId/orderItems`,
+    route('orders.items'),
+    (request, reply) => getOrderItems(deps, request, reply),
+  );
+  scope.post<{ Params: { orderId: string } }>(
+    `${base}/:orderId/shipmentConfirmation`,
+    route('orders.confirm_shipment'),
+    (request, reply) => confirmShipment(deps, request, reply),
+  );
+}
