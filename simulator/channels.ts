@@ -6,12 +6,15 @@ import type { MagaluOptions } from './magalu/index.ts';
 import { createMagalu } from './magalu/index.ts';
 import type { MercadoLivreOptions } from './mercadolivre/index.ts';
 import { createMercadoLivre } from './mercadolivre/index.ts';
+import type { ShopeeOptions } from './shopee/index.ts';
+import { createShopee } from './shopee/index.ts';
 
 /** Per-marketplace options, keyed by channel name. */
 export interface ChannelOptions {
   readonly mercadolivre?: MercadoLivreOptions;
   readonly magalu?: MagaluOptions;
   readonly amazon?: AmazonOptions;
+  readonly shopee?: ShopeeOptions;
 }
 
 /**
@@ -23,5 +26,6 @@ export function createChannels(ctx: SimContext, options: ChannelOptions): Channe
     createMercadoLivre(ctx, options.mercadolivre),
     createMagalu(ctx, options.magalu),
     createAmazon(ctx, options.amazon),
+    createShopee(ctx, options.shopee),
   ];
 }

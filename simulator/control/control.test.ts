@@ -17,7 +17,7 @@ describe('control API', () => {
     const overview = await sim.control('GET', '/');
     assert.equal(overview.status, 200);
     const channels = overview.body.channels.map((channel: { channel: string }) => channel.channel);
-    assert.deepEqual(channels, ['mercadolivre', 'magalu', 'amazon']);
+    assert.deepEqual(channels, ['mercadolivre', 'magalu', 'amazon', 'shopee']);
     const ml = await sim.control('GET', '/mercadolivre');
     assert.deepEqual(Object.keys(ml.body.defaults), ['client_id', 'client_secret', 'user_id']);
     assert.equal((await sim.control('GET', '/tiktokshop')).status, 404);

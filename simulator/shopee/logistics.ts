@@ -1,0 +1,170 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { callerOf } from '../core/guard.ts';
+import { nfeKeyIsValid } from '../core/nfe.ts';
+import type { SpDeps } from './deps.ts';
+import { logSpWrite, nowSeconds } from './deps.ts';
+import type { SpFailure } from './errors.ts';
+import { paramError, sendFailure, sendOk, spFailure } from './errors.ts';
+import { SP_LOGISTICS } from './facts.ts';
+import type { SpOrder } from './model.ts';
+import { parseMultipart } from './multipart.ts';
+import { moveSpOrder } from './order-build.ts';
+
+const SHIPPABLE = ['READY_TO_SHIP', 'RETRY_SHIP'];
+
+function ownOrder(deps: SpDeps, request: FastifyRequest, sn: unknown): SpOrder | SpFailure {
+  if (typeof sn !== 'string' || sn === '')
+    return paramError('Order SN is a required parameter. Please check your request data.');
+  const order = deps.store.orders.get(sn);
+  if (order === undefined || String(order.shopId) !== callerOf(request).sellerId) {
+    return spFailure('error_not_found', 'The information you queried is not found.');
+  }
+  return order;
+}
+
+/** Why an order cannot ship now: still waiting for its NF-e, or past shipping. */
+function shipRefusal(order: SpOrder): SpFailure | null {
+  if (order.order_status === 'INVOICE_PENDING') return SP_LOGISTICS.lackOfInvoice;
+  if (!SHIPPABLE.includes(order.order_status)) {
+    return spFailure(
+      SP_LOGISTICS.cannotShip,
+      `Order status is ${order.order_status}, the package cannot be shipped.`,
+    );
+  }
+  return null;
+}
+
+/** [2nd] get_shipping_parameter: this simulated channel is a pickup with one address and one slot. */
+function shippingParameter(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const order = ownOrder(deps, request, (request.query as Record<string, string>).order_sn);
+  if ('error' in order) return sendFailure(reply, deps.requestId(), order);
+  const refusal = shipRefusal(order);
+  if (refusal !== null) return sendFailure(reply, deps.requestId(), refusal);
+  const tomorrow = nowSeconds(deps) + 86_400;
+  return sendOk(reply, deps.requestId(), {
+    info_needed: { dropoff: [], pickup: ['address_id', 'pickup_time_id'], non_integrated: [] },
+    dropoff: { branch_list: [] },
+    pickup: {
+      address_list: [
+        {
+          address_id: 1,
+          region: 'BR',
+          state: 'SP',
+          city: 'São Paulo',
+          address: 'Rua Simulada, 100',
+          zipcode: '01310-100',
+          address_flag: ['default_address', 'pickup_address'],
+          time_slot_list: [{ date: tomorrow, time_text: '09:00-18:00', pickup_time_id: String(tomorrow) }],
+        },
+      ],
+    },
+  });
+}
+
+/** `POST /api/v2/logistics/ship_order` [2nd]: exactly one of pickup / dropoff / non_integrated. */
+function shipOrder(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const shop = callerOf(request).sellerId;
+  const order = ownOrder(deps, request, body.order_sn);
+  const methods = ['pickup', 'dropoff', 'non_integrated'].filter((key) => body[key] !== undefined);
+  let refusal: SpFailure | null = 'error' in order ? order : shipRefusal(order);
+  if (refusal === null && methods.length !== 1)
+    refusal = paramError('Exactly one of pickup, dropoff or non_integrated is required.');
+  logSpWrite(deps, 'logistics.ship_order', shop, String(body.order_sn ?? ''), 200, body);
+  if (refusal !== null) return sendFailure(reply, deps.requestId(), refusal);
+  const shipped = order as SpOrder;
+  moveSpOrder(deps, shipped, 'PROCESSED');
+  const given = (body[methods[0]!] as { tracking_number?: unknown }).tracking_number;
+  shipped.tracking_number =
+    typeof given === 'string' && given !== ''
+      ? given
+      : `BR${String(shipped.shopId).slice(-4)}${shipped.order_sn}`;
+  shipped.trackingReadyAt = deps.clock.now() + deps.settings.trackingDelayMs;
+  return sendOk(reply, deps.requestId(), {});
+}
+
+/** [2nd] get_tracking_number: empty until the carrier assigns one (retry later). */
+function trackingNumber(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const order = ownOrder(deps, request, (request.query as Record<string, string>).order_sn);
+  if ('error' in order) return sendFailure(reply, deps.requestId(), order);
+  const ready = order.tracking_number !== null && deps.clock.now() >= order.trackingReadyAt;
+  return sendOk(reply, deps.requestId(), {
+    tracking_number: ready ? order.tracking_number : '',
+    plp_number: '',
+    first_mile_tracking_number: '',
+    last_mile_tracking_number: '',
+  });
+}
+
+/** The 44-digit access key an NF-e XML carries (`<chNFe>` or `Id="NFe…"`), if any. */
+function nfeKey(xml: string): string | null {
+  return /<chNFe>(\d{44})<\/chNFe>/.exec(xml)?.[1] ?? /Id="NFe(\d{44})"/.exec(xml)?.[1] ?? null;
+}
+
+/** `POST /api/v2/order/upload_invoice_doc` (multipart: order_sn, file_type, file) while INVOICE_PENDING [2nd]. */
+function uploadInvoice(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const shop = callerOf(request).sellerId;
+  const parts = Buffer.isBuffer(request.body)
+    ? parseMultipart(request.body, request.headers['content-type'] ?? '')
+    : null;
+  const field = (name: string) => parts?.find((part) => part.name === name);
+  const sn = field('order_sn')?.data.toString('utf8');
+  logSpWrite(deps, 'order.upload_invoice_doc', shop, sn ?? '', 200, {
+    order_sn: sn,
+    file_type: field('file_type')?.data.toString(),
+  });
+  if (parts === null)
+    return sendFailure(reply, deps.requestId(), paramError('The request must be multipart/form-data.'));
+  const order = ownOrder(deps, request, sn);
+  if ('error' in order) return sendFailure(reply, deps.requestId(), order);
+  const fileType = Number(field('file_type')?.data.toString('utf8'));
+  const file = field('file');
+  if (
+    !Number.isInteger(fileType) ||
+    fileType < 1 ||
+    fileType > 4 ||
+    file === undefined ||
+    file.data.length === 0
+  ) {
+    return sendFailure(reply, deps.requestId(), paramError('file_type (1-4) and file are required.'));
+  }
+  if (order.order_status !== 'INVOICE_PENDING') {
+    return sendFailure(
+      reply,
+      deps.requestId(),
+      paramError(`Order status is ${order.order_status}, not INVOICE_PENDING.`),
+    );
+  }
+  const key = fileType === SP_LOGISTICS.nfeFileType ? nfeKey(file.data.toString('utf8')) : null;
+  if (key !== null && !nfeKeyIsValid(key))
+    return sendFailure(reply, deps.requestId(), paramError('Invalid NF-e access key.'));
+  order.invoice = { file_type: fileType, size: file.data.length, uploaded_at: nowSeconds(deps) };
+  moveSpOrder(deps, order, 'READY_TO_SHIP');
+  return sendOk(reply, deps.requestId(), {});
+}
+
+export function registerSpLogistics(scope: FastifyInstance, deps: SpDeps): void {
+  const route = (op: string) => ({ config: { sim: { op, auth: true } } });
+  scope.get(
+    '/api/v2/logistics/get_shipping_parameter',
+    route('logistics.get_shipping_parameter'),
+    (request, reply) => shippingParameter(deps, request, reply),
+  );
+  scope.post('/api/v2/logistics/ship_order', route('logistics.ship_order'), (request, reply) =>
+    shipOrder(deps, request, reply),
+  );
+  scope.get(
+    '/api/v2/logistics/get_tracking_number',
+    route('logistics.get_tracking_number'),
+    (request, reply) => trackingNumber(deps, request, reply),
+  );
+  scope.register(async (uploads) => {
+    // The NF-e arrives as multipart; the reader above takes the raw bytes.
+    uploads.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    uploads.post('/api/v2/order/upload_invoice_doc', route('order.upload_invoice_doc'), (request, reply) =>
+      uploadInvoice(deps, request, reply),
+    );
+  });
+}
