@@ -3,7 +3,8 @@ import { startSimulator } from './server.ts';
 /**
  * `npm run simulator`: SIM_PORT (default 4100), SIM_HOST (default 127.0.0.1), SIM_SEED,
  * SIM_UNLIMITED=1 for the "no limits" mode, SIM_RETRY_AFTER=1, SIM_CONTROL_TOKEN, SIM_LOG=1,
- * SIM_WRITE_LOG_CAP, SIM_MAGALU_APPLY_DELAY_MS, SIM_ML_NOTIFICATION_TIME_SCALE.
+ * SIM_WRITE_LOG_CAP, SIM_MAGALU_APPLY_DELAY_MS, SIM_ML_NOTIFICATION_TIME_SCALE,
+ * SIM_AMAZON_APPLY_DELAY_MS, SIM_AMAZON_FEED_QUEUE_MS, SIM_AMAZON_FEED_PROCESSING_MS, SIM_SHOPEE_DAILY_LIMIT.
  */
 function readPort(value: string | undefined): number {
   if (value === undefined || value === '') return 4100;
@@ -40,11 +41,19 @@ try {
     mercadolivre: {
       notificationTimeScale: readNumber('SIM_ML_NOTIFICATION_TIME_SCALE', env.SIM_ML_NOTIFICATION_TIME_SCALE),
     },
+    amazon: {
+      applyDelayMs: readNumber('SIM_AMAZON_APPLY_DELAY_MS', env.SIM_AMAZON_APPLY_DELAY_MS),
+      feedQueueMs: readNumber('SIM_AMAZON_FEED_QUEUE_MS', env.SIM_AMAZON_FEED_QUEUE_MS),
+      feedProcessingMs: readNumber('SIM_AMAZON_FEED_PROCESSING_MS', env.SIM_AMAZON_FEED_PROCESSING_MS),
+    },
+    shopee: { dailyCallLimit: readNumber('SIM_SHOPEE_DAILY_LIMIT', env.SIM_SHOPEE_DAILY_LIMIT) },
   });
   process.stdout.write(
     `Cais marketplace simulator listening on ${simulator.url}\n` +
       `  Mercado Livre: ${simulator.baseUrl('mercadolivre')}\n` +
       `  Magalu:        ${simulator.baseUrl('magalu')}\n` +
+      `  Amazon:        ${simulator.baseUrl('amazon')}\n` +
+      `  Shopee:        ${simulator.baseUrl('shopee')}\n` +
       `  Control API:   ${simulator.url}/_control\n`,
   );
   const stop = () => {
