@@ -1,0 +1,69 @@
+/**
+ * The console speaks the same HTTP API as an ERP, authenticated by the session cookie; every
+ * change carries the session's CSRF token. Errors come back as ApiError with the server's
+ * message and stable code.
+ */
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfter: number | undefined;
+  constructor(status: number, message: string, code: string, retryAfter?: number) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+let csrfToken = '';
+let onSessionEnded: () => void = () => {};
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function whenSessionEnds(handler: () => void): void {
+  onSessionEnded = handler;
+}
+
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  const text = await response.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const error = (data ?? {}) as { error?: string; code?: string };
+    const retry = Number(response.headers.get('retry-after')) || undefined;
+    if (response.status === 401 && path !== '/session') onSessionEnded();
+    throw new ApiError(
+      response.status,
+      error.error ?? response.statusText,
+      error.code ?? 'http_error',
+      retry,
+    );
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const enc = encodeURIComponent;

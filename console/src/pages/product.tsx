@@ -1,0 +1,288 @@
+/**
+ * A product: its values, its flag and sync status on each marketplace in words (the explain
+ * answer), Sincronizar agora with the outcome per listing, and its history of changes.
+ */
+import { useState } from 'react';
+import { api, enc } from '../api.ts';
+import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { canChange, useSession } from '../session.tsx';
+import type { Connection, Explain, Product, ResourceExplain } from '../types.ts';
+import { Badge, ErrorMessage, Flag, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+
+interface Outcome {
+  sku: string;
+  connection_id: number;
+  resource: 'stock' | 'price';
+  outcome: 'sent' | 'failed' | 'queued';
+  error?: { code: string; message: string; hint?: string };
+}
+
+interface Change {
+  id: number;
+  resource: string;
+  version: number | null;
+  old: unknown;
+  new: unknown;
+  actor: string;
+  changed_at: string;
+}
+
+export function ProductPage(props: { sku: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const writable = canChange(useSession());
+  const product = useLoad(() => api<Product>('GET', `/products/${enc(props.sku)}`), [props.sku]);
+  const explain = useLoad(() => api<Explain>('GET', `/products/${enc(props.sku)}/sync_status`), [props.sku]);
+  const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
+  const history = useLoad(
+    () => api<{ changes: Change[] }>('GET', `/products/${enc(props.sku)}/history?limit=20`),
+    [props.sku],
+  );
+  const sync = useAction();
+  const links = useAction();
+  const [outcomes, setOutcomes] = useState<Outcome[] | undefined>();
+  const names = new Map(connections.data?.connections.map((c) => [c.id, c.name]));
+  const p = product.data;
+
+  const syncNow = async () => {
+    setOutcomes(undefined);
+    const res = await sync.run(() => api<{ results: Outcome[] }>('POST', `/products/${enc(props.sku)}/sync`));
+    if (res) setOutcomes(res.results);
+    explain.reload();
+    history.reload();
+  };
+  const setLink = async (connectionId: number, connect: boolean) => {
+    await links.run(() =>
+      api(connect ? 'POST' : 'DELETE', `/products/${enc(props.sku)}/listings/${connectionId}`),
+    );
+    explain.reload();
+  };
+
+  return (
+    <>
+      <PageTitle>
+        {p?.name ?? props.sku} <span className="muted">· {props.sku}</span>
+      </PageTitle>
+      <p>
+        <Link to="/produtos">← {t('nav.products')}</Link>
+      </p>
+      <ErrorMessage error={product.error} />
+      {!p && product.loading && <Loading />}
+      {p && (
+        <section className="card" aria-labelledby="values-title">
+          <h2 id="values-title">{t('product.values')}</h2>
+          <dl className="facts">
+            <dt>{t('products.stock')}</dt>
+            <dd>{i18n.number(p.qty)}</dd>
+            <dt>{t('products.price')}</dt>
+            <dd>{i18n.money(p.price)}</dd>
+            <dt>{t('product.promotional')}</dt>
+            <dd>{i18n.money(p.promotional_price)}</dd>
+            <dt>{t('product.status')}</dt>
+            <dd>{t(p.status === 'enabled' ? 'product.enabled' : 'product.disabled')}</dd>
+          </dl>
+          {p.variations && p.variations.length > 0 && (
+            <p className="muted small">
+              {t('product.variations')}:{' '}
+              {p.variations.map((v) => `${v.sku} (${i18n.number(v.qty)})`).join(', ')}
+            </p>
+          )}
+        </section>
+      )}
+      <section className="card" aria-labelledby="status-title">
+        <div className="card-head">
+          <h2 id="status-title">{t('product.syncStatus')}</h2>
+          {writable && (
+            <button type="button" className="primary" onClick={syncNow} disabled={sync.busy}>
+              {sync.busy ? t('product.syncing') : t('product.syncNow')}
+            </button>
+          )}
+        </div>
+        <ErrorMessage error={sync.error} />
+        {outcomes && <Outcomes outcomes={outcomes} names={names} />}
+        <ErrorMessage error={explain.error ?? links.error} />
+        {explain.data?.listings.length === 0 && <p className="muted">{t('product.noConnections')}</p>}
+        {explain.data?.listings.map((l) => (
+          <article key={`${l.connection.id}-${l.sku}`} className="explain" data-connection={l.connection.id}>
+            <div className="card-head">
+              <h3>
+                {l.connection.name}
+                {l.sku !== props.sku && <span className="muted"> · {l.sku}</span>}
+              </h3>
+              <Flag flag={l.flag} label={l.connection.name} reason={l.flag_reason} />
+            </div>
+            <p className="muted small">{flagWords(i18n, l.flag, l.flag_reason)}</p>
+            <ResourceLine i18n={i18n} name={l.connection.name} resource="stock" r={l.stock} />
+            <ResourceLine i18n={i18n} name={l.connection.name} resource="price" r={l.price} />
+            {writable && l.sku === props.sku && (
+              <div className="actions">
+                {l.flag === 'grey' || l.flag === 'red' ? (
+                  <button type="button" onClick={() => setLink(l.connection.id, true)} disabled={links.busy}>
+                    {t('product.connect', { name: l.connection.name })}
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => setLink(l.connection.id, false)} disabled={links.busy}>
+                    {t('product.disconnect', { name: l.connection.name })}
+                  </button>
+                )}
+              </div>
+            )}
+          </article>
+        ))}
+      </section>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('product.history')}</h2>
+        {history.data?.changes.length === 0 && <p className="muted">{t('product.noHistory')}</p>}
+        {history.data && history.data.changes.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('run.when')}</th>
+                  <th scope="col">{t('dashboard.resource')}</th>
+                  <th scope="col">{t('product.change')}</th>
+                  <th scope="col">{t('product.who')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.changes.map((c) => (
+                  <tr key={c.id}>
+                    <td>{i18n.dateTime(c.changed_at)}</td>
+                    <td>{t(`history.${c.resource}` as MessageKey)}</td>
+                    <td>
+                      {describeValue(i18n, c.old)} → {describeValue(i18n, c.new)}
+                    </td>
+                    <td>{describeActor(i18n, c.actor)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function flagWords(i18n: I18n, flag: string, reason: string): string {
+  const base = i18n.t(`flagLong.${flag}` as MessageKey);
+  return flag === 'red' || flag === 'yellow' ? `${base} ${reason}` : base;
+}
+
+function Outcomes(props: { outcomes: Outcome[]; names: Map<number, string> }) {
+  const { t } = useI18n();
+  const failed = props.outcomes.filter((o) => o.outcome === 'failed');
+  return (
+    <div role="status" className="outcomes">
+      <Notice kind={failed.length ? 'error' : 'ok'}>
+        {failed.length ? t('product.syncFailed', { n: failed.length }) : t('product.syncDone')}
+      </Notice>
+      <ul>
+        {props.outcomes.map((o) => (
+          <li key={`${o.connection_id}-${o.sku}-${o.resource}`}>
+            {props.names.get(o.connection_id) ?? `#${o.connection_id}`} · {o.sku} ·{' '}
+            {t(`resource.${o.resource}` as MessageKey)}:{' '}
+            <Badge tone={o.outcome === 'sent' ? 'ok' : o.outcome === 'failed' ? 'bad' : 'warn'}>
+              {t(`outcome.${o.outcome}` as MessageKey)}
+            </Badge>
+            {o.error && ` ${o.error.message}${o.error.hint ? ` — ${o.error.hint}` : ''}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function value(i18n: I18n, resource: 'stock' | 'price', v: unknown): string {
+  if (resource === 'stock') return typeof v === 'number' ? i18n.t('product.units', { n: v }) : '—';
+  const price = v as {
+    price?: number | null;
+    promotional_price?: number | null;
+    promotionalPrice?: number | null;
+  };
+  const promo = price?.promotional_price ?? price?.promotionalPrice;
+  return promo != null ? `${i18n.money(promo)} (${i18n.money(price.price)})` : i18n.money(price?.price);
+}
+
+function ResourceLine(props: { i18n: I18n; name: string; resource: 'stock' | 'price'; r: ResourceExplain }) {
+  const { i18n, r, resource } = props;
+  const { t } = i18n;
+  return (
+    <div className="resource-line">
+      <p>
+        <strong>{t(`resource.${resource}` as MessageKey)}:</strong>{' '}
+        {t('explain.values', {
+          erp: value(i18n, resource, r.erp_value),
+          effective: value(i18n, resource, r.effective_value),
+        })}{' '}
+        {r.last_sent
+          ? t('explain.lastSent', {
+              value: value(i18n, resource, r.last_sent.value),
+              at: i18n.dateTime(r.last_sent.at),
+            })
+          : t('explain.neverSent')}
+      </p>
+      <p className={r.pending ? 'pending' : 'muted'}>{waitingWords(i18n, props.name, resource, r)}</p>
+      {r.last_error && (
+        <p className="notice notice-error small">
+          {t('explain.lastError', { message: r.last_error.message })}
+          {r.last_error.hint && ` ${r.last_error.hint}`}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The explain answer's code, in the seller's language (the server's English message as fallback). */
+export function waitingWords(
+  i18n: I18n,
+  name: string,
+  resource: 'stock' | 'price',
+  r: ResourceExplain,
+): string {
+  const w = r.waiting_for;
+  const what = i18n.t(`resource.${resource}` as MessageKey).toLowerCase();
+  const vars = { name, what, at: i18n.time(w.at), message: r.last_error?.message ?? '' };
+  const known: Record<string, MessageKey> = {
+    not_connected: 'explain.not_connected',
+    flag_yellow: 'explain.flag_yellow',
+    flag_red: 'explain.flag_red',
+    connection_auth_failed: 'explain.connection_auth_failed',
+    connection_disabled: 'explain.connection_disabled',
+    connection_pending: 'explain.connection_pending',
+    rejected: 'explain.rejected',
+    up_to_date: 'explain.up_to_date',
+    retrying: 'explain.retrying',
+    running: 'explain.running',
+    no_schedule: 'explain.no_schedule',
+    continuous: 'explain.continuous',
+    next_run: 'explain.next_run',
+  };
+  const key = known[w.code];
+  return key ? i18n.t(key, vars) : w.message;
+}
+
+function describeValue(i18n: I18n, v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return i18n.number(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('qty' in o) return i18n.number(o.qty as number);
+    if ('price' in o) {
+      const promo = o.promotional_price as number | null | undefined;
+      return promo != null
+        ? `${i18n.money(promo)} (${i18n.money(o.price as number)})`
+        : i18n.money(o.price as number);
+    }
+    return Object.keys(o).join(', ');
+  }
+  return String(v);
+}
+
+function describeActor(i18n: I18n, actor: string): string {
+  const [kind, id] = actor.split(':');
+  if (kind === 'api_key') return i18n.t('actor.apiKey', { id: id ?? '' });
+  if (kind === 'user') return i18n.t('actor.user', { id: id ?? '' });
+  return actor;
+}

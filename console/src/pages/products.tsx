@@ -1,0 +1,296 @@
+/**
+ * Produtos: server-side search and paging (fast with 100k+ SKUs), a flag per connection with its
+ * reason, and connecting or disconnecting one or many products with progress.
+ */
+import { type FormEvent, useState } from 'react';
+import { api, enc } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { canChange, useSession } from '../session.tsx';
+import type { Connection, Listing, Product } from '../types.ts';
+import { Empty, ErrorMessage, Flag, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+
+const PER_PAGE = 50;
+
+interface Page {
+  products: Product[];
+  total: number;
+  next?: string;
+}
+
+async function loadPage(q: string, cursor: string | null): Promise<Page & { listings: Listing[] }> {
+  const after = cursor ? `&cursor=${enc(cursor)}` : '';
+  let page: Page;
+  if (!q) {
+    page = await api<Page>('GET', `/products?per_page=${PER_PAGE}${after}`);
+  } else {
+    // One box finds a SKU exactly or names containing the words.
+    const [bySku, byName] = await Promise.all([
+      cursor ? Promise.resolve({ products: [], total: 0 }) : api<Page>('GET', `/products?sku=${enc(q)}`),
+      api<Page>('GET', `/products?per_page=${PER_PAGE}&name=${enc(q)}${after}`),
+    ]);
+    const seen = new Set(bySku.products.map((p) => p.sku));
+    page = {
+      products: [...bySku.products, ...byName.products.filter((p) => !seen.has(p.sku))],
+      total:
+        byName.total + bySku.products.filter((p) => !byName.products.some((n) => n.sku === p.sku)).length,
+      next: byName.next,
+    };
+  }
+  const skus = page.products.map((p) => `sku=${enc(p.sku)}`).join('&');
+  const listings = skus ? (await api<{ listings: Listing[] }>('GET', `/listings?${skus}`)).listings : [];
+  return { ...page, listings };
+}
+
+export function ProductsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const writable = canChange(useSession());
+  const { query } = useLocation();
+  const q = query.get('q') ?? '';
+  const cursor = query.get('cursor');
+  const pageNo = Number(query.get('p') ?? '1');
+  const [search, setSearch] = useState(q);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const page = useLoad(() => loadPage(q, cursor), [q, cursor]);
+  const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
+  const conns = connections.data?.connections ?? [];
+
+  const go = (params: Record<string, string | null>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) next.set(k, v);
+    setSelected(new Set());
+    navigate(`/produtos${next.size ? `?${next}` : ''}`);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ q: search.trim() });
+  };
+  const products = page.data?.products ?? [];
+  const flagOf = (sku: string, connectionId: number) =>
+    page.data?.listings.find((l) => l.sku === sku && l.connection_id === connectionId);
+  const allSelected = products.length > 0 && products.every((p) => selected.has(p.sku));
+  const nextCursor = page.data?.next
+    ? new URL(page.data.next, location.href).searchParams.get('cursor')
+    : null;
+
+  return (
+    <>
+      <PageTitle lead={t('products.lead')}>{t('nav.products')}</PageTitle>
+      <form className="search" onSubmit={submit} aria-label={t('products.search')}>
+        <label>
+          <span className="sr-only">{t('products.search')}</span>
+          <input
+            type="search"
+            value={search}
+            placeholder={t('products.searchPlaceholder')}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('products.searchButton')}</button>
+      </form>
+      {writable && conns.length > 0 && (
+        <BulkBar
+          connections={conns}
+          skus={[...selected]}
+          onDone={() => {
+            setSelected(new Set());
+            page.reload();
+          }}
+        />
+      )}
+      <ErrorMessage error={page.error} />
+      {!page.data && page.loading && <Loading />}
+      {page.data && products.length === 0 && (
+        <Empty title={q ? t('products.noMatch', { q }) : t('products.empty')}>
+          {q ? t('products.noMatchHelp') : t('products.emptyHelp')}
+        </Empty>
+      )}
+      {products.length > 0 && (
+        <div className="table-wrap">
+          <table className="products">
+            <thead>
+              <tr>
+                {writable && (
+                  <th scope="col" className="narrow">
+                    <input
+                      type="checkbox"
+                      aria-label={t('products.selectAll')}
+                      checked={allSelected}
+                      onChange={() =>
+                        setSelected(allSelected ? new Set() : new Set(products.map((p) => p.sku)))
+                      }
+                    />
+                  </th>
+                )}
+                <th scope="col">SKU</th>
+                <th scope="col">{t('products.name')}</th>
+                <th scope="col" className="num">
+                  {t('products.stock')}
+                </th>
+                <th scope="col" className="num">
+                  {t('products.price')}
+                </th>
+                {conns.map((c) => (
+                  <th scope="col" key={c.id}>
+                    {c.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.sku}>
+                  {writable && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('products.select', { sku: p.sku })}
+                        checked={selected.has(p.sku)}
+                        onChange={() => {
+                          const next = new Set(selected);
+                          if (!next.delete(p.sku)) next.add(p.sku);
+                          setSelected(next);
+                        }}
+                      />
+                    </td>
+                  )}
+                  <td className="sku">
+                    <Link to={`/produtos/${enc(p.sku)}`}>{p.sku}</Link>
+                  </td>
+                  <td>{p.name}</td>
+                  <td className="num">{i18n.number(p.qty)}</td>
+                  <td className="num">{i18n.money(p.promotional_price ?? p.price)}</td>
+                  {conns.map((c) => {
+                    const l = flagOf(p.sku, c.id);
+                    return (
+                      <td key={c.id} data-connection={c.id}>
+                        <Flag flag={l?.flag ?? 'grey'} label={c.name} reason={l?.reason ?? l?.hint} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.data && products.length > 0 && (
+        <nav className="pager" aria-label={t('products.paging')}>
+          <button type="button" disabled={pageNo <= 1} onClick={() => history.back()}>
+            ← {t('products.previous')}
+          </button>
+          <span>
+            {t('products.pageOf', {
+              page: i18n.number(pageNo),
+              pages: i18n.number(Math.max(1, Math.ceil(page.data.total / PER_PAGE))),
+              total: i18n.number(page.data.total),
+            })}
+          </span>
+          <button
+            type="button"
+            disabled={!nextCursor}
+            onClick={() => go({ q, cursor: nextCursor, p: String(pageNo + 1) })}
+          >
+            {t('products.next')} →
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+interface ConnectResult {
+  sku: string;
+  listings?: Listing[];
+  error?: string;
+}
+
+function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): void }) {
+  const { t } = useI18n();
+  const [connectionId, setConnectionId] = useState(props.connections[0]?.id ?? 0);
+  const [progress, setProgress] = useState<{ done: number; total: number; verb: string } | undefined>();
+  const [failures, setFailures] = useState<ConnectResult[]>([]);
+  const [finished, setFinished] = useState<string | undefined>();
+  const action = useAction();
+  const n = props.skus.length;
+
+  const connect = () =>
+    action.run(async () => {
+      setFailures([]);
+      setFinished(undefined);
+      const failed: ConnectResult[] = [];
+      // Small batches, so the bar moves and one slow marketplace call does not hide the rest.
+      for (let i = 0; i < n; i += 10) {
+        setProgress({ done: i, total: n, verb: 'connect' });
+        const batch = props.skus.slice(i, i + 10);
+        const res = await api<{ results: ConnectResult[] }>('POST', '/listings/connect', {
+          connection_id: connectionId,
+          skus: batch,
+        });
+        failed.push(...res.results.filter((r) => r.error || r.listings?.some((l) => l.flag === 'red')));
+      }
+      finish(failed, 'products.connected');
+    });
+  const disconnect = () =>
+    action.run(async () => {
+      setFailures([]);
+      setFinished(undefined);
+      const failed: ConnectResult[] = [];
+      for (const [i, sku] of props.skus.entries()) {
+        setProgress({ done: i, total: n, verb: 'disconnect' });
+        await api('DELETE', `/products/${enc(sku)}/listings/${connectionId}`).catch((e: Error) =>
+          failed.push({ sku, error: e.message }),
+        );
+      }
+      finish(failed, 'products.disconnected');
+    });
+  const finish = (failed: ConnectResult[], key: 'products.connected' | 'products.disconnected') => {
+    setProgress(undefined);
+    setFailures(failed);
+    setFinished(t(key, { n: n - failed.length }));
+    props.onDone();
+  };
+
+  return (
+    <section className="bulk" aria-label={t('products.bulk')}>
+      <span>{t('products.selected', { n })}</span>
+      <label>
+        <span className="sr-only">{t('products.connection')}</span>
+        <select value={connectionId} onChange={(e) => setConnectionId(Number(e.target.value))}>
+          {props.connections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="primary" disabled={n === 0 || action.busy} onClick={connect}>
+        {t('products.connect')}
+      </button>
+      <button type="button" disabled={n === 0 || action.busy} onClick={disconnect}>
+        {t('products.disconnect')}
+      </button>
+      {progress && (
+        <span className="progress" role="status">
+          <progress max={progress.total} value={progress.done} />{' '}
+          {t(progress.verb === 'connect' ? 'products.connecting' : 'products.disconnecting', {
+            done: progress.done,
+            total: progress.total,
+          })}
+        </span>
+      )}
+      {finished && <Notice kind="ok">{finished}</Notice>}
+      <ErrorMessage error={action.error} />
+      {failures.length > 0 && (
+        <ul className="failures">
+          {failures.map((f) => (
+            <li key={f.sku}>
+              <strong>{f.sku}</strong>: {f.error ?? f.listings?.find((l) => l.flag === 'red')?.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

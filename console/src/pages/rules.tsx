@@ -1,0 +1,262 @@
+/** A connection's page: its status and listings, and its rules with a preview before saving. */
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { type MessageKey, useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { canChange, useSession } from '../session.tsx';
+import type { Connection } from '../types.ts';
+import {
+  Badge,
+  connectionTone,
+  ErrorMessage,
+  Loading,
+  Notice,
+  PageTitle,
+  useAction,
+  useLoad,
+} from '../ui.tsx';
+
+interface Rules {
+  stock?: { buffer_units?: number; buffer_percent?: number; max_qty?: number; zero_below?: number };
+  price?: {
+    markup_percent?: number;
+    markup_fixed?: number;
+    rounding?: 'none' | '0.90' | '0.99' | 'integer';
+    promotion?: { percent_off: number; starts_at?: string; ends_at?: string };
+  };
+}
+
+interface PreviewRow {
+  sku: string;
+  erp: { qty: number; price: number | null; promotional_price: number | null };
+  proposed: { qty: number; price: number | null; promotionalPrice: number | null };
+  live: { qty: number | null; price: number | null; promotional_price: number | null };
+  changes: { qty: boolean; price: boolean };
+}
+
+type Fields = Record<string, string>;
+
+const numberFields = {
+  stock: ['buffer_units', 'buffer_percent', 'max_qty', 'zero_below'],
+  price: ['markup_percent', 'markup_fixed'],
+} as const;
+
+function toFields(rules: Rules): Fields {
+  const f: Fields = {};
+  for (const k of numberFields.stock) f[`stock.${k}`] = String(rules.stock?.[k] ?? '');
+  for (const k of numberFields.price) f[`price.${k}`] = String(rules.price?.[k] ?? '');
+  f['price.rounding'] = rules.price?.rounding ?? 'none';
+  f['promo.percent_off'] = String(rules.price?.promotion?.percent_off ?? '');
+  f['promo.starts_at'] = rules.price?.promotion?.starts_at?.slice(0, 16) ?? '';
+  f['promo.ends_at'] = rules.price?.promotion?.ends_at?.slice(0, 16) ?? '';
+  return f;
+}
+
+function toRules(f: Fields): Rules {
+  const num = (key: string) => (f[key]?.trim() ? Number(f[key]!.replace(',', '.')) : undefined);
+  const stock = Object.fromEntries(
+    numberFields.stock.map((k) => [k, num(`stock.${k}`)]).filter(([, v]) => v !== undefined),
+  );
+  const price: NonNullable<Rules['price']> = Object.fromEntries(
+    numberFields.price.map((k) => [k, num(`price.${k}`)]).filter(([, v]) => v !== undefined),
+  );
+  if (f['price.rounding'] && f['price.rounding'] !== 'none')
+    price.rounding = f['price.rounding'] as 'integer';
+  const off = num('promo.percent_off');
+  if (off !== undefined) {
+    const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : undefined);
+    price.promotion = {
+      percent_off: off,
+      starts_at: iso(f['promo.starts_at']),
+      ends_at: iso(f['promo.ends_at']),
+    };
+  }
+  return {
+    ...(Object.keys(stock).length ? { stock } : {}),
+    ...(Object.keys(price).length ? { price } : {}),
+  };
+}
+
+export function IntegrationPage(props: { id: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const writable = canChange(useSession());
+  const detail = useLoad(
+    () =>
+      api<{ connection: Connection; listings: Record<string, number> }>('GET', `/connections/${props.id}`),
+    [props.id],
+  );
+  const saved = useLoad(
+    () => api<{ rules: Rules | null }>('GET', `/connections/${props.id}/rules`),
+    [props.id],
+  );
+  const [fields, setFields] = useState<Fields | undefined>();
+  const [preview, setPreview] = useState<PreviewRow[] | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+  const action = useAction();
+  useEffect(() => {
+    if (saved.data) setFields(toFields(saved.data.rules ?? {}));
+  }, [saved.data]);
+
+  const c = detail.data?.connection;
+  const runPreview = async () => {
+    const res = await action.run(() =>
+      api<{ listings: PreviewRow[] }>('POST', `/connections/${props.id}/rules/preview`, {
+        rules: toRules(fields ?? {}),
+        limit: 50,
+      }),
+    );
+    if (res) setPreview(res.listings);
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const res = await action.run(() =>
+      api<{ listings_owing_send: number }>('PUT', `/connections/${props.id}/rules`, {
+        rules: toRules(fields ?? {}),
+      }),
+    );
+    if (res) setDone(t('rules.saved', { n: res.listings_owing_send }));
+  };
+  const field = (key: string, label: MessageKey, step = '1') => (
+    <label key={key}>
+      {t(label)}
+      <input
+        type="number"
+        inputMode="decimal"
+        step={step}
+        value={fields?.[key] ?? ''}
+        disabled={!writable}
+        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+      />
+    </label>
+  );
+
+  return (
+    <>
+      <PageTitle lead={t('rules.lead')}>{c?.name ?? t('nav.integrations')}</PageTitle>
+      <p>
+        <Link to="/integracoes">← {t('nav.integrations')}</Link>
+      </p>
+      <ErrorMessage error={detail.error ?? saved.error} />
+      {c && (
+        <p>
+          <Badge tone={connectionTone(c.status)}>{t(`connection.${c.status}` as MessageKey)}</Badge>{' '}
+          {t('dashboard.listings', {
+            green: i18n.number(detail.data?.listings.green ?? 0),
+            yellow: i18n.number(detail.data?.listings.yellow ?? 0),
+            red: i18n.number(detail.data?.listings.red ?? 0),
+          })}
+        </p>
+      )}
+      {!fields ? (
+        <Loading />
+      ) : (
+        <form className="card form" onSubmit={save} aria-labelledby="rules-title">
+          <h2 id="rules-title">{t('rules.title')}</h2>
+          <fieldset>
+            <legend>{t('rules.stock')}</legend>
+            <div className="grid">
+              {field('stock.buffer_units', 'rules.bufferUnits')}
+              {field('stock.buffer_percent', 'rules.bufferPercent', '0.1')}
+              {field('stock.max_qty', 'rules.maxQty')}
+              {field('stock.zero_below', 'rules.zeroBelow')}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('rules.price')}</legend>
+            <div className="grid">
+              {field('price.markup_percent', 'rules.markupPercent', '0.1')}
+              {field('price.markup_fixed', 'rules.markupFixed', '0.01')}
+              <label>
+                {t('rules.rounding')}
+                <select
+                  value={fields['price.rounding']}
+                  disabled={!writable}
+                  onChange={(e) => setFields({ ...fields, 'price.rounding': e.target.value })}
+                >
+                  <option value="none">{t('rules.roundNone')}</option>
+                  <option value="0.90">{t('rules.round90')}</option>
+                  <option value="0.99">{t('rules.round99')}</option>
+                  <option value="integer">{t('rules.roundInteger')}</option>
+                </select>
+              </label>
+              {field('promo.percent_off', 'rules.promoPercent', '0.1')}
+              {(['promo.starts_at', 'promo.ends_at'] as const).map((key) => (
+                <label key={key}>
+                  {t(key === 'promo.starts_at' ? 'rules.promoStart' : 'rules.promoEnd')}
+                  <input
+                    type="datetime-local"
+                    value={fields[key] ?? ''}
+                    disabled={!writable}
+                    onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+                  />
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <ErrorMessage error={action.error} />
+          {done && <Notice kind="ok">{done}</Notice>}
+          <div className="actions">
+            <button type="button" onClick={runPreview} disabled={action.busy}>
+              {t('rules.preview')}
+            </button>
+            {writable && (
+              <button type="submit" className="primary" disabled={action.busy}>
+                {t('rules.save')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      {preview && <Preview rows={preview} />}
+    </>
+  );
+}
+
+function Preview(props: { rows: PreviewRow[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (props.rows.length === 0) return <p className="muted">{t('rules.previewEmpty')}</p>;
+  return (
+    <section className="card" aria-labelledby="preview-title">
+      <h2 id="preview-title">{t('rules.previewTitle')}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col" className="num">
+                {t('rules.erp')}
+              </th>
+              <th scope="col" className="num">
+                {t('rules.live')}
+              </th>
+              <th scope="col" className="num">
+                {t('rules.wouldSend')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.sku} className={r.changes.qty || r.changes.price ? 'changed' : ''}>
+                <th scope="row">{r.sku}</th>
+                <td className="num">
+                  {i18n.number(r.erp.qty)} · {i18n.money(r.erp.promotional_price ?? r.erp.price)}
+                </td>
+                <td className="num">
+                  {i18n.number(r.live.qty)} · {i18n.money(r.live.promotional_price ?? r.live.price)}
+                </td>
+                <td className="num">
+                  <span className={r.changes.qty ? 'diff' : ''}>{i18n.number(r.proposed.qty)}</span> ·{' '}
+                  <span className={r.changes.price ? 'diff' : ''}>
+                    {i18n.money(r.proposed.promotionalPrice ?? r.proposed.price)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

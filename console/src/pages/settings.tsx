@@ -1,0 +1,237 @@
+/**
+ * Configurações: API keys (created here, shown once, revoked), users and their roles, and the
+ * order settings (webhooks, reservations) once the server offers them.
+ */
+import { type FormEvent, useState } from 'react';
+import { api } from '../api.ts';
+import { type MessageKey, useI18n } from '../i18n.tsx';
+import { canChange, useSession } from '../session.tsx';
+import { Badge, Empty, ErrorMessage, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+
+interface ApiKey {
+  id: number;
+  name: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+interface User {
+  id: number;
+  email: string;
+  role: 'owner' | 'admin' | 'viewer';
+  created_at: string;
+}
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle lead={t('settings.lead')}>{t('nav.settings')}</PageTitle>
+      <ApiKeys />
+      <Users />
+      <Webhooks />
+    </>
+  );
+}
+
+function ApiKeys() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const writable = canChange(session);
+  const keys = useLoad(() => api<{ api_keys: ApiKey[] }>('GET', '/account/api-keys'), []);
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ name: string; key: string } | undefined>();
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const res = await action.run(() =>
+      api<{ api_key: ApiKey; key: string }>('POST', '/account/api-keys', { name }),
+    );
+    if (res) {
+      setCreated({ name: res.api_key.name, key: res.key });
+      setName('');
+      keys.reload();
+    }
+  };
+  const revoke = async (key: ApiKey) => {
+    if (!window.confirm(t('keys.confirmRevoke', { name: key.name }))) return;
+    await action.run(() => api('DELETE', `/account/api-keys/${key.id}`));
+    keys.reload();
+  };
+  const live = keys.data?.api_keys.filter((k) => !k.revoked_at) ?? [];
+  return (
+    <section className="card" aria-labelledby="keys-title">
+      <h2 id="keys-title">{t('keys.title')}</h2>
+      <p className="muted">{t('keys.lead')}</p>
+      {created && (
+        <div className="notice notice-ok" role="status">
+          <p>{t('keys.showOnce', { name: created.name })}</p>
+          <p>
+            <code className="secret" data-testid="new-key">
+              {created.key}
+            </code>{' '}
+            <button type="button" onClick={() => navigator.clipboard?.writeText(created.key)}>
+              {t('keys.copy')}
+            </button>
+          </p>
+          <p className="small">{t('keys.howTo', { email: session.user.email })}</p>
+        </div>
+      )}
+      <ErrorMessage error={keys.error ?? action.error} />
+      {keys.data && live.length === 0 && <p className="muted">{t('keys.none')}</p>}
+      <ul className="plain rows">
+        {live.map((k) => (
+          <li key={k.id}>
+            <span>
+              <strong>{k.name}</strong> <code>{k.prefix}…</code>{' '}
+              <span className="muted small">{t('keys.created', { at: i18n.dateTime(k.created_at) })}</span>
+            </span>
+            {writable && (
+              <button type="button" className="danger" onClick={() => revoke(k)} disabled={action.busy}>
+                {t('keys.revoke')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {writable && (
+        <form className="inline-form" onSubmit={create}>
+          <label>
+            {t('keys.name')}
+            <input
+              required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('keys.namePlaceholder')}
+            />
+          </label>
+          <button type="submit" className="primary" disabled={action.busy}>
+            {t('keys.create')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Users() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const writable = canChange(session);
+  const users = useLoad(() => api<{ users: User[] }>('GET', '/account/users'), []);
+  const action = useAction();
+  const [draft, setDraft] = useState({ email: '', password: '', role: 'viewer' as User['role'] });
+  const [done, setDone] = useState<string | undefined>();
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const res = await action.run(() => api<{ user: User }>('POST', '/account/users', draft));
+    if (res) {
+      setDone(t('users.added', { email: res.user.email }));
+      setDraft({ email: '', password: '', role: 'viewer' });
+      users.reload();
+    }
+  };
+  const remove = async (user: User) => {
+    if (!window.confirm(t('users.confirmRemove', { email: user.email }))) return;
+    await action.run(() => api('DELETE', `/account/users/${user.id}`));
+    users.reload();
+  };
+  return (
+    <section className="card" aria-labelledby="users-title">
+      <h2 id="users-title">{t('users.title')}</h2>
+      <p className="muted">{t('users.lead')}</p>
+      {done && <Notice kind="ok">{done}</Notice>}
+      <ErrorMessage error={users.error ?? action.error} />
+      <ul className="plain rows">
+        {users.data?.users.map((u) => (
+          <li key={u.id}>
+            <span>
+              <strong>{u.email}</strong> <Badge tone="neutral">{t(`role.${u.role}` as MessageKey)}</Badge>
+              {u.id === session.user.id && <span className="muted small"> {t('users.you')}</span>}
+            </span>
+            {writable && u.id !== session.user.id && (
+              <button type="button" className="danger" onClick={() => remove(u)} disabled={action.busy}>
+                {t('users.remove')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {writable && (
+        <form className="inline-form" onSubmit={add}>
+          <label>
+            {t('login.email')}
+            <input
+              type="email"
+              required
+              value={draft.email}
+              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('users.password')}
+            <input
+              type="password"
+              required
+              minLength={8}
+              autoComplete="new-password"
+              value={draft.password}
+              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('users.role')}
+            <select
+              value={draft.role}
+              onChange={(e) => setDraft({ ...draft, role: e.target.value as User['role'] })}
+            >
+              <option value="viewer">{t('role.viewer')}</option>
+              <option value="admin">{t('role.admin')}</option>
+              {session.user.role === 'owner' && <option value="owner">{t('role.owner')}</option>}
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={action.busy}>
+            {t('users.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Webhooks() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const hooks = useLoad(
+    () => api<{ webhooks?: { id: number; url: string; events: string[] }[] }>('GET', '/webhooks'),
+    [],
+  );
+  const missing = hooks.error?.status === 404 && hooks.error.code === 'no_route';
+  return (
+    <section className="card" aria-labelledby="hooks-title">
+      <h2 id="hooks-title">{t('webhooks.title')}</h2>
+      {missing ? (
+        <Empty title={t('webhooks.unavailable')}>{t('webhooks.unavailableHelp')}</Empty>
+      ) : (
+        <>
+          <ErrorMessage error={hooks.error} />
+          {hooks.data?.webhooks?.length === 0 && <p className="muted">{t('webhooks.none')}</p>}
+          <ul className="plain rows">
+            {hooks.data?.webhooks?.map((h) => (
+              <li key={h.id}>
+                <span>
+                  <code>{h.url}</code> <span className="muted small">{h.events.join(', ')}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
