@@ -165,6 +165,23 @@ export interface Order {
     items?: { sku: string; qty: number }[];
     tracks?: { code?: string; carrier?: string; url?: string }[];
   }[];
-  status_history?: { status?: string; code?: string; label?: string; at?: string; changed_at?: string }[];
-  sync_errors?: { message: string; code?: string }[];
+  tags?: string[];
+  cais?: {
+    connection_id: number | null;
+    marketplace_order_id: string;
+    marketplace_status: string | null;
+    unknown_skus: string[];
+    queue_deliveries: number;
+    acknowledged_at: string | null;
+    sync_errors: { message: string; error_code: string; hint: string | null }[];
+    reservations?: { sku: string; qty: number }[];
+  };
+}
+
+export interface OrderHistoryEntry {
+  status_code: string;
+  status_type: string;
+  marketplace_status: string | null;
+  source: string;
+  at: string;
 }

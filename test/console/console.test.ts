@@ -53,7 +53,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 /** What the ERP does: SkyHub calls with the API key. */
-async function erp(method: string, path: string, body?: unknown) {
+async function erp(method: string, path: string, body?: unknown): Promise<any> {
   const res = await app.inject({
     method: method as 'PUT',
     url: path,
@@ -61,6 +61,7 @@ async function erp(method: string, path: string, body?: unknown) {
     ...(body === undefined ? {} : { payload: body as object }),
   });
   assert.ok(res.statusCode < 300, `${method} ${path}: ${res.statusCode} ${res.body}`);
+  return res.body ? JSON.parse(res.body) : undefined;
 }
 
 async function control(method: string, path: string, body?: unknown) {
@@ -248,18 +249,36 @@ describe('the console in a browser', () => {
     });
   });
 
+  it('lists orders and shows when the ERP has taken one from the queue', async () => {
+    const order = await erp('POST', '/orders', {
+      order: { items: [{ id: 'CAM-02', qty: 1, original_price: 49.9 }], customer: { name: 'Maria Souza' } },
+    });
+    await page.getByRole('link', { name: 'Pedidos' }).click();
+    const row = page.getByRole('row', { name: new RegExp(order.code) });
+    await row.getByText('Aguardando o ERP').waitFor();
+    await page.getByText(/1 pedido aguardando o ERP/).waitFor();
+    await shot('08-pedidos');
+    const queued = await erp('GET', '/queues/orders');
+    assert.equal(queued.code, order.code);
+    await erp('DELETE', `/queues/orders/${encodeURIComponent(order.code)}`);
+    await row.getByRole('link').click();
+    await page.getByText('Consumido pelo ERP').first().waitFor();
+    await page.getByText('Maria Souza').waitFor();
+    await shot('09-pedido');
+  });
+
   it('shows the dashboard, and switches to English', async () => {
     await page.getByRole('link', { name: 'Painel' }).click();
     await page.getByRole('heading', { name: 'Mercado Livre' }).waitFor();
     await page.getByText('Em dia').first().waitFor();
-    await shot('08-painel');
+    await shot('10-painel');
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Products' }).click();
     const row = page.getByRole('row', { name: /CAM-01/ });
     await row.getByRole('button', { name: /Mercado Livre: connected/ }).waitFor();
     assert.match((await row.textContent()) ?? '', /R\$\s?1,234\.56/, 'money in en-US');
-    await shot('09-products-en');
+    await shot('11-products-en');
     await page.reload();
     await page.getByRole('heading', { name: 'Products' }).waitFor();
     await page.getByLabel('Language').selectOption('pt-BR');
@@ -271,13 +290,13 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Painel' }).click();
     await page.getByRole('heading', { name: 'Painel' }).waitFor();
-    await shot('10-painel-celular');
+    await shot('12-painel-celular');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Configurações' }).click();
     await page.getByLabel('Nome da chave').fill('ERP da loja');
     await page.getByRole('button', { name: 'Criar chave' }).click();
     const key = await page.getByTestId('new-key').textContent();
     assert.match(key ?? '', /^cais_/);
-    await shot('11-configuracoes-celular');
+    await shot('13-configuracoes-celular');
   });
 });

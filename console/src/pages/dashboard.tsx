@@ -101,7 +101,7 @@ function ConnectionCard(props: { summary: DashboardConnection }) {
                   {run ? (
                     <Link to={`/sincronizacoes/execucoes/${run.id}`} className="run-link">
                       <Badge tone={runTone(run.status)}>{t(`run.${run.status}` as MessageKey)}</Badge>{' '}
-                      <span>{i18n.ago(run.finished_at ?? run.started_at)}</span>
+                      <span className="when">{i18n.ago(run.finished_at ?? run.started_at)}</span>
                       <span className="muted small">
                         {t('run.sentShort', { n: run.sent })}
                         {run.failed > 0 && ` · ${t('run.failedShort', { n: run.failed })}`}

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, enc } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import type { Order } from '../types.ts';
+import type { Order, OrderHistoryEntry } from '../types.ts';
 import { Badge, Empty, ErrorMessage, Loading, PageTitle, useLoad } from '../ui.tsx';
 
 const PER_PAGE = 30;
@@ -37,6 +37,11 @@ export function OrdersPage() {
     [page, queue],
     30_000,
   );
+  const depth = useLoad(
+    () => api<{ queued: number; visible: number }>('GET', '/queues/orders/depth'),
+    [],
+    30_000,
+  );
   const missing = orders.error?.status === 404 && orders.error.code === 'no_route';
   const list = orders.data?.orders ?? [];
   return (
@@ -46,6 +51,13 @@ export function OrdersPage() {
         <Unavailable />
       ) : (
         <>
+          {depth.data && (
+            <p className="muted">
+              {depth.data.queued === 0
+                ? t('orders.queueEmpty')
+                : t('orders.queueDepth', { n: depth.data.queued })}
+            </p>
+          )}
           <label className="inline">
             {t('orders.queue')}{' '}
             <select
@@ -128,6 +140,10 @@ export function OrderPage(props: { code: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const order = useLoad(() => api<Order>('GET', `/orders/${enc(props.code)}`), [props.code]);
+  const history = useLoad(
+    () => api<{ history: OrderHistoryEntry[] }>('GET', `/orders/${enc(props.code)}/history`),
+    [props.code],
+  );
   const o = order.data;
   const address = o?.shipping_address;
   return (
@@ -176,9 +192,20 @@ export function OrderPage(props: { code: string }) {
                   : '—'}
               </dd>
             </dl>
-            {o.sync_errors?.map((e) => (
-              <p key={e.message} className="notice notice-error">
+            {o.cais?.acknowledged_at && (
+              <p className="muted small">
+                {t('orders.acknowledgedAt', { at: i18n.dateTime(o.cais.acknowledged_at) })}
+              </p>
+            )}
+            {o.cais && o.cais.unknown_skus.length > 0 && (
+              <p className="notice notice-error">
+                {t('orders.unknownSkus', { skus: o.cais.unknown_skus.join(', ') })}
+              </p>
+            )}
+            {o.cais?.sync_errors.map((e) => (
+              <p key={e.error_code + e.message} className="notice notice-error">
                 {e.message}
+                {e.hint && ` — ${e.hint}`}
               </p>
             ))}
           </section>
@@ -210,13 +237,15 @@ export function OrderPage(props: { code: string }) {
               ))}
             </ul>
             <h2>{t('orders.history')}</h2>
-            {(o.status_history ?? []).length === 0 ? (
+            {(history.data?.history ?? []).length === 0 ? (
               <p className="muted">{t('orders.noHistory')}</p>
             ) : (
-              <ol>
-                {o.status_history?.map((h) => (
-                  <li key={`${h.at ?? h.changed_at}-${h.code ?? h.status ?? h.label}`}>
-                    {i18n.dateTime(h.at ?? h.changed_at)} · {h.label ?? h.status ?? h.code}
+              <ol className="history">
+                {history.data?.history.map((h) => (
+                  <li key={`${h.at}-${h.status_code}`}>
+                    {i18n.dateTime(h.at)} · <strong>{h.status_code}</strong>
+                    {h.marketplace_status && <span className="muted"> ({h.marketplace_status})</span>} ·{' '}
+                    <span className="muted small">{t('orders.source', { source: h.source })}</span>
                   </li>
                 ))}
               </ol>

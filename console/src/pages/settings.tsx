@@ -204,14 +204,51 @@ function Users() {
   );
 }
 
+interface Webhook {
+  id: number;
+  url: string;
+  description: string | null;
+  events: string[];
+  status: string;
+  secret?: string;
+}
+
+interface Delivery {
+  id: number;
+  event_type: string;
+  status: 'pending' | 'succeeded' | 'dead';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+const eventTypes = ['order.created', 'order.updated', 'sync_error.created'];
+
 function Webhooks() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const hooks = useLoad(
-    () => api<{ webhooks?: { id: number; url: string; events: string[] }[] }>('GET', '/webhooks'),
-    [],
-  );
+  const { t } = useI18n();
+  const writable = canChange(useSession());
+  const hooks = useLoad(() => api<{ webhooks: Webhook[] }>('GET', '/webhooks'), []);
+  const action = useAction();
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>(['order.created', 'order.updated']);
+  const [created, setCreated] = useState<Webhook | undefined>();
   const missing = hooks.error?.status === 404 && hooks.error.code === 'no_route';
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const res = await action.run(() => api<{ webhook: Webhook }>('POST', '/webhooks', { url, events }));
+    if (res) {
+      setCreated(res.webhook);
+      setUrl('');
+      hooks.reload();
+    }
+  };
+  const remove = async (hook: Webhook) => {
+    if (!window.confirm(t('webhooks.confirmRemove', { url: hook.url }))) return;
+    await action.run(() => api('DELETE', `/webhooks/${hook.id}`));
+    hooks.reload();
+  };
   return (
     <section className="card" aria-labelledby="hooks-title">
       <h2 id="hooks-title">{t('webhooks.title')}</h2>
@@ -219,19 +256,157 @@ function Webhooks() {
         <Empty title={t('webhooks.unavailable')}>{t('webhooks.unavailableHelp')}</Empty>
       ) : (
         <>
-          <ErrorMessage error={hooks.error} />
-          {hooks.data?.webhooks?.length === 0 && <p className="muted">{t('webhooks.none')}</p>}
+          <p className="muted">{t('webhooks.lead')}</p>
+          {created?.secret && (
+            <p className="notice notice-ok" role="status">
+              {t('webhooks.secret')}
+              <code className="secret">{created.secret}</code>
+            </p>
+          )}
+          <ErrorMessage error={hooks.error ?? action.error} />
+          {hooks.data?.webhooks.length === 0 && <p className="muted">{t('webhooks.none')}</p>}
+          <ul className="plain">
+            {hooks.data?.webhooks.map((h) => (
+              <WebhookItem key={h.id} hook={h} writable={writable} onRemove={() => remove(h)} />
+            ))}
+          </ul>
+          {writable && (
+            <form className="inline-form" onSubmit={add}>
+              <label>
+                {t('webhooks.url')}
+                <input
+                  type="url"
+                  required
+                  value={url}
+                  onChange={(e) => setUrl(e.target.value)}
+                  placeholder="https://"
+                />
+              </label>
+              <fieldset>
+                <legend>{t('webhooks.events')}</legend>
+                {eventTypes.map((e) => (
+                  <label key={e} className="check">
+                    <input
+                      type="checkbox"
+                      checked={events.includes(e)}
+                      onChange={() =>
+                        setEvents(events.includes(e) ? events.filter((x) => x !== e) : [...events, e])
+                      }
+                    />
+                    <code>{e}</code>
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="primary" disabled={action.busy || events.length === 0}>
+                {t('webhooks.add')}
+              </button>
+            </form>
+          )}
+          <Reservations />
+        </>
+      )}
+    </section>
+  );
+}
+
+function WebhookItem(props: { hook: Webhook; writable: boolean; onRemove(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [open, setOpen] = useState(false);
+  const log = useLoad(
+    () =>
+      open
+        ? api<{ deliveries: Delivery[] }>('GET', `/webhooks/${props.hook.id}/deliveries?per_page=20`)
+        : Promise.resolve({ deliveries: [] }),
+    [open],
+  );
+  const action = useAction();
+  const [done, setDone] = useState<string | undefined>();
+  const replay = async () => {
+    const res = await action.run(() =>
+      api<{ replayed: number }>('POST', `/webhooks/${props.hook.id}/replay`),
+    );
+    if (res) setDone(t('webhooks.replayed', { n: res.replayed }));
+    log.reload();
+  };
+  const h = props.hook;
+  return (
+    <li className="webhook">
+      <div className="card-head">
+        <span>
+          <code>{h.url}</code> <span className="muted small">{h.events.join(', ')}</span>
+        </span>
+        <span className="actions">
+          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t('webhooks.deliveries')}
+          </button>
+          {props.writable && (
+            <button type="button" className="danger" onClick={props.onRemove}>
+              {t('webhooks.remove')}
+            </button>
+          )}
+        </span>
+      </div>
+      {open && (
+        <div>
+          {done && <Notice kind="ok">{done}</Notice>}
+          <ErrorMessage error={log.error ?? action.error} />
+          {log.data?.deliveries.length === 0 && <p className="muted">{t('webhooks.noDeliveries')}</p>}
           <ul className="plain rows">
-            {hooks.data?.webhooks?.map((h) => (
-              <li key={h.id}>
+            {log.data?.deliveries.map((d) => (
+              <li key={d.id}>
                 <span>
-                  <code>{h.url}</code> <span className="muted small">{h.events.join(', ')}</span>
+                  <code>{d.event_type}</code> · {i18n.dateTime(d.created_at)} ·{' '}
+                  {t('webhooks.attempts', { n: d.attempts })}
+                  {d.last_status_code !== null && ` · HTTP ${d.last_status_code}`}
+                  {d.last_error && <span className="muted small"> {d.last_error}</span>}
                 </span>
+                <Badge tone={d.status === 'succeeded' ? 'ok' : d.status === 'dead' ? 'bad' : 'warn'}>
+                  {t(`webhooks.delivery.${d.status}` as MessageKey)}
+                </Badge>
               </li>
             ))}
           </ul>
-        </>
+          {props.writable && log.data?.deliveries.some((d) => d.status === 'dead') && (
+            <button type="button" onClick={replay} disabled={action.busy}>
+              {t('webhooks.replay')}
+            </button>
+          )}
+        </div>
       )}
+    </li>
+  );
+}
+
+function Reservations() {
+  const { t } = useI18n();
+  const writable = canChange(useSession());
+  const settings = useLoad(() => api<{ reservations: boolean }>('GET', '/settings/orders'), []);
+  const action = useAction();
+  const [done, setDone] = useState(false);
+  if (settings.error?.code === 'no_route') return null;
+  const toggle = async (on: boolean) => {
+    setDone(false);
+    if (await action.run(() => api('PUT', '/settings/orders', { reservations: on }))) setDone(true);
+    settings.reload();
+  };
+  return (
+    <section className="reservations" aria-labelledby="reservations-title">
+      <h3 id="reservations-title">{t('reservations.title')}</h3>
+      <p className="muted small">{t('reservations.lead')}</p>
+      {settings.data && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.data.reservations}
+            disabled={!writable || action.busy}
+            onChange={(e) => toggle(e.target.checked)}
+          />
+          {t('reservations.on')}
+        </label>
+      )}
+      {done && <Notice kind="ok">{t('reservations.saved')}</Notice>}
+      <ErrorMessage error={settings.error ?? action.error} />
     </section>
   );
 }
