@@ -188,7 +188,7 @@ export function OrderPage(props: { code: string }) {
                       address.postcode,
                     ]
                       .filter(Boolean)
-                      .join(', ')
+                      .join(', ') || '—'
                   : '—'}
               </dd>
             </dl>
@@ -214,7 +214,8 @@ export function OrderPage(props: { code: string }) {
             <ul>
               {o.items?.map((item) => (
                 <li key={item.id}>
-                  {item.qty} × <Link to={`/produtos/${enc(item.id)}`}>{item.id}</Link> {item.name} ·{' '}
+                  {item.qty} × <Link to={`/produtos/${enc(item.id)}`}>{item.id}</Link>{' '}
+                  {item.name !== item.id && item.name} ·{' '}
                   {i18n.money(item.special_price ?? item.original_price)}
                 </li>
               ))}
