@@ -26,6 +26,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** Seconds an order handed out by GET /queues/orders stays hidden before it is handed out again. */
   orderQueueVisibilitySeconds: number;
+  /** A sync run's lease: a run whose worker died is taken over after this long. */
+  syncLeaseMs: number;
+  /** pg-boss's schema; several Cais installations can share one database with different ones. */
+  jobSchema: string;
   bootstrap: {
     email: string | undefined;
     password: string | undefined;
@@ -105,6 +109,11 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl))
     problems.push('CAIS_PUBLIC_URL must be an http(s) URL');
 
+  const jobSchema = text('CAIS_JOB_SCHEMA');
+  if (jobSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(jobSchema)) {
+    problems.push('CAIS_JOB_SCHEMA must be a lower-case SQL identifier (letters, digits, _)');
+  }
+
   const config: Config = {
     databaseUrl,
     dataDir: resolve(cwd, text('CAIS_DATA_DIR') ?? 'data'),
@@ -118,6 +127,8 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     secretKey,
     publicUrl,
     orderQueueVisibilitySeconds: integer('CAIS_ORDER_QUEUE_VISIBILITY_SECONDS', 300, 1, 86_400),
+    syncLeaseMs: integer('CAIS_SYNC_LEASE_SECONDS', 30, 2, 600) * 1000,
+    jobSchema: jobSchema ?? 'pgboss',
     bootstrap: {
       email,
       password,

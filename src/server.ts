@@ -64,8 +64,11 @@ export async function start(given: Config, role: Role): Promise<Running> {
   const logError = (error: unknown) =>
     console.error(JSON.stringify({ level: 'error', msg: 'worker', err: String(error) }));
   // Every role gets a queue client (the API queues "run now"); only workers supervise and work.
-  const boss = await startBoss(db, { onError: logError, supervise: role !== 'serve' });
-  const worker = role === 'serve' ? undefined : await startWorker({ db, boss, cipher, onError: logError });
+  const boss = await startBoss(db, { schema: config.jobSchema, onError: logError, supervise: role !== 'serve' });
+  const worker =
+    role === 'serve'
+      ? undefined
+      : await startWorker({ db, boss, cipher, onError: logError, limits: { leaseMs: config.syncLeaseMs } });
   if (role !== 'work') {
     app = await buildApp({ config, db, cipher, enqueueRun: (data) => enqueueRun(boss, data) });
     url = await app.listen({ port: config.port, host: config.host });

@@ -65,7 +65,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
       }
     },
   );
-  const scheduler = new Scheduler(db, boss, deps.onError);
+  const scheduler = new Scheduler(db, boss, deps.onError, deps.limits?.leaseMs);
   scheduler.start();
   const orders = startOrderWorker({
     db,

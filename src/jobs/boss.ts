@@ -19,8 +19,33 @@ export async function startBoss(db: Db, options: BossOptions = {}): Promise<PgBo
     schema: options.schema ?? 'pgboss',
     supervise: options.supervise ?? true,
     schedule: options.supervise ?? true,
+    // The supervisor's monitor fails the job of a worker that died (missed heartbeats); a sync pair
+    // stays blocked until then, so it runs every 10 s rather than pg-boss's default minute.
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+    backend: db.kind === 'pglite' ? 'pglite' : 'postgres',
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', options.onError ?? (() => {}));
-  await boss.start();
+  await startRacingPeers(() => boss.start());
   return boss;
+}
+
+/**
+ * Workers started together each install pg-boss's schema; PostgreSQL's `CREATE SCHEMA IF NOT
+ * EXISTS` can still fail the loser of that race with a duplicate key on the catalog. Trying again
+ * finds the schema made, so a few attempts turn the race into a short wait.
+ */
+async function startRacingPeers(start: () => Promise<unknown>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      return;
+    } catch (error) {
+      const concurrentDdl = /duplicate key value violates unique constraint "pg_(namespace|type|class)/.test(
+        String(error),
+      );
+      if (!concurrentDdl || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

@@ -1,12 +1,13 @@
 /**
  * One run at a time per (connection, resource), across processes (DESIGN §3.8): a run holds a
- * lease row it renews as it goes. A crashed holder stops renewing, and after LEASE_MS another
+ * lease row it renews as it goes. A crashed holder stops renewing, and when the lease ends another
  * worker may take over and resume where the state says (pending listings are still pending).
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 
-export const LEASE_MS = 30_000;
+/** How long a lease lasts without renewal; CAIS_SYNC_LEASE_SECONDS changes it (tests shorten it). */
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** This process's name in lease rows. */
 export const processHolder = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -15,6 +16,7 @@ export async function acquireLease(
   db: Queryable,
   target: { connectionId: number; resource: string },
   holder: string,
+  leaseMs = DEFAULT_LEASE_MS,
 ): Promise<boolean> {
   const rows = await db.query(
     `INSERT INTO sync_leases (connection_id, resource, holder, expires_at)
@@ -23,7 +25,7 @@ export async function acquireLease(
        SET holder = excluded.holder, expires_at = excluded.expires_at
        WHERE sync_leases.expires_at < now() OR sync_leases.holder = excluded.holder
      RETURNING holder`,
-    [target.connectionId, target.resource, holder, LEASE_MS],
+    [target.connectionId, target.resource, holder, leaseMs],
   );
   return rows.length > 0;
 }
@@ -33,11 +35,12 @@ export async function renewLease(
   db: Queryable,
   target: { connectionId: number; resource: string },
   holder: string,
+  leaseMs = DEFAULT_LEASE_MS,
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE sync_leases SET expires_at = now() + make_interval(secs => $4 / 1000.0)
       WHERE connection_id = $1 AND resource = $2 AND holder = $3 RETURNING holder`,
-    [target.connectionId, target.resource, holder, LEASE_MS],
+    [target.connectionId, target.resource, holder, leaseMs],
   );
   return rows.length > 0;
 }

@@ -15,7 +15,7 @@ import { markAuthFailed } from '../connections/credential-store.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
 import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
-import { acquireLease, processHolder, releaseLease, renewLease } from './lease.ts';
+import { acquireLease, DEFAULT_LEASE_MS, processHolder, releaseLease, renewLease } from './lease.ts';
 import {
   deferRetry,
   markDelivered,
@@ -53,6 +53,8 @@ export interface RunLimits {
   /** Retry waits for a listing that failed transiently: base and cap. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /** How long the run's lease lasts between renewals (a crashed run is taken over after it). */
+  leaseMs: number;
 }
 
 export const defaultLimits: RunLimits = {
@@ -62,6 +64,7 @@ export const defaultLimits: RunLimits = {
   pollMs: 100,
   retryBaseMs: 5_000,
   retryMaxMs: 15 * 60_000,
+  leaseMs: DEFAULT_LEASE_MS,
 };
 
 export interface RunJob {
@@ -102,7 +105,7 @@ export async function runSync(deps: RunnerDeps, job: RunJob): Promise<RunResult>
   };
   if (!connection) return result;
   const target = { connectionId: job.connectionId, resource: job.resource };
-  if (!(await acquireLease(deps.db, target, holder))) return { ...result, status: 'busy' };
+  if (!(await acquireLease(deps.db, target, holder, limits.leaseMs))) return { ...result, status: 'busy' };
   try {
     result.runId = await startRun(deps.db, {
       accountId: connection.account_id,
@@ -325,7 +328,7 @@ class Run {
     if (Date.now() - this.#lastBeat < 1_000) return true;
     this.#lastBeat = Date.now();
     const target = { connectionId: this.#connection.id, resource: this.#job.resource };
-    if (!(await renewLease(this.#deps.db, target, this.#holder))) return false;
+    if (!(await renewLease(this.#deps.db, target, this.#holder, this.#limits.leaseMs))) return false;
     await recordProgress(this.#deps.db, this.#result.runId!, this.#result.counts, this.#newFailures);
     this.#newFailures = [];
     return true;

@@ -6,7 +6,7 @@
  */
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/db.ts';
-import { LEASE_MS } from './lease.ts';
+import { DEFAULT_LEASE_MS } from './lease.ts';
 import { interruptStaleRuns, type Trigger } from './runs.ts';
 import { continuousTargetsOwing, type Resource, takeDueTargets } from './schedules.ts';
 
@@ -21,12 +21,14 @@ export interface SyncJobData {
 
 export async function createSyncQueue(boss: PgBoss): Promise<void> {
   if (await boss.getQueue(SYNC_QUEUE)) return;
-  // A job whose worker stops heartbeating is retried elsewhere; the run itself resumes from state.
+  // A job whose worker stops heartbeating (killed) is retried elsewhere and the run resumes from
+  // state. The stately policy holds other runs of that pair until then, so the heartbeat is short
+  // (10 s is pg-boss's minimum) and the first retry comes at once.
   await boss.createQueue(SYNC_QUEUE, {
     policy: 'stately',
-    heartbeatSeconds: 30,
+    heartbeatSeconds: 10,
     retryLimit: 5,
-    retryDelay: 5,
+    retryDelay: 1,
     retryBackoff: true,
     expireInSeconds: 900,
   });
@@ -49,10 +51,13 @@ export class Scheduler {
   readonly #loops: Loop[] = [];
   readonly #onError: (error: unknown) => void;
 
-  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void) {
+  readonly #leaseMs: number;
+
+  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void, leaseMs = DEFAULT_LEASE_MS) {
     this.#db = db;
     this.#boss = boss;
     this.#onError = onError;
+    this.#leaseMs = leaseMs;
   }
 
   start(): void {
@@ -91,7 +96,7 @@ export class Scheduler {
   }
 
   async resumeInterrupted(): Promise<void> {
-    for (const t of await interruptStaleRuns(this.#db, LEASE_MS * 2)) {
+    for (const t of await interruptStaleRuns(this.#db, this.#leaseMs * 2)) {
       await enqueueRun(this.#boss, {
         connectionId: t.connection_id,
         resource: t.resource as Resource,
