@@ -69,7 +69,8 @@ export function pendingNotifications(
 
 /**
  * Removes the entries handled; one notified again since it was read (a newer received_at)
- * stays, so the change it announces is fetched too.
+ * stays, so the change it announces is fetched too. The stamp read back has millisecond
+ * precision (a JavaScript Date), the stored one microseconds: compared at milliseconds.
  */
 export async function clearNotifications(
   tx: Queryable,
@@ -79,7 +80,8 @@ export async function clearNotifications(
   if (entries.length === 0) return;
   await tx.query(
     `DELETE FROM order_notifications n USING unnest($2::text[], $3::timestamptz[]) AS x(external_id, received_at)
-      WHERE n.connection_id = $1 AND n.external_id = x.external_id AND n.received_at <= x.received_at`,
+      WHERE n.connection_id = $1 AND n.external_id = x.external_id
+        AND date_trunc('milliseconds', n.received_at) <= x.received_at`,
     [connectionId, entries.map((e) => e.external_id), entries.map((e) => e.received_at)],
   );
 }

@@ -16,7 +16,7 @@ export interface WebhookLimits {
   timeoutMs: number;
 }
 
-// 10 s doubling to a 2 h cap: about 21 attempts over the 24 hours.
+// 10 s doubling to a 2 h cap: about 21 attempts, the last one more than 24 hours after the event.
 export const defaultWebhookLimits: WebhookLimits = {
   baseMs: 10_000,
   maxMs: 2 * 3_600_000,
@@ -40,7 +40,8 @@ interface Claimed {
   id: number;
   body: string;
   attempts: number;
-  retry_from: Date;
+  /** Milliseconds since the retry window opened, by the database's clock. */
+  age_ms: number;
   event_id: string;
   event_type: string;
   url: string;
@@ -52,9 +53,9 @@ interface Claimed {
 const claimSql = `
 UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => $2 / 500.0), attempts = d.attempts + 1
   FROM webhook_endpoints w
- WHERE d.id = $1 AND w.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '1 second'
+ WHERE d.id = $1 AND w.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now()
    AND (d.locked_until IS NULL OR d.locked_until < now())
-RETURNING d.id, d.body, d.attempts, d.retry_from, d.event_id, d.event_type, w.url, w.secret, w.status AS endpoint_status`;
+RETURNING d.id, d.body, d.attempts, (extract(epoch FROM now() - d.retry_from) * 1000)::bigint AS age_ms, d.event_id, d.event_type, w.url, w.secret, w.status AS endpoint_status`;
 
 export async function attemptDelivery(deps: DeliverDeps, deliveryId: number): Promise<AttemptOutcome> {
   const limits = { ...defaultWebhookLimits, ...deps.limits };
@@ -71,13 +72,18 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: number): Pr
     await settle(deps.db, claimed, 'succeeded', result);
     return { outcome: 'succeeded' };
   }
-  const wait = retryWait(claimed.attempts, limits);
-  if (Date.now() + wait - claimed.retry_from.getTime() > limits.windowMs) {
+  // Dead only once an attempt fails after the window: the last try is at least windowMs after the first.
+  if (claimed.age_ms + result.durationMs >= limits.windowMs) {
     await settle(deps.db, claimed, 'dead', result);
     return { outcome: 'dead' };
   }
-  const nextAttemptAt = new Date(Date.now() + wait);
-  await settle(deps.db, claimed, 'pending', result, nextAttemptAt);
+  const nextAttemptAt = await settle(
+    deps.db,
+    claimed,
+    'pending',
+    result,
+    retryWait(claimed.attempts, limits),
+  );
   return { outcome: 'retrying', nextAttemptAt };
 }
 
@@ -125,20 +131,24 @@ async function settle(
   d: Claimed,
   status: 'pending' | 'succeeded' | 'dead',
   result: { status?: number | undefined; error?: string | undefined; durationMs: number },
-  nextAttemptAt?: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  waitMs?: number,
+): Promise<Date> {
+  return db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`,
       [d.id, d.attempts, result.status ?? null, result.error ?? null, result.durationMs],
     );
-    await tx.query(
+    // A retry gets a new due time (by the database's clock) and no job: the dispatcher queues one.
+    const [row] = await tx.query<{ next_attempt_at: Date }>(
       `UPDATE webhook_deliveries SET status = $2, locked_until = NULL, last_status_code = $3, last_error = $4,
-              next_attempt_at = coalesce($5, next_attempt_at), enqueued_at = CASE WHEN $5::timestamptz IS NULL THEN enqueued_at END,
+              next_attempt_at = CASE WHEN $5::float8 IS NULL THEN next_attempt_at
+                                     ELSE now() + make_interval(secs => $5::float8 / 1000) END,
+              enqueued_at = CASE WHEN $5::float8 IS NULL THEN enqueued_at END,
               finished_at = CASE WHEN $2 = 'pending' THEN NULL ELSE now() END
-        WHERE id = $1`,
-      [d.id, status, result.status ?? null, result.error ?? null, nextAttemptAt ?? null],
+        WHERE id = $1 RETURNING next_attempt_at`,
+      [d.id, status, result.status ?? null, result.error ?? null, waitMs ?? null],
     );
+    return row!.next_attempt_at;
   });
 }
 

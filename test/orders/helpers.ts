@@ -53,7 +53,10 @@ export function relayNow(world: World) {
 
 /** A valid NF-e key (check digit computed), different for each seed. */
 export function nfeKey(seed: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(seed).digest('hex')}`).toString().slice(0, 43).padEnd(43, '7');
+  const digits = BigInt(`0x${createHash('sha256').update(seed).digest('hex')}`)
+    .toString()
+    .slice(0, 43)
+    .padEnd(43, '7');
   return `${digits}${nfeCheckDigit(digits)}`;
 }
 
@@ -66,13 +69,18 @@ export async function duplicateOrders(db: Db): Promise<number> {
 }
 
 export async function countOrders(db: Db, connectionId: number): Promise<number> {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE connection_id = $1', [
-    connectionId,
-  ]);
+  const [row] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM orders WHERE connection_id = $1',
+    [connectionId],
+  );
   return row!.n;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  ms = 10_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -80,4 +88,31 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export const MG_CLIENT = { id: 'magalu-sim-client', secret: 'magalu-sim-secret' };
+
+/** Connects the world's seller to simulated Magalu through the real consent; answers the connection id. */
+export async function connectMagalu(world: World): Promise<number> {
+  const created = await world.api('POST', '/connections', {
+    connection: {
+      channel: 'magalu',
+      name: 'Magalu',
+      base_url: world.sim.baseUrl('magalu'),
+      client_id: MG_CLIENT.id,
+      client_secret: MG_CLIENT.secret,
+    },
+  });
+  if (created.status !== 201) throw new Error(`create connection: ${JSON.stringify(created.body)}`);
+  const consent = await fetch(created.body.authorize_url, { redirect: 'manual' });
+  const back = new URL(consent.headers.get('location') ?? '');
+  const callback = await world.t.app.inject({ method: 'GET', url: `/oauth/callback${back.search}` });
+  if (JSON.parse(callback.body).connection?.status !== 'active') throw new Error(`consent: ${callback.body}`);
+  return created.body.connection.id;
+}
+
+/** Connects an existing product to a connection (publishes it); fails unless the listing is green. */
+export async function connectTo(world: World, sku: string, connectionId: number): Promise<void> {
+  const res = await world.api('POST', `/products/${sku}/listings/${connectionId}`);
+  if (res.status !== 201 || res.body.listings[0].flag !== 'green') throw new Error(JSON.stringify(res.body));
 }

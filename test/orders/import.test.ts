@@ -52,7 +52,11 @@ describe('order import', () => {
     const order = got.body;
     assert.equal(order.code, code);
     assert.equal(order.channel, 'Mercado Livre');
-    assert.deepEqual(order.status, { code: 'payment_received', label: 'Aprovado (SkyHub)', type: 'APPROVED' });
+    assert.deepEqual(order.status, {
+      code: 'payment_received',
+      label: 'Aprovado (SkyHub)',
+      type: 'APPROVED',
+    });
     assert.equal(order.sync_status, 'NOT_SYNCED');
     assert.equal(order.items[0].id, 'IMP-1');
     assert.equal(order.items[0].qty, 2);
@@ -88,7 +92,11 @@ describe('order import', () => {
   it('retries 5xx and 429 answers and still imports every order once', async () => {
     const before = await countOrders(world.t.db, world.connectionId);
     await buyMany(60);
-    await world.control('PUT', '/mercadolivre/faults/orders.search', { error_rate: 1, error_status: 503, count: 3 });
+    await world.control('PUT', '/mercadolivre/faults/orders.search', {
+      error_rate: 1,
+      error_status: 503,
+      count: 3,
+    });
     const afterFaults = await importOrders(world);
     assert.equal(afterFaults.status, 'succeeded', afterFaults.error?.message);
     await buyMany(5);
@@ -147,7 +155,11 @@ describe('order import', () => {
 
   it('concurrent stores of the same orders (a notification and a page) make one row each', async () => {
     const bought = await buy();
-    const connection = { accountId: world.t.seller.accountId, connectionId: world.connectionId, channel: 'mercadolivre' };
+    const connection = {
+      accountId: world.t.seller.accountId,
+      connectionId: world.connectionId,
+      channel: 'mercadolivre',
+    };
     const { order: page } = await world.control('GET', `/mercadolivre/orders/${bought.id}`);
     const order = normaliseOrder('mercadolivre', {
       externalId: String(bought.id),
@@ -160,9 +172,14 @@ describe('order import', () => {
       raw: page,
     });
     const outcomes = await Promise.all(
-      Array.from({ length: 4 }, () => world.t.db.transaction((tx) => upsertOrders(tx, connection, [order, order]))),
+      Array.from({ length: 4 }, () =>
+        world.t.db.transaction((tx) => upsertOrders(tx, connection, [order, order])),
+      ),
     );
-    assert.equal(outcomes.reduce((n, o) => n + o.created, 0), 1);
+    assert.equal(
+      outcomes.reduce((n, o) => n + o.created, 0),
+      1,
+    );
     assert.equal(await duplicateOrders(world.t.db), 0);
     const rows = await world.t.db.query('SELECT id FROM orders WHERE external_id = $1', [String(bought.id)]);
     assert.equal(rows.length, 1);
