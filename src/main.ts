@@ -60,7 +60,7 @@ async function runRole(config: Config, role: Role): Promise<void> {
   console.log(
     `\nCais is running (${role}, database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}): ${where}`,
   );
-  if (running.url) console.log(`API docs: ${running.url}/docs`);
+  if (running.url) console.log(`Console: ${running.url}/  ·  API docs: ${running.url}/docs`);
   if (running.credentials) printCredentials(running.credentials);
   const shutdown = (signal: string) => {
     console.log(`${signal} received, shutting down`);
