@@ -31,6 +31,8 @@ export default defineConfig({
         '/oauth',
         '/webhooks',
         '/queues',
+        '/settings',
+        '/statuses',
       ].map((p) => [p, 'http://127.0.0.1:3000']),
     ),
   },
