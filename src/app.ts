@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ApiKeyAuthenticator } from './accounts/api-key-auth.ts';
 import type { Config } from './config.ts';
 import { Cipher } from './connections/cipher.ts';
@@ -64,6 +64,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    // Behind a TLS-terminating proxy, links Cais builds (the `next` cursor, OAuth callbacks) must
+    // carry the client's scheme and host (X-Forwarded-Proto/-Host).
+    trustProxy: deps.config.trustProxy,
+    // Errors Fastify meets before routing (a malformed %-escape in the path) get the same body
+    // as every other error.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({ error: `path: ${error.message}`, code: 'invalid_path' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('onSend', async (request, reply, payload) => {

@@ -26,6 +26,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Seconds an order handed out by GET /queues/orders stays hidden before it is handed out again. */
   orderQueueVisibilitySeconds: number;
+  /** Trust X-Forwarded-* headers (set when Cais runs behind a reverse proxy). */
+  trustProxy: boolean;
   /** A sync run's lease: a run whose worker died is taken over after this long. */
   syncLeaseMs: number;
   /** pg-boss's schema; several Cais installations can share one database with different ones. */
@@ -66,6 +68,15 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
       return fallback;
     }
     return value;
+  };
+
+  const boolean = (name: string, fallback: boolean) => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
   };
 
   const databaseUrl = text('DATABASE_URL');
@@ -127,6 +138,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     secretKey,
     publicUrl,
     orderQueueVisibilitySeconds: integer('CAIS_ORDER_QUEUE_VISIBILITY_SECONDS', 300, 1, 86_400),
+    trustProxy: boolean('CAIS_TRUST_PROXY', false),
     syncLeaseMs: integer('CAIS_SYNC_LEASE_SECONDS', 30, 2, 600) * 1000,
     jobSchema: jobSchema ?? 'pgboss',
     bootstrap: {

@@ -2,14 +2,18 @@
  * Test helpers: a fresh database per test file (PGlite in memory by default; a fresh schema in
  * the PostgreSQL of DATABASE_URL when set), migrated, and an app on it with one account.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createAccount } from '../src/accounts/accounts.ts';
 import { type AppDeps, buildApp } from '../src/app.ts';
 import { type Config, readConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { loadMigrations, migrate } from '../src/db/migrate.ts';
 import { openDb } from '../src/db/open.ts';
+import { openPglite } from '../src/db/pglite.ts';
 
 export interface TestDb {
   db: Db;
@@ -20,7 +24,9 @@ export interface TestDb {
 export async function createTestDb(): Promise<TestDb> {
   const databaseUrl = process.env.DATABASE_URL;
   const schema = databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
-  const db = await openDb({ databaseUrl, schema, poolSize: 5 });
+  const db = databaseUrl
+    ? await openDb({ databaseUrl, schema, poolSize: 5 })
+    : await openPglite(undefined, await pgliteTemplate());
   await migrate(db);
   return {
     db,
@@ -30,6 +36,30 @@ export async function createTestDb(): Promise<TestDb> {
       await db.close();
     },
   };
+}
+
+/**
+ * A migrated PGlite database saved once per set of migrations (in the temp folder) and loaded by
+ * every test file: initdb and the migrations take seconds each time, loading the copy a fraction.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const migrations = await loadMigrations();
+  const digest = createHash('sha256')
+    .update(migrations.map((m) => `${m.name}\n${m.sql}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  const path = join(tmpdir(), `cais-pglite-template-${digest}.tar.gz`);
+  const saved = await readFile(path).catch(() => undefined);
+  if (saved) return new Blob([saved]);
+  const db = await openPglite(undefined);
+  await migrate(db);
+  const dump = await (db as Db & { dumpDataDir(): Promise<Blob> }).dumpDataDir();
+  await db.close();
+  // Written aside and renamed, so a test file starting meanwhile never reads half a file.
+  const partial = `${path}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, path);
+  return dump;
 }
 
 /** One key per test process; tests that need a specific key pass CAIS_SECRET_KEY themselves. */

@@ -1,10 +1,15 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { type Db, type Queryable, translated } from './db.ts';
 
-/** Opens PGlite in dataDir, or in memory when dataDir is undefined (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
+/**
+ * Opens PGlite in dataDir, or in memory when dataDir is undefined (tests). `loadDataDir` starts
+ * from a saved copy of a database (tests reuse one migrated template instead of running initdb
+ * and the migrations in every file).
+ */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   const pglite = await PGlite.create(dataDir, {
     parsers: { [types.INT8]: Number, [types.NUMERIC]: Number },
+    loadDataDir,
   });
 
   const asQueryable = (client: Pick<PGlite, 'query'>): Queryable => ({
@@ -33,5 +38,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async close() {
       await pglite.close();
     },
-  };
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
+  } as Db & { dumpDataDir(): Promise<Blob | File> };
 }
