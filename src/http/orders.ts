@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
+import { notFound } from '../errors.ts';
 import { presentOrders } from '../orders/present.ts';
 import { getOrderByCode, listOrders, rawPayload, statusHistory } from '../orders/queries.ts';
 import { acknowledgeQueuedOrder, queueDepth, takeQueuedOrder } from '../orders/queue.ts';
@@ -74,8 +75,9 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
       },
     },
     async (request, reply) => {
-      const order = await getOrderByCode(deps.db, account(request), request.params.code);
-      await acknowledgeQueuedOrder(deps.db, account(request), order.id);
+      const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
+      if (outcome === 'not_found')
+        throw notFound(`order ${request.params.code} not found`, { code: 'order_not_found' });
       return noContent(reply);
     },
   );
@@ -155,8 +157,9 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
       },
     },
     async (request, reply) => {
-      const row = await getOrderByCode(deps.db, account(request), request.params.code);
-      await acknowledgeQueuedOrder(deps.db, account(request), row.id);
+      const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
+      if (outcome === 'not_found')
+        throw notFound(`order ${request.params.code} not found`, { code: 'order_not_found' });
       return noContent(reply);
     },
   );

@@ -5,7 +5,7 @@
 import type { Queryable } from '../db/db.ts';
 import type { OrderRow } from './queries.ts';
 import type { SkyHubInvoice, SkyHubShipment } from './shape.ts';
-import { defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
+import { defaultStatuses, defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
 import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from './sync-errors.ts';
 
 export type PresentedOrder = ReturnType<typeof presentOrder>;
@@ -50,13 +50,17 @@ function mergeBy<T>(first: readonly T[], second: readonly T[], key: (t: T) => st
   return [...first, ...second.filter((t) => !seen.has(key(t)))];
 }
 
-/** Presents rows of one account with their labels and open sync errors, in two queries. */
+/**
+ * Presents rows of one account with their labels and open sync errors. The usual order (a
+ * default status, no open error) costs no query: the queue hands out orders one at a time.
+ */
 export async function presentOrders(db: Queryable, accountId: number, rows: readonly OrderRow[]) {
   if (rows.length === 0) return [];
-  const labels = await statusLabels(db, accountId);
-  const errors = await openErrorsOfOrders(
-    db,
-    rows.map((r) => r.id),
-  );
+  const custom = rows.some((r) => !defaultStatuses.some((s) => s.code === r.status_code));
+  const labels = custom ? await statusLabels(db, accountId) : defaultLabels;
+  const withErrors = rows.filter((r) => r.has_open_errors).map((r) => r.id);
+  const errors = withErrors.length > 0 ? await openErrorsOfOrders(db, withErrors) : [];
   return rows.map((r) => presentOrder(r, labels, errors));
 }
+
+const defaultLabels = new Map(defaultStatuses.map((s) => [s.code, s]));

@@ -37,12 +37,15 @@ export interface OrderRow {
   imported_at: Date;
   status_changed_at: Date;
   updated_at: Date;
+  /** Whether an order sync error is open (so presenting it reads the errors only then). */
+  has_open_errors: boolean;
 }
 
 export const orderColumns = `o.id, o.account_id, o.connection_id, o.channel, o.external_id, o.code, o.status_code,
   o.status_type, o.marketplace_status, o.placed_at, o.marketplace_updated_at, o.data, o.erp, o.unknown_skus,
   o.queue_seq, o.delivered_seq, o.acked_seq, o.queue_deliveries, o.acked_at, o.imported_at, o.status_changed_at,
-  o.updated_at`;
+  o.updated_at,
+  EXISTS (SELECT 1 FROM order_sync_errors e WHERE e.order_id = o.id AND e.status = 'open') AS has_open_errors`;
 
 /**
  * Codes arrive URL-decoded by the router ("Mercado Livre-1"); some clients encode the space as

@@ -9,7 +9,6 @@
  */
 import type { Db } from '../db/db.ts';
 import { type OrderRow, orderColumns } from './queries.ts';
-import { acknowledgeReservations } from './reservations.ts';
 
 // SKIP LOCKED: two consumers polling at once get different orders, never the same one twice.
 const takeSql = `
@@ -28,35 +27,38 @@ export async function takeQueuedOrder(
   accountId: number,
   visibilitySeconds: number,
 ): Promise<OrderRow | undefined> {
-  const [row] = await db.query<OrderRow>(takeSql, [accountId, visibilitySeconds]);
+  const [row] = await db.query<OrderRow>(takeSql, [accountId, visibilitySeconds], { prepare: true });
   return row;
 }
 
 export type AckOutcome = 'acknowledged' | 'still_queued' | 'not_found';
 
+// One statement: the order and its reservations (the ERP has it: its next stock push for these
+// SKUs ends them). What is acknowledged is what the queue handed out, or — for an ERP that read
+// the order another way (GET /orders, a webhook) — the order as it is now.
+const ackSql = `
+WITH acked AS (
+  UPDATE orders SET
+    acked_seq = greatest(acked_seq, CASE WHEN delivered_seq > acked_seq THEN delivered_seq ELSE queue_seq END),
+    acked_at = coalesce(acked_at, now()), visible_at = now(), updated_at = now()
+  WHERE account_id = $1 AND code = $2
+  RETURNING id, queue_seq > acked_seq AS queued
+), reservations AS (
+  UPDATE order_reservations SET acked_at = now()
+   WHERE order_id IN (SELECT id FROM acked) AND acked_at IS NULL AND released_at IS NULL
+)
+SELECT queued FROM acked`;
+
 /**
- * Acknowledges the order: what the queue handed out, or — for an ERP that read it another way
- * (GET /orders, a webhook) — the order as it is now. The first acknowledgement also tells the
- * reservations that the ERP has the order.
+ * Acknowledges the order with this code. Some clients encode a space in a path as "+", which a
+ * path does not decode: that spelling is tried when the code as given is unknown.
  */
-export async function acknowledgeQueuedOrder(
-  db: Db,
-  accountId: number,
-  orderId: number,
-): Promise<AckOutcome> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ queued: boolean }>(
-      `UPDATE orders SET
-         acked_seq = greatest(acked_seq, CASE WHEN delivered_seq > acked_seq THEN delivered_seq ELSE queue_seq END),
-         acked_at = coalesce(acked_at, now()), visible_at = now(), updated_at = now()
-       WHERE account_id = $1 AND id = $2
-       RETURNING queue_seq > acked_seq AS queued`,
-      [accountId, orderId],
-    );
-    if (!row) return 'not_found';
-    await acknowledgeReservations(tx, orderId);
-    return row.queued ? 'still_queued' : 'acknowledged';
-  });
+export async function acknowledgeQueuedOrder(db: Db, accountId: number, code: string): Promise<AckOutcome> {
+  let [row] = await db.query<{ queued: boolean }>(ackSql, [accountId, code], { prepare: true });
+  if (!row && code.includes('+'))
+    [row] = await db.query<{ queued: boolean }>(ackSql, [accountId, code.replaceAll('+', ' ')]);
+  if (!row) return 'not_found';
+  return row.queued ? 'still_queued' : 'acknowledged';
 }
 
 /** How many orders wait in the queue (visible or not), for the console and the bench. */

@@ -75,24 +75,34 @@ export async function setReservationsEnabled(db: Db, accountId: number, enabled:
   });
 }
 
-/** Reserves an order's units (lines of one product added up) and makes the SKUs owe a stock send. */
+/**
+ * Reserves the units of several orders in one statement (lines of one product in one order added
+ * up); answers the products whose effective stock changes.
+ */
 export async function reserveUnits(
   tx: Queryable,
   accountId: number,
-  orderId: number,
-  lines: readonly ReservedLine[],
+  orders: readonly { orderId: number; lines: readonly ReservedLine[] }[],
 ): Promise<number[]> {
-  const byProduct = new Map<number, number>();
-  for (const l of lines) if (l.qty > 0) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.qty);
-  if (byProduct.size === 0) return [];
-  const productIds = [...byProduct.keys()];
+  const byKey = new Map<string, { orderId: number; productId: number; qty: number }>();
+  for (const { orderId, lines } of orders) {
+    for (const l of lines) {
+      if (l.qty <= 0) continue;
+      const key = `${orderId}:${l.productId}`;
+      const entry = byKey.get(key) ?? { orderId, productId: l.productId, qty: 0 };
+      entry.qty += l.qty;
+      byKey.set(key, entry);
+    }
+  }
+  if (byKey.size === 0) return [];
+  const entries = [...byKey.values()];
   await tx.query(
     `INSERT INTO order_reservations (order_id, product_id, account_id, qty)
-     SELECT $1, x.product_id, $2, x.qty FROM unnest($3::bigint[], $4::int[]) AS x(product_id, qty)
+     SELECT x.order_id, x.product_id, $1, x.qty FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS x(order_id, product_id, qty)
      ON CONFLICT (order_id, product_id) DO NOTHING`,
-    [orderId, accountId, productIds, productIds.map((id) => byProduct.get(id))],
+    [accountId, entries.map((e) => e.orderId), entries.map((e) => e.productId), entries.map((e) => e.qty)],
   );
-  return productIds;
+  return [...new Set(entries.map((e) => e.productId))];
 }
 
 /** Ends the reservations of cancelled orders; answers the products whose stock changes. */

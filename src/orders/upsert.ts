@@ -155,10 +155,11 @@ async function settleReservations(
   const reserving = created.filter((r) => live.includes(r.status_type));
   if (reserving.length > 0 && (await reservationsEnabled(tx, accountId))) {
     const index = new Map(orders.map((o, i) => [o.externalId, i]));
-    for (const row of reserving) {
-      const lines = matched.lines[index.get(row.external_id) ?? -1] ?? [];
-      for (const id of await reserveUnits(tx, accountId, row.id, lines)) owed.add(id);
-    }
+    const reserved = reserving.map((row) => ({
+      orderId: row.id,
+      lines: matched.lines[index.get(row.external_id) ?? -1] ?? [],
+    }));
+    for (const id of await reserveUnits(tx, accountId, reserved)) owed.add(id);
   }
   const cancelled = moved.filter((r) => r.status_type === 'CANCELED').map((r) => r.id);
   for (const id of await releaseReservations(tx, cancelled)) owed.add(id);
