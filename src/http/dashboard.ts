@@ -11,7 +11,7 @@ import type { Queryable } from '../db/db.ts';
 import { presentListing } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfProducts } from '../listings/queries.ts';
 import { listRuns, presentRun } from '../sync/runs.ts';
-import { everyLabel, resources, targetsOf } from '../sync/schedules.ts';
+import { everyLabel, resources, type TargetRow, targetsOf } from '../sync/schedules.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
@@ -58,8 +58,13 @@ function liveProductIds(db: Queryable, accountId: number, skus: readonly string[
   );
 }
 
-async function connectionSummary(db: Queryable, accountId: number, errors: Map<number, number>, c: ConnRow) {
-  const targets = (await targetsOf(db, accountId)).filter((t) => t.connection_id === c.id);
+interface AccountFacts {
+  errors: Map<number, number>;
+  targets: TargetRow[];
+}
+
+async function connectionSummary(db: Queryable, accountId: number, facts: AccountFacts, c: ConnRow) {
+  const targets = facts.targets.filter((t) => t.connection_id === c.id);
   const pending = await pendingOf(db, c.id);
   const lastRuns: Record<string, ReturnType<typeof presentRun> | null> = {};
   for (const resource of resources) {
@@ -85,7 +90,7 @@ async function connectionSummary(db: Queryable, accountId: number, errors: Map<n
       }),
     ),
     last_runs: lastRuns,
-    open_errors: errors.get(c.id) ?? 0,
+    open_errors: facts.errors.get(c.id) ?? 0,
   };
 }
 
@@ -115,9 +120,10 @@ export function dashboardRoutes(api: SellerApi): void {
       const errors = new Map(
         (await openErrorsByConnection(api.db, accountId)).map((e) => [e.connection_id, e.n]),
       );
+      const facts = { errors, targets: await targetsOf(api.db, accountId) };
       const connections = [];
       for (const c of await connectionsOf(api.db, accountId)) {
-        connections.push(await connectionSummary(api.db, accountId, errors, c));
+        connections.push(await connectionSummary(api.db, accountId, facts, c));
       }
       return { connections };
     },

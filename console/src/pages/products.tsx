@@ -11,6 +11,8 @@ import type { Connection, Listing, Product } from '../types.ts';
 import { Empty, ErrorMessage, Flag, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
 
 const PER_PAGE = 50;
+// The API pages by number up to 10,000 products, then only by cursor (as SkyHub does).
+const NUMBERED_PAGES = 10_000 / PER_PAGE;
 
 interface Page {
   products: Product[];
@@ -18,15 +20,20 @@ interface Page {
   next?: string;
 }
 
-async function loadPage(q: string, cursor: string | null): Promise<Page & { listings: Listing[] }> {
-  const after = cursor ? `&cursor=${enc(cursor)}` : '';
+async function loadPage(
+  q: string,
+  pageNo: number,
+  cursor: string | null,
+): Promise<Page & { listings: Listing[] }> {
+  const after = cursor ? `&cursor=${enc(cursor)}` : pageNo > 1 ? `&page=${pageNo}` : '';
+  const first = !cursor && pageNo <= 1;
   let page: Page;
   if (!q) {
     page = await api<Page>('GET', `/products?per_page=${PER_PAGE}${after}`);
   } else {
     // One box finds a SKU exactly or names containing the words.
     const [bySku, byName] = await Promise.all([
-      cursor ? Promise.resolve({ products: [], total: 0 }) : api<Page>('GET', `/products?sku=${enc(q)}`),
+      !first ? Promise.resolve({ products: [], total: 0 }) : api<Page>('GET', `/products?sku=${enc(q)}`),
       api<Page>('GET', `/products?per_page=${PER_PAGE}&name=${enc(q)}${after}`),
     ]);
     const seen = new Set(bySku.products.map((p) => p.sku));
@@ -52,7 +59,7 @@ export function ProductsPage() {
   const pageNo = Number(query.get('p') ?? '1');
   const [search, setSearch] = useState(q);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const page = useLoad(() => loadPage(q, cursor), [q, cursor]);
+  const page = useLoad(() => loadPage(q, pageNo, cursor), [q, pageNo, cursor]);
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
   const conns = connections.data?.connections ?? [];
 
@@ -177,7 +184,15 @@ export function ProductsPage() {
       )}
       {page.data && products.length > 0 && (
         <nav className="pager" aria-label={t('products.paging')}>
-          <button type="button" disabled={pageNo <= 1} onClick={() => history.back()}>
+          <button
+            type="button"
+            disabled={pageNo <= 1}
+            onClick={() =>
+              pageNo - 1 <= NUMBERED_PAGES
+                ? go({ q, p: pageNo > 2 ? String(pageNo - 1) : null })
+                : history.back()
+            }
+          >
             ← {t('products.previous')}
           </button>
           <span>
@@ -190,7 +205,9 @@ export function ProductsPage() {
           <button
             type="button"
             disabled={!nextCursor}
-            onClick={() => go({ q, cursor: nextCursor, p: String(pageNo + 1) })}
+            onClick={() =>
+              go({ q, cursor: pageNo + 1 > NUMBERED_PAGES ? nextCursor : null, p: String(pageNo + 1) })
+            }
           >
             {t('products.next')} →
           </button>
