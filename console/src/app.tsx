@@ -67,6 +67,8 @@ function Layout(props: { session: SessionInfo; onLoggedOut(): void }) {
 
   const logout = async () => {
     await api('DELETE', '/session').catch(() => {});
+    // The next person to log in starts at the Painel, not on this user's page.
+    navigate('/entrar', { replace: true });
     props.onLoggedOut();
   };
 

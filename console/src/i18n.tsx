@@ -36,12 +36,13 @@ function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const plural = new Intl.PluralRules(locale);
   // A message may hold "one|other" forms, chosen by the number in `n`, which is shown formatted.
+  // Zero takes the plural ("0 selecionados"), though CLDR files it under "one" in Portuguese.
   const t: I18n['t'] = (key, vars) => {
     let text = dict[key] ?? key;
     const n = vars?.n;
     if (text.includes('|')) {
       const [one, other] = text.split('|') as [string, string];
-      text = typeof n === 'number' && plural.select(n) === 'one' ? one : other;
+      text = typeof n === 'number' && n !== 0 && plural.select(n) === 'one' ? one : other;
     }
     const shown = typeof n === 'number' ? { ...vars, n: numberFormat.format(n) } : vars;
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(shown?.[name] ?? `{${name}}`));

@@ -31,6 +31,7 @@ export function SettingsPage() {
       <ApiKeys />
       <Users />
       <Webhooks />
+      <Reservations />
     </>
   );
 }
@@ -302,7 +303,6 @@ function Webhooks() {
               </button>
             </form>
           )}
-          <Reservations />
         </>
       )}
     </section>
@@ -391,8 +391,8 @@ function Reservations() {
     settings.reload();
   };
   return (
-    <section className="reservations" aria-labelledby="reservations-title">
-      <h3 id="reservations-title">{t('reservations.title')}</h3>
+    <section className="card" aria-labelledby="reservations-title">
+      <h2 id="reservations-title">{t('reservations.title')}</h2>
       <p className="muted small">{t('reservations.lead')}</p>
       {settings.data && (
         <label className="check">
