@@ -132,6 +132,8 @@ export function Flag(props: { flag: FlagColour; label: string; reason?: string |
         aria-label={words}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
         <span className="flag-dot" aria-hidden="true" />
         <span className="flag-text">{t(`flag.${props.flag}` as MessageKey)}</span>
