@@ -202,6 +202,10 @@ export type OrderTransition =
 export interface OAuthStart {
   baseUrl: string;
   clientId: string;
+  /** For marketplaces that sign the consent link itself (Shopee's auth_partner). */
+  clientSecret?: string | undefined;
+  /** The connection's extra settings (Amazon's consent names the app by its application id). */
+  extra?: Record<string, string> | undefined;
   redirectUri: string;
   state: string;
 }
@@ -215,7 +219,14 @@ export interface ChannelAdapter {
   /** OAuth marketplaces: the consent page to send the seller to. */
   authorizeUrl?(start: OAuthStart): string;
   /** OAuth marketplaces: trade the callback's code for tokens. */
-  exchangeCode?(args: OAuthStart & { clientSecret: string; code: string }): Promise<Credentials>;
+  exchangeCode?(
+    args: OAuthStart & {
+      clientSecret: string;
+      code: string;
+      /** The callback's other parameters (Amazon's selling_partner_id, Shopee's shop_id). */
+      params?: Record<string, string> | undefined;
+    },
+  ): Promise<Credentials>;
   /** Trade a refresh token for new tokens (the new refresh token replaces the old one). */
   refreshToken(baseUrl: string, credentials: Credentials): Promise<Credentials>;
   /** A cheap authenticated call; answers who the seller is. */

@@ -18,8 +18,21 @@ export interface ApiProfile {
   readonly retry: RetryPolicy;
   /** Request headers that carry the access token (and anything else every call needs). */
   authHeaders(credentials: Credentials): Record<string, string>;
+  /**
+   * Query parameters that authenticate one attempt, for marketplaces that sign each request
+   * (Shopee: partner_id, timestamp, sign, access_token, shop_id). Computed per attempt, so a
+   * retry carries a fresh timestamp and a refreshed token.
+   */
+  authQuery?(credentials: Credentials, path: string): Query;
   /** Turns an answer that is not a success into the marketplace's classified error. */
   classify(response: HttpResponse, request: HttpRequest): ChannelError;
+  /** A failure that arrived as a 2xx (Shopee answers most failures with HTTP 200); undefined: a success. */
+  failureOf?(response: HttpResponse, request: HttpRequest): ChannelError | undefined;
+  /**
+   * Whether the access token itself was refused, so one refresh may help (default: an auth
+   * failure with HTTP 401). Amazon answers 403, Shopee an HTTP-200 envelope.
+   */
+  refusedToken?(error: ChannelError): boolean;
 }
 
 export type Query = Record<string, string | number | undefined>;
@@ -35,6 +48,12 @@ export interface ApiCall {
   headers?: Record<string, string> | undefined;
   /** Statuses the caller handles itself (e.g. 404 for a lookup), besides 2xx. */
   accept?: readonly number[] | undefined;
+  /**
+   * The marketplace's own rate-limited operation, when it is finer than Cais's: Amazon's
+   * getOrders (0.0167/s) and getOrderItems (0.5/s) are both `orders`, and one listings PATCH
+   * bucket serves both `stock` and `price`. The call waits in a bucket of that name at that rate.
+   */
+  limit?: { name: string; rate: Rate } | undefined;
 }
 
 // Refresh shortly before expiry, so a call does not leave with a token about to die on the way.
@@ -56,13 +75,16 @@ export async function callApi(
   call: ApiCall,
 ): Promise<HttpResponse> {
   let credentials = await ctx.credentials.current();
-  if (credentials.expiresAt !== undefined && credentials.expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
+  if (credentials.accessToken === undefined && credentials.refreshToken !== undefined) {
+    // A seller may paste only a long-lived refresh token (Amazon's self-authorised apps).
+    credentials = await refreshVia(ctx, credentials);
+  } else if (credentials.expiresAt !== undefined && credentials.expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
     credentials = await refreshEarly(ctx, credentials);
   }
   try {
     return await attempt(ctx, profile, call, credentials);
   } catch (error) {
-    if (!isRefusedToken(error)) throw error;
+    if (!isRefusedToken(profile, error)) throw error;
     // Once: a token refused right after a refresh means the grant itself is gone.
     credentials = await refreshVia(ctx, credentials);
     return attempt(ctx, profile, call, credentials);
@@ -70,8 +92,9 @@ export async function callApi(
 }
 
 /** A 401 is the access token (expired, revoked); other auth failures need the seller, not a refresh. */
-function isRefusedToken(error: unknown): boolean {
-  return isChannelError(error) && error.failure === FailureClass.auth && error.httpStatus === 401;
+function isRefusedToken(profile: ApiProfile, error: unknown): boolean {
+  if (!isChannelError(error) || error.failure !== FailureClass.auth) return false;
+  return profile.refusedToken?.(error) ?? error.httpStatus === 401;
 }
 
 /** An early refresh that fails for a passing reason leaves a token that still works a while. */
@@ -105,26 +128,26 @@ async function attempt(
   credentials: Credentials,
 ): Promise<HttpResponse> {
   if (credentials.accessToken === undefined) throw missingToken();
-  const key = `${ctx.connectionId}:${call.operation}`;
+  const key = `${ctx.connectionId}:${call.limit?.name ?? call.operation}`;
   // A connection may carry a higher quota the marketplace granted its app (connections.rate_limits).
-  const rate = ctx.rates?.[call.operation] ?? profile.rates[call.operation];
+  const rate = call.limit?.rate ?? ctx.rates?.[call.operation] ?? profile.rates[call.operation];
   const policy = ctx.retry ?? profile.retry;
-  const request: HttpRequest = {
+  const requestOf = (): HttpRequest => ({
     method: call.method,
-    url: urlOf(ctx.baseUrl, call.path, call.query),
+    url: urlOf(ctx.baseUrl, call.path, signed(profile, credentials, call)),
     headers: { ...profile.authHeaders(credentials), ...call.headers },
     json: call.json,
     text: call.text,
     timeoutMs: ctx.timeoutMs,
     signal: ctx.signal,
-  };
+  });
   const once = async () => {
     await rateLimiter.take(key, rate);
+    const request = requestOf();
     const response = await send(request);
-    if ((response.status >= 200 && response.status < 300) || call.accept?.includes(response.status)) {
-      return response;
-    }
-    const error = profile.classify(response, request);
+    const ok = (response.status >= 200 && response.status < 300) || call.accept?.includes(response.status);
+    const error = ok ? profile.failureOf?.(response, request) : profile.classify(response, request);
+    if (error === undefined) return response;
     // Everyone on this connection and operation waits as long as the marketplace asked.
     if (error.failure === FailureClass.rate_limited && error.retryAfterMs !== undefined) {
       rateLimiter.pause(key, error.retryAfterMs);
@@ -138,6 +161,11 @@ async function attempt(
     policy.onRetry?.(error, waitMs);
   };
   return withRetry(once, { ...policy, onRetry }, ctx.signal);
+}
+
+function signed(profile: ApiProfile, credentials: Credentials, call: ApiCall): Query | undefined {
+  if (profile.authQuery === undefined) return call.query;
+  return { ...call.query, ...profile.authQuery(credentials, call.path) };
 }
 
 function missingToken(): ChannelError {
@@ -157,11 +185,14 @@ export async function callTokenEndpoint(
   request: HttpRequest,
   classify: ApiProfile['classify'],
   policy: RetryPolicy,
+  failureOf?: ApiProfile['failureOf'],
 ): Promise<HttpResponse> {
   const once = async () => {
     const response = await send(request);
-    if (response.status >= 200 && response.status < 300) return response;
-    throw classify(response, request);
+    const ok = response.status >= 200 && response.status < 300;
+    const error = ok ? failureOf?.(response, request) : classify(response, request);
+    if (error === undefined) return response;
+    throw error;
   };
   return withRetry(once, {
     ...policy,

@@ -1,10 +1,11 @@
 /** The adapters Cais has, by channel name. Adding a marketplace = a folder + one line here. */
 import { notFound } from '../errors.ts';
 import type { ChannelAdapter, ChannelName } from './adapter.ts';
+import { amazon } from './amazon/adapter.ts';
 import { magalu } from './magalu/adapter.ts';
 import { mercadoLivre } from './mercadolivre/adapter.ts';
 
-const all: ChannelAdapter[] = [mercadoLivre, magalu];
+const all: ChannelAdapter[] = [mercadoLivre, magalu, amazon];
 
 const adapters = new Map<ChannelName, ChannelAdapter>(all.map((a) => [a.channel, a]));
 

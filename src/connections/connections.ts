@@ -96,7 +96,10 @@ export function channelContext(
 export async function createConnection(deps: Connections, accountId: number, input: NewConnection) {
   const adapter = adapterFor(input.channel);
   const baseUrl = normaliseBaseUrl(input.baseUrl ?? adapter.defaultBaseUrl);
-  const oauth = adapter.capabilities.auth === 'oauth' && !input.credentials?.accessToken;
+  // Pasted tokens skip the consent: an access token, or a refresh token alone (Amazon's
+  // self-authorised apps hand the seller one), which the first call trades for an access token.
+  const pasted = Boolean(input.credentials?.accessToken || input.credentials?.refreshToken);
+  const oauth = adapter.capabilities.auth === 'oauth' && !pasted;
   if (oauth && (!input.clientId || !input.clientSecret)) {
     throw invalid('connection.client_id and connection.client_secret: are required to connect by OAuth');
   }
@@ -148,6 +151,8 @@ export async function startConsent(
     authorize_url: adapter.authorizeUrl({
       baseUrl: row.base_url,
       clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      extra: credentials.extra,
       redirectUri,
       state,
     }),
@@ -159,13 +164,14 @@ export async function completeConsent(
   deps: Connections,
   state: string,
   code: string,
+  params: Record<string, string> = {},
 ): Promise<ConnectionView> {
   const row = await findByOauthState(deps.db, state);
   if (!row)
     throw notFound('state: this authorisation link is unknown or was already used; start connecting again');
   const adapter = adapterFor(row.channel);
   const known = row.secrets ? deps.cipher.decryptJson<Credentials>(row.secrets) : {};
-  const tokens = await exchange(deps, adapter, row, known, code);
+  const tokens = await exchange(deps, adapter, row, known, code, params);
   await saveSecrets(deps.db, row.id, deps.cipher.encryptJson({ ...known, ...tokens }), {
     sellerId: tokens.sellerId,
   });
@@ -178,6 +184,7 @@ async function exchange(
   row: ConnectionRow,
   known: Credentials,
   code: string,
+  params: Record<string, string>,
 ) {
   if (!adapter.exchangeCode || !known.clientId || !known.clientSecret || !row.redirect_uri) {
     throw unprocessable('this connection cannot complete an OAuth consent');
@@ -190,6 +197,7 @@ async function exchange(
       redirectUri: row.redirect_uri,
       state: row.oauth_state ?? '',
       code,
+      params,
     });
   } catch (error) {
     if (error instanceof ChannelError) {

@@ -242,11 +242,17 @@ export function connectionRoutes(
 
 /** The OAuth callback is opened by the seller's browser: no API key, the state identifies it. */
 export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): void {
-  app.get<{ Querystring: { code?: string; state?: string; error?: string } }>(
+  app.get<{ Querystring: Record<string, string | undefined> }>(
     '/oauth/callback',
     { schema: { hide: true } },
     async (request, reply) => {
-      const { code, state, error } = request.query;
+      const { state, error, ...rest } = request.query;
+      // Amazon's consent sends `spapi_oauth_code` (and `selling_partner_id`), Shopee's `code` and
+      // `shop_id`: the adapter reads what its marketplace sends besides the code.
+      const params = Object.fromEntries(
+        Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+      const code = params.code ?? params.spapi_oauth_code;
       // A seller's browser goes back to the console's Integrações page, which shows the outcome.
       const browser = /text\/html/.test(request.headers.accept ?? '');
       const toConsole = (query: Record<string, string>) =>
@@ -256,9 +262,9 @@ export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): voi
         if (browser) return toConsole({ oauth_error: message });
         return reply.code(400).send({ error: message, code: 'consent_refused' });
       }
-      if (!browser) return { connection: await completeConsent(deps, state, code) };
+      if (!browser) return { connection: await completeConsent(deps, state, code, params) };
       try {
-        const connection = await completeConsent(deps, state, code);
+        const connection = await completeConsent(deps, state, code, params);
         return toConsole({ connected: String(connection.id) });
       } catch (failure) {
         if (!isCaisError(failure)) throw failure;

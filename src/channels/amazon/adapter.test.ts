@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import type { ItemOutcome, PriceUpdate, StockUpdate } from '../adapter.ts';
+import type { AmHarness } from './testing.ts';
+import { openAmazon, quickAmazon } from './testing.ts';
+
+let am: AmHarness;
+before(async () => {
+  am = await openAmazon();
+});
+after(() => am.close());
+beforeEach(async () => {
+  await am.control('POST', '/reset');
+  await am.instant();
+});
+
+const adapter = quickAmazon;
+const DAY = 86_400_000;
+
+function stock(sku: string, qty: number, listingId = 1): StockUpdate {
+  return { listingId, externalId: sku, sku, qty };
+}
+
+function price(sku: string, value: number, promotionalPrice: number | null = null): PriceUpdate {
+  return { listingId: 1, externalId: sku, sku, price: value, promotionalPrice };
+}
+
+function failure(outcome: ItemOutcome | undefined) {
+  assert.ok(outcome !== undefined && !outcome.ok, `expected a failure, got ${JSON.stringify(outcome)}`);
+  return outcome.error;
+}
+
+const PENDING = { listingId: 1, ok: true, applied: 'pending' };
+
+describe('Amazon stock and price, one PATCH per item', () => {
+  test('stock merges fulfillment_availability; ACCEPTED is pending, then shown', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'SKU-1', price: 50, quantity: 5 });
+    assert.deepEqual(await adapter.pushStock(ctx, [stock('SKU-1', 8)]), [PENDING]);
+    const [write] = await am.writes('listings.patch');
+    assert.deepEqual(write?.body, {
+      productType: 'PRODUCT',
+      patches: [
+        {
+          op: 'merge',
+          path: '/attributes/fulfillment_availability',
+          value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }],
+        },
+      ],
+    });
+    assert.equal((await am.view('SKU-1')).stock, 8);
+    const read = await adapter.readListing(ctx, { externalId: 'SKU-1', sku: 'SKU-1' });
+    assert.deepEqual(read, { qty: 8, price: 50, promotionalPrice: null, status: 'active' });
+  });
+
+  test('ACCEPTED is not applied yet: the old value shows until Amazon processes the patch', async () => {
+    await am.control('PATCH', '/amazon/settings', { apply_delay_ms: 60_000 });
+    const ctx = await am.connect();
+    await am.listing({ sku: 'SLOW', price: 50, quantity: 5 });
+    assert.deepEqual(await adapter.pushStock(ctx, [stock('SLOW', 9)]), [PENDING]);
+    assert.equal((await adapter.readListing(ctx, { externalId: 'SLOW', sku: 'SLOW' })).qty, 5);
+    assert.equal((await am.view('SLOW')).native.pending_writes, 1);
+    await am.advance(60_000);
+    assert.equal((await adapter.readListing(ctx, { externalId: 'SLOW', sku: 'SLOW' })).qty, 9);
+  });
+
+  test('price is our_price; a promotional price is discounted_price within its own window', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'P', price: 100, quantity: 1 });
+    const starts = new Date(Date.now() - 60_000);
+    const ends = new Date(Date.now() + 7 * DAY);
+    const promo = { ...price('P', 119.9, 99.9), promotionStartsAt: starts, promotionEndsAt: ends };
+    assert.deepEqual(await adapter.pushPrice(ctx, [promo]), [PENDING]);
+    const [write] = await am.writes('listings.patch');
+    assert.deepEqual((write?.body as { patches: unknown } | undefined)?.patches, [
+      {
+        op: 'merge',
+        path: '/attributes/purchasable_offer',
+        value: [
+          {
+            marketplace_id: am.defaults.marketplace_id,
+            our_price: [{ schedule: [{ value_with_tax: 119.9 }] }],
+            currency: 'BRL',
+            discounted_price: [
+              {
+                schedule: [
+                  { start_at: starts.toISOString(), end_at: ends.toISOString(), value_with_tax: 99.9 },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    assert.deepEqual(await adapter.readListing(ctx, { externalId: 'P', sku: 'P' }), {
+      qty: 1,
+      price: 119.9,
+      promotionalPrice: 99.9,
+      status: 'active',
+    });
+
+    // The ERP ends the promotion: the sale price is deleted, not left to run out.
+    await adapter.pushPrice(ctx, [price('P', 119.9)]);
+    const view = await am.view('P');
+    assert.deepEqual([view.price, view.promotional_price], [119.9, null]);
+  });
+
+  test('a promotion that starts later is sent now; Amazon switches it on at its start', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'LATER', price: 100, quantity: 1 });
+    const starts = new Date(Date.now() + DAY);
+    await adapter.pushPrice(ctx, [{ ...price('LATER', 100, 80), promotionStartsAt: starts }]);
+    assert.equal((await am.view('LATER')).promotional_price, null, 'not before its start');
+    await am.advance(DAY + 1_000);
+    assert.equal((await am.view('LATER')).promotional_price, 80);
+  });
+
+  test('INVALID is a permanent error with every issue message verbatim, and nothing applies', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'BAD', price: 10, quantity: 1 });
+    const error = failure((await adapter.pushPrice(ctx, [price('BAD', 0)]))[0]);
+    assert.equal(error.failure, 'permanent');
+    assert.equal(error.code, 'amazon.issue.90111');
+    assert.equal(error.marketplaceMessage, "The value for 'our_price' must be greater than 0.");
+    assert.match(error.hint ?? '', /price/);
+    assert.equal((await am.view('BAD')).price, 10);
+
+    const above = failure((await adapter.pushPrice(ctx, [price('BAD', 10, 12)]))[0]);
+    assert.equal(above.marketplaceMessage, "The 'discounted_price' must be lower than 'our_price'.");
+    assert.equal((await am.writes('listings.patch')).length, 2, 'not retried');
+  });
+
+  test('an unknown SKU is Amazon’s 404, permanent, with the request id in the hint', async () => {
+    const ctx = await am.connect();
+    const error = failure((await adapter.pushStock(ctx, [stock('GHOST', 1)]))[0]);
+    assert.deepEqual([error.failure, error.code, error.httpStatus], ['permanent', 'amazon.not_found', 404]);
+    assert.equal(
+      error.marketplaceMessage,
+      `SKU 'GHOST' not found in marketplace ${am.defaults.marketplace_id}`,
+    );
+    assert.match(error.hint ?? '', /x-amzn-RequestId: sim-/);
+  });
+
+  test('each item of a small batch gets its own outcome', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'A', price: 10 });
+    await am.listing({ sku: 'C', price: 10 });
+    const outcomes = await adapter.pushStock(ctx, [stock('A', 3, 1), stock('B', 3, 2), stock('C', 3, 3)]);
+    assert.deepEqual(
+      outcomes.map((o) => [o.listingId, o.ok]),
+      [
+        [1, true],
+        [2, false],
+        [3, true],
+      ],
+    );
+    assert.equal((await am.writes('listings.patch')).length, 3, 'three PATCHes, no feed');
+    assert.deepEqual(await am.writes('feeds.create'), []);
+  });
+
+  test('accepted, then rejected: the PATCH is pending, and reading back shows Amazon’s issue', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'LATE', price: 10, quantity: 1 });
+    // No `count`: the simulator spends it on the call before deciding the entry's fate.
+    await am.control('PUT', '/amazon/faults/listings.patch', { partial_failure_rate: 1 });
+    assert.deepEqual(await adapter.pushStock(ctx, [stock('LATE', 7)]), [PENDING]);
+    await am.control('DELETE', '/amazon/faults');
+    const read = await adapter.readListing(ctx, { externalId: 'LATE', sku: 'LATE' });
+    assert.deepEqual([read.qty, read.status], [1, 'inactive']);
+    assert.match((await am.view('LATE')).native.issues[0]?.message ?? '', /rejected after acceptance/);
+  });
+});
+
+describe('Amazon listings', () => {
+  test('finds a SKU, or answers undefined', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'HERE', price: 10 });
+    assert.deepEqual(await adapter.findBySku(ctx, 'HERE'), { externalId: 'HERE', sku: 'HERE' });
+    assert.equal(await adapter.findBySku(ctx, 'NOT-HERE'), undefined);
+  });
+
+  test('publishes through a feed UPDATE (yellow until Amazon shows it), then takes it off sale', async () => {
+    const ctx = await am.connect();
+    const product = {
+      sku: 'NEW',
+      name: 'Caneca',
+      description: null,
+      qty: 4,
+      price: 39.9,
+      promotionalPrice: null,
+      brand: 'Cais',
+      ean: '7891234567895',
+      images: [],
+      variations: [],
+    };
+    const result = await adapter.publish(ctx, product);
+    assert.deepEqual(result, {
+      ref: { externalId: 'NEW', sku: 'NEW' },
+      variations: undefined,
+      status: 'pending',
+    });
+    const view = await am.view('NEW');
+    assert.deepEqual([view.stock, view.price, view.status], [4, 39.9, 'BUYABLE']);
+    assert.equal((await adapter.readListing(ctx, result.ref)).status, 'active');
+    await adapter.unpublish(ctx, result.ref);
+    assert.equal((await am.view('NEW')).stock, 0);
+    await adapter.unpublish(ctx, { externalId: 'GONE', sku: 'GONE' });
+  });
+
+  test('a publish Amazon refuses is a permanent error with its message', async () => {
+    const ctx = await am.connect();
+    const product = {
+      sku: 'NOPRICE',
+      name: 'x',
+      description: null,
+      qty: 1,
+      price: 0,
+      promotionalPrice: null,
+      brand: null,
+      ean: null,
+      images: [],
+      variations: [],
+    };
+    await assert.rejects(adapter.publish(ctx, product), {
+      failure: 'permanent',
+      marketplaceMessage: "The value for 'our_price' must be greater than 0.",
+    });
+  });
+});

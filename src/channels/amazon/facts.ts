@@ -1,0 +1,126 @@
+/**
+ * What the Amazon adapter assumes about the Selling Partner API, each with its provenance from
+ * shared/reference/marketplaces.md §3: [SPM] the published models
+ * (amzn/selling-partner-api-models), [doc] developer-docs.amazon.com, [2nd] integrators quoting
+ * the docs, [unverified] Cais's own choice. Correct a fact here and the adapter follows.
+ */
+import type { Operation, Rate } from '../adapter.ts';
+
+export const AM_HOSTS = {
+  /** [SPM] Brazil is served by the North America region. */
+  api: 'https://sellingpartnerapi-na.amazon.com',
+  /** [doc] Login with Amazon's token endpoint (EU: api.amazon.co.uk, FE: api.amazon.co.jp). */
+  lwa: 'https://api.amazon.com',
+  /** [doc] the seller's consent page (website authorisation workflow) for Amazon.com.br. */
+  sellerCentral: 'https://sellercentral.amazon.com.br',
+} as const;
+
+/** [doc] Amazon.com.br, in BRL: the marketplace a connection sells on unless `extra.marketplaceId` says otherwise. */
+export const AM_MARKETPLACE = { id: 'A2Q3Y263D00KWC', currency: 'BRL', language: 'pt_BR' } as const;
+
+/**
+ * [unverified] The productType a PATCH or feed message names when the connection sets none
+ * (`extra.productType`): Amazon's offer-only updates (quantity, price) accept the generic
+ * `PRODUCT`; a seller whose listings need their own type sets it on the connection.
+ */
+export const AM_PRODUCT_TYPE = 'PRODUCT';
+
+/** [SPM] The SP-API operations Cais calls, each with its own token bucket at Amazon. */
+export type SpOperation =
+  | 'listings.get'
+  | 'listings.patch'
+  | 'feeds.create_document'
+  | 'feeds.create'
+  | 'feeds.get'
+  | 'feeds.get_document'
+  | 'orders.list'
+  | 'orders.get'
+  | 'orders.items'
+  | 'orders.confirm_shipment'
+  | 'sellers.participations';
+
+/**
+ * [SPM/doc] Default rate (requests per second) and burst per operation, per selling partner and
+ * app. createFeed's own 0.0083/s burst 15 is narrower in practice: [doc changelog 2025-05-06]
+ * JSON_LISTINGS_FEED takes 5 submissions per 5 minutes, so its bucket is that one.
+ */
+export const AM_OPERATION_RATES: Record<SpOperation, Rate> = {
+  'listings.get': { perSecond: 5, burst: 10 },
+  'listings.patch': { perSecond: 5, burst: 5 },
+  'feeds.create_document': { perSecond: 0.5, burst: 15 },
+  'feeds.create': { perSecond: 5 / 300, burst: 5 },
+  'feeds.get': { perSecond: 2, burst: 15 },
+  'feeds.get_document': { perSecond: 0.0222, burst: 10 },
+  'orders.list': { perSecond: 0.0167, burst: 20 },
+  'orders.get': { perSecond: 0.5, burst: 30 },
+  'orders.items': { perSecond: 0.5, burst: 30 },
+  'orders.confirm_shipment': { perSecond: 2, burst: 10 },
+  'sellers.participations': { perSecond: 0.016, burst: 15 },
+};
+
+/**
+ * The same limits by Cais operation, for `capabilities.rates` (what a run plans with). Stock and
+ * price share Amazon's one listings PATCH bucket; `publish` goes through feeds.
+ */
+export const AM_RATES: Record<Operation, Rate> = {
+  auth: { perSecond: 1, burst: 5 },
+  stock: AM_OPERATION_RATES['listings.patch'],
+  price: AM_OPERATION_RATES['listings.patch'],
+  read: AM_OPERATION_RATES['listings.get'],
+  publish: AM_OPERATION_RATES['feeds.create'],
+  orders: AM_OPERATION_RATES['orders.list'],
+  order_status: AM_OPERATION_RATES['orders.confirm_shipment'],
+};
+
+export const AM_FEEDS = {
+  /**
+   * [unverified] choice: up to this many items a push sends one listings PATCH each (5/s: ten
+   * seconds at most, and the value shows within minutes); more go in one JSON_LISTINGS_FEED,
+   * which costs one of five submissions per five minutes and takes Amazon minutes to process.
+   */
+  patchMax: 50,
+  /**
+   * Items Cais hands one push (`stockBatchSize`/`priceBatchSize`). [SPM] a feed holds up to
+   * 25 000 messages; [doc] documents should stay under 10 MiB. 10 000 price messages are about
+   * 4 MB, and five such feeds (the submission burst) carry 50 000 changes at once.
+   */
+  batchSize: 10_000,
+  /** [SPM] the feed type for listings, and its document's content type. */
+  feedType: 'JSON_LISTINGS_FEED',
+  contentType: 'application/json; charset=UTF-8',
+  /** [SPM] the JSON_LISTINGS_FEED header version. */
+  version: '2.0',
+  /**
+   * How a push waits for its feed (see feeds.ts): getFeed polled from `firstPollMs`, each wait
+   * 1.5× the last up to `maxPollMs` (getFeed allows 2/s), for at most `deadlineMs`. [unverified]
+   * Amazon processes a listings feed in a few minutes; past the deadline the items are reported
+   * sent but unconfirmed.
+   */
+  wait: { firstPollMs: 1_000, maxPollMs: 15_000, deadlineMs: 5 * 60_000 },
+} as const;
+
+/** [SPM] The issue severity that blocks a submission; WARNING and INFO do not. */
+export const AM_BLOCKING_SEVERITY = 'ERROR';
+
+/**
+ * [unverified] A sale price needs a window at Amazon (`discounted_price.schedule` with
+ * `start_at` and `end_at`); a Cais promotional price without an end runs this long, and the
+ * next price sync renews it.
+ */
+export const AM_DISCOUNT_DEFAULT_DAYS = 365;
+
+export const AM_ORDERS = {
+  /**
+   * [SPM] getOrders answers up to 100 per page, but each order's items cost a getOrderItems call
+   * (0.5/s, burst 30). [unverified] choice: 30 per page keeps one page within the items burst,
+   * and in steady state a page a minute matches getOrders' own 0.0167/s.
+   */
+  pageSize: 30,
+  /** [SPM] `LastUpdatedBefore` must be at least 2 minutes before now; Cais leaves it out (Amazon then uses now − 2 min). */
+  lagMs: 2 * 60_000,
+  /** [unverified] the carrier code sent when the ERP names none. */
+  defaultCarrier: 'Other',
+} as const;
+
+/** Calls in flight at once within one run; Amazon's buckets still apply. [unverified] choice. */
+export const AM_CONCURRENCY = 2;

@@ -1,0 +1,65 @@
+/**
+ * Order status back to Amazon. Only the shipment of a seller-fulfilled (MFN) order is the
+ * seller's to report: confirmShipment [SPM] with every unit not yet shipped, the ERP's tracking
+ * code and carrier. The order is read first: one already shipped needs nothing (a retried relay
+ * after a lost answer must not become an error), and the items' ids come from Amazon, not from
+ * the possibly older copy Cais imported.
+ * [unverified] An NF-e goes through Seller Central (Amazon issues the fiscal documents it needs
+ * for its own logistics), and the carrier reports delivery: invoice and deliver send nothing.
+ * A cancellation has no seller call in Orders v0.
+ */
+import type { ChannelContext, OrderTransition } from '../adapter.ts';
+import { FailureClass } from '../errors.ts';
+import type { Json } from '../json.ts';
+import { asArray, isObject, num, str } from '../json.ts';
+import type { AmApi } from './api.ts';
+import { sellerFor } from './api.ts';
+import { amChannelError } from './errors.ts';
+import { AM_ORDERS } from './facts.ts';
+import { getOrder } from './orders.ts';
+
+const DONE = ['Shipped', 'InvoiceUnconfirmed', 'Canceled'];
+
+export async function pushOrderStatus(
+  api: AmApi,
+  ctx: ChannelContext,
+  order: { externalId: string; raw: unknown },
+  transition: OrderTransition,
+): Promise<void> {
+  if (transition.kind === 'invoice' || transition.kind === 'deliver') return;
+  if (transition.kind === 'cancel') {
+    throw amChannelError(
+      FailureClass.permanent,
+      'amazon.order_status.unsupported',
+      'Amazon takes no cancellation from the seller API',
+      { hint: 'Cancel the order in Seller Central (Manage Orders › Cancel order).' },
+    );
+  }
+  const fresh = await getOrder(api, ctx, order.externalId);
+  const raw = fresh.raw as Json;
+  if (DONE.includes(fresh.status)) return;
+  const lines = asArray(raw.OrderItems)
+    .filter(isObject)
+    .map((item) => ({
+      orderItemId: str(item.OrderItemId) ?? '',
+      quantity: (num(item.QuantityOrdered) ?? 0) - (num(item.QuantityShipped) ?? 0),
+    }))
+    .filter((line) => line.quantity > 0);
+  if (lines.length === 0) return;
+  const { marketplaceId } = await sellerFor(ctx);
+  const packageDetail: Json = {
+    packageReferenceId: transition.trackingCode,
+    carrierCode: transition.carrier ?? AM_ORDERS.defaultCarrier,
+    trackingNumber: transition.trackingCode,
+    shipDate: transition.shippedAt.toISOString(),
+    orderItems: lines,
+  };
+  if (transition.carrier !== undefined) packageDetail.carrierName = transition.carrier;
+  await api.call(ctx, {
+    sp: 'orders.confirm_shipment',
+    operation: 'order_status',
+    method: 'POST',
+    path: `/orders/v0/orders/${encodeURIComponent(order.externalId)}/shipmentConfirmation`,
+    json: { marketplaceId, packageDetail },
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The JSON patches that set a listing's stock and price, the same in a Listings PATCH and in a
+ * JSON_LISTINGS_FEED message [SPM listings-feed-schema-v2].
+ *
+ * Stock is `fulfillment_availability` for the merchant-fulfilled channel (`DEFAULT`), written
+ * with `merge` [doc changelog 2025-06]: the quantity changes, the handling time and restock date
+ * the seller set in Seller Central stay.
+ *
+ * Price is `purchasable_offer` of the connection's marketplace: `our_price` is the regular price,
+ * `discounted_price` the sale price with its own window, so a promotion that starts tomorrow is
+ * sent today and Amazon switches it on and off. `merge` keeps the offer's other values (minimum
+ * and maximum prices of automated pricing); without a promotional price the sale price is
+ * deleted, so a promotion the ERP ended does not linger.
+ */
+import type { PriceUpdate } from '../adapter.ts';
+import type { Json } from '../json.ts';
+import type { Seller } from './api.ts';
+import { money } from './api.ts';
+import { AM_DISCOUNT_DEFAULT_DAYS } from './facts.ts';
+
+export interface Patch {
+  op: 'merge' | 'delete' | 'replace';
+  path: string;
+  value: Json[];
+}
+
+const DAY_MS = 86_400_000;
+
+export function stockPatches(qty: number): Patch[] {
+  return [
+    {
+      op: 'merge',
+      path: '/attributes/fulfillment_availability',
+      value: [{ fulfillment_channel_code: 'DEFAULT', quantity: Math.max(0, Math.trunc(qty)) }],
+    },
+  ];
+}
+
+export function pricePatches(seller: Seller, update: PriceUpdate, now = Date.now()): Patch[] {
+  const offer: Json = {
+    marketplace_id: seller.marketplaceId,
+    our_price: [{ schedule: [{ value_with_tax: money(update.price) }] }],
+  };
+  if (seller.currency !== undefined) offer.currency = seller.currency;
+  const window = saleWindow(update, now);
+  if (window !== undefined) {
+    offer.discounted_price = [
+      {
+        schedule: [
+          {
+            start_at: window.start.toISOString(),
+            end_at: window.end.toISOString(),
+            value_with_tax: money(update.promotionalPrice ?? 0),
+          },
+        ],
+      },
+    ];
+  }
+  const patches: Patch[] = [{ op: 'merge', path: '/attributes/purchasable_offer', value: [offer] }];
+  if (window === undefined) {
+    patches.push({
+      op: 'delete',
+      path: '/attributes/purchasable_offer',
+      value: [{ marketplace_id: seller.marketplaceId, discounted_price: [] }],
+    });
+  }
+  return patches;
+}
+
+/** The sale's window, or undefined when there is no sale (or its window is already over). */
+function saleWindow(update: PriceUpdate, now: number): { start: Date; end: Date } | undefined {
+  if (update.promotionalPrice === null) return undefined;
+  const end = update.promotionEndsAt ?? new Date(now + AM_DISCOUNT_DEFAULT_DAYS * DAY_MS);
+  if (end.getTime() <= now) return undefined;
+  return { start: update.promotionStartsAt ?? new Date(now), end };
+}
