@@ -4,8 +4,9 @@ import type { ChannelAdapter, ChannelName } from './adapter.ts';
 import { amazon } from './amazon/adapter.ts';
 import { magalu } from './magalu/adapter.ts';
 import { mercadoLivre } from './mercadolivre/adapter.ts';
+import { shopee } from './shopee/adapter.ts';
 
-const all: ChannelAdapter[] = [mercadoLivre, magalu, amazon];
+const all: ChannelAdapter[] = [mercadoLivre, magalu, amazon, shopee];
 
 const adapters = new Map<ChannelName, ChannelAdapter>(all.map((a) => [a.channel, a]));
 
