@@ -16,6 +16,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { orderNotificationRoutes } from './http/order-notifications.ts';
+import { ErrorBody } from './http/schemas.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
 import type { SyncRouteDeps } from './http/sync.ts';
@@ -43,6 +44,26 @@ function cipherFrom(config: Config): Cipher {
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+/**
+ * Every documented route can answer a 4xx (validation, auth, rate limit) or a 5xx (database
+ * down) with the same `{"error", "code"}` body; routes that do not say so themselves get it, so
+ * /openapi.json documents every answer a client can meet. Registered before the routes (and
+ * before swagger reads them).
+ */
+function documentErrorResponses(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (!schema || schema.hide) return;
+    const response = schema.response ?? {};
+    const has = (range: string) => Object.keys(response).some((code) => code.toLowerCase() === range);
+    schema.response = {
+      ...response,
+      ...(has('4xx') ? {} : { '4xx': ErrorBody }),
+      ...(has('5xx') ? {} : { '5xx': ErrorBody }),
+    };
+  });
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const metrics = deps.metrics ?? createMetrics();
@@ -80,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   registerJsonParser(app);
+  documentErrorResponses(app);
 
   await app.register(swagger, {
     openapi: {

@@ -3,12 +3,13 @@
  * pasted credentials), test it, follow its status. Credentials go in encrypted and never come out.
  */
 import { randomBytes } from 'node:crypto';
-import type { ChannelAdapter, ChannelContext, Credentials } from '../channels/adapter.ts';
+import type { ChannelAdapter, ChannelContext, Credentials, OAuthStart } from '../channels/adapter.ts';
 import { ChannelError, FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
 import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import { resolveConnectionErrors } from '../sync/sync-errors.ts';
 import type { Cipher } from './cipher.ts';
 import { DbCredentialStore, markAuthFailed } from './credential-store.ts';
 import {
@@ -108,6 +109,17 @@ export async function createConnection(deps: Connections, accountId: number, inp
     clientId: input.clientId,
     clientSecret: input.clientSecret,
   };
+  // Refused before anything is stored: a connection that cannot start its consent is not created.
+  if (oauth && adapter.authorizeUrl) {
+    consentUrl(adapter, {
+      baseUrl,
+      clientId: input.clientId!,
+      clientSecret: input.clientSecret,
+      extra: input.credentials?.extra,
+      redirectUri: 'http://localhost/oauth/callback',
+      state: 'check',
+    });
+  }
   const name = input.name ?? `${input.channel} ${randomBytes(2).toString('hex')}`;
   const existing = (await listConnections(deps.db, accountId)).find((c) => c.name === name);
   if (existing) throw conflict(`connection.name: "${name}" is already used by connection ${existing.id}`);
@@ -146,17 +158,33 @@ export async function startConsent(
   if (!credentials.clientId)
     throw unprocessable('this connection has no client_id; create it again with one');
   const state = randomBytes(24).toString('base64url');
+  const url = consentUrl(adapter, {
+    baseUrl: row.base_url,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    extra: credentials.extra,
+    redirectUri,
+    state,
+  });
   await saveConsentStart(deps.db, row.id, state, redirectUri);
-  return {
-    authorize_url: adapter.authorizeUrl({
-      baseUrl: row.base_url,
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      extra: credentials.extra,
-      redirectUri,
-      state,
-    }),
-  };
+  return { authorize_url: url };
+}
+
+/**
+ * The adapter's consent URL; an adapter that cannot build one from what the seller gave (Amazon
+ * without its application id) says why with a ChannelError, which the seller must see as a 422
+ * naming what to fix, not as a 500.
+ */
+function consentUrl(adapter: ChannelAdapter, params: OAuthStart): string {
+  try {
+    return adapter.authorizeUrl!(params);
+  } catch (error) {
+    if (!(error instanceof ChannelError)) throw error;
+    throw unprocessable(`connection: ${error.marketplaceMessage}`, {
+      code: error.code,
+      details: error.hint ? { hint: error.hint } : undefined,
+    });
+  }
 }
 
 /** The marketplace sent the seller back with a code: trade it for tokens and go active. */
@@ -215,6 +243,8 @@ export async function verify(deps: Connections, row: ConnectionRow): Promise<Con
   try {
     const who = await adapterFor(row.channel).testConnection(channelContext(deps, row));
     await markVerified(deps.db, row.id, who.sellerId, row.status !== 'disabled');
+    // The connection-wide error ("reconnect it") is over once a call with its credentials works.
+    await resolveConnectionErrors(deps.db, row.id);
   } catch (error) {
     if (!(error instanceof ChannelError)) throw error;
     const status = error.failure === FailureClass.auth ? 'auth_failed' : row.status;

@@ -46,8 +46,11 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   if (error.validation) {
     // Body, query and path fields are named as the client wrote them (`product.qty`, `per_page`, `sku`).
-    const root = error.validationContext === 'headers' ? 'headers' : '';
-    const message = describeErrors(error.validation as never, root);
+    const context = error.validationContext;
+    const root = context === 'headers' ? 'headers' : '';
+    // A missing query or path parameter is named alone (`sku: is required`), not as a body field.
+    const whole = context === 'querystring' || context === 'params' ? '' : 'body';
+    const message = describeErrors(error.validation as never, root, whole);
     return reply.code(400).send({ error: message, code: 'invalid_field' });
   }
   const status = error.statusCode ?? 500;

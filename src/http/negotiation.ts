@@ -39,6 +39,42 @@ export function registerJsonParser(app: FastifyInstance): void {
       );
       return;
     }
+    if (nestingExceeds(buffer, MAX_JSON_DEPTH)) {
+      done(
+        new CaisError(
+          ErrorKind.invalid,
+          `body: must not nest objects or arrays more than ${MAX_JSON_DEPTH} deep`,
+          {
+            code: 'too_deep',
+          },
+        ),
+        undefined,
+      );
+      return;
+    }
     parseJson(request, buffer.toString('utf8'), done);
   });
+}
+
+// The deepest SkyHub body (a product's variations' specifications) nests about 6 levels. Code that
+// walks a body recursively (the NUL check, validation, JSON.stringify) overflows the stack a few
+// thousand levels down, which a 20 kB body reaches: such bodies are refused before parsing.
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether the JSON text nests deeper than max: a byte scan, safe because no byte of a multi-byte UTF-8 character is ASCII. */
+function nestingExceeds(buffer: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buffer.length; i++) {
+    const byte = buffer[i];
+    if (inString) {
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > max) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return false;
 }

@@ -59,14 +59,16 @@ export function validate<T>(schema: TSchema, value: unknown, path: string): T {
   return value as T;
 }
 
-export function describeErrors(errors: readonly ErrorObject[], root: string): string {
+/** `whole` names the value itself in messages (`body: must be object`); '' for query and path. */
+export function describeErrors(errors: readonly ErrorObject[], root: string, whole = 'body'): string {
   const first = errors[0];
-  if (!first) return `${root || 'body'}: is invalid`;
-  return describeError(first, root, errors);
+  if (!first) return `${root || whole || 'request'}: is invalid`;
+  return describeError(first, root, errors, whole);
 }
 
-function describeError(error: ErrorObject, root: string, all: readonly ErrorObject[]): string {
-  const at = joinPath(root, error.instancePath);
+function describeError(error: ErrorObject, root: string, all: readonly ErrorObject[], whole: string): string {
+  const field = joinPath(root, error.instancePath, whole);
+  const at = field || 'request';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'const': {
@@ -77,9 +79,9 @@ function describeError(error: ErrorObject, root: string, all: readonly ErrorObje
       return `${at}: must be ${allowed.length > 1 ? 'one of ' : ''}${allowed.join(', ')}`;
     }
     case 'additionalProperties':
-      return `${joinField(at, String(params.additionalProperty))}: is not a known field`;
+      return `${joinField(field, String(params.additionalProperty))}: is not a known field`;
     case 'required':
-      return `${joinField(at, String(params.missingProperty))}: is required`;
+      return `${joinField(field, String(params.missingProperty))}: is required`;
     case 'multipleOf':
       return params.multipleOf === 0.01
         ? `${at}: must have at most 2 decimal places`
@@ -134,14 +136,14 @@ export async function refuseUnstorableText(request: FastifyRequest): Promise<voi
   if (problem) throw invalid(problem, { code: 'invalid_text' });
 }
 
-function joinPath(root: string, instancePath: string): string {
+function joinPath(root: string, instancePath: string, whole = 'body'): string {
   const parts = instancePath
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let path = root;
   for (const part of parts) path = /^\d+$/.test(part) ? `${path}[${part}]` : joinField(path, part);
-  return path || 'body';
+  return path || whole;
 }
 
 const joinField = (path: string, field: string) => (path ? `${path}.${field}` : field);
