@@ -8,7 +8,7 @@ import type { ChannelAdapter, CredentialStore, Credentials } from '../channels/a
 import { ChannelError, FailureClass } from '../channels/errors.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Cipher } from './cipher.ts';
-import { findConnectionById, lockConnection, saveSecrets, setStatus } from './queries.ts';
+import { type ConnectionRow, findConnectionById, lockConnection, saveSecrets } from './queries.ts';
 
 // Tokens are renewed a minute before they expire, so a call never leaves with a dying token.
 const EXPIRY_MARGIN_MS = 60_000;
@@ -50,37 +50,49 @@ export class DbCredentialStore implements CredentialStore {
 
   refreshed(stale: Credentials): Promise<Credentials> {
     return serialised(this.#connectionId, async () => {
+      let tried: string | undefined;
       try {
         const fresh =
           this.#db.kind === 'postgres'
-            ? await this.#db.transaction((tx) => this.#refreshUnder(tx, stale, true))
-            : await this.#refreshUnder(this.#db, stale, false);
+            ? await this.#db.transaction((tx) => this.#refreshUnder(tx, stale, true, (s) => (tried = s)))
+            : await this.#refreshUnder(this.#db, stale, false, (s) => (tried = s));
         this.#cached = fresh;
         return fresh;
       } catch (error) {
-        // Marked after the transaction: inside it, this update would wait on our own row lock.
-        if (error instanceof ChannelError && error.failure === FailureClass.auth) {
-          await markAuthFailed(this.#db, this.#connectionId, error.marketplaceMessage);
+        // Marked after the transaction (inside it, this update would wait on our own row lock), and
+        // only if the credentials that failed are still the stored ones: a seller who reconnected
+        // meanwhile must not be marked failed by a refresh of the tokens they replaced.
+        if (error instanceof ChannelError && error.failure === FailureClass.auth && tried !== undefined) {
+          await markAuthFailed(this.#db, this.#connectionId, error.marketplaceMessage, tried);
         }
         throw error;
       }
     });
   }
 
-  async #refreshUnder(db: Queryable, stale: Credentials, lock: boolean): Promise<Credentials> {
-    const stored = await this.#load(db, lock);
-    // Someone else refreshed while we waited: their token is the live one.
+  async #refreshUnder(
+    db: Queryable,
+    stale: Credentials,
+    lock: boolean,
+    onTry: (sealed: string) => void,
+  ): Promise<Credentials> {
+    const row = lock
+      ? await lockConnection(db, this.#connectionId)
+      : await findConnectionById(db, this.#connectionId);
+    const stored = this.#open(row);
+    // Someone else refreshed (or the seller reconnected) while we waited: that token is the live one.
     if (stored.accessToken !== stale.accessToken) return stored;
-    const row = await findConnectionById(db, this.#connectionId);
+    onTry(row!.secrets!);
     const fresh = await this.#adapter.refreshToken(row!.base_url, stored);
     await saveSecrets(db, this.#connectionId, this.#cipher.encryptJson(fresh));
     return fresh;
   }
 
-  async #load(db: Queryable, lock = false): Promise<Credentials> {
-    const row = lock
-      ? await lockConnection(db, this.#connectionId)
-      : await findConnectionById(db, this.#connectionId);
+  async #load(db: Queryable): Promise<Credentials> {
+    return this.#open(await findConnectionById(db, this.#connectionId));
+  }
+
+  #open(row: ConnectionRow | undefined): Credentials {
     if (!row?.secrets) {
       throw new ChannelError(FailureClass.auth, {
         code: 'not_authorised',
@@ -92,7 +104,20 @@ export class DbCredentialStore implements CredentialStore {
   }
 }
 
-/** The connection stops syncing until the seller reconnects; the reason is shown as is. */
-export async function markAuthFailed(db: Queryable, connectionId: number, reason: string): Promise<void> {
-  await setStatus(db, connectionId, 'auth_failed', reason);
+/**
+ * The connection stops syncing until the seller reconnects; the reason is shown as is. With
+ * `ifSecrets`, only while the stored credentials are still those (sealed) ones.
+ */
+export async function markAuthFailed(
+  db: Queryable,
+  connectionId: number,
+  reason: string,
+  ifSecrets?: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE connections SET status = 'auth_failed', status_reason = $2, updated_at = now()
+      WHERE id = $1 AND ($3::text IS NULL OR secrets = $3) RETURNING id`,
+    [connectionId, reason, ifSecrets ?? null],
+  );
+  return rows.length > 0;
 }

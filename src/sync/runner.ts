@@ -269,11 +269,18 @@ class Run {
     }
 
     const auth = outcome.failed.find((f) => f.error.failure === FailureClass.auth);
-    if (auth) {
-      await this.#pauseForAuth(auth.error);
-      return true;
-    }
-    const failures = [...outcome.failed, ...outcome.skipped];
+    if (auth && (await this.#pauseForAuth(auth.error))) return true;
+    // Refused with credentials the seller has since replaced: sent again shortly, not an error.
+    const stale = outcome.failed.filter((f) => f.error.failure === FailureClass.auth);
+    await deferRetry(
+      db,
+      resource,
+      stale.map((f) => ({ listingId: f.item.listing_id, waitMs: 1_000 })),
+    );
+    const failures = [
+      ...outcome.failed.filter((f) => f.error.failure !== FailureClass.auth),
+      ...outcome.skipped,
+    ];
     counts.failed += failures.length;
     if (failures.length > 0) this.#mayHaveOpenErrors = true;
     for (const f of failures) {
@@ -312,15 +319,23 @@ class Run {
     return Math.min(this.#limits.retryMaxMs, Math.max(error.retryAfterMs ?? 0, backoff));
   }
 
-  async #pauseForAuth(error: ChannelError): Promise<void> {
+  /**
+   * The adapter already tried a refresh, and the credential store marked the connection when the
+   * marketplace refused it. If the connection is active anyway (the seller reconnected while this
+   * run was sending), the items are simply retried; otherwise the run pauses with one error.
+   */
+  async #pauseForAuth(error: ChannelError): Promise<boolean> {
     const db = this.#deps.db;
-    await markAuthFailed(db, this.#connection.id, error.marketplaceMessage);
+    const current = await findConnectionById(db, this.#connection.id);
+    if (current?.status === 'active' && current.secrets !== this.#connection.secrets) return false;
+    await markAuthFailed(db, this.#connection.id, error.marketplaceMessage, current?.secrets ?? undefined);
     await recordConnectionError(
       db,
       { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource: 'connection' },
       error,
     );
     this.note = `paused: the marketplace refused the connection's authorisation (${error.marketplaceMessage}); reconnect it`;
+    return true;
   }
 
   /** Renews the lease and records progress, at most every second; false when the lease was lost. */
