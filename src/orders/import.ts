@@ -265,6 +265,12 @@ class OrderImport {
         if (!isChannelError(error) || !error.retryable || attempt >= limits.pageAttempts) throw error;
         const wait = backoffMs(attempt, { baseMs: limits.pageRetryBaseMs, maxMs: limits.pageRetryMaxMs });
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, error.retryAfterMs ?? 0)));
+        // Waits can outlast the lease: keep it, so no other worker starts the same window meanwhile.
+        await renewLease(
+          this.#deps.db,
+          { connectionId: this.#connection.id, resource: 'orders' },
+          this.#holder,
+        );
       }
     }
   }

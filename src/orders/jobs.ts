@@ -16,6 +16,15 @@ export interface OrderWorkerDeps {
   relayLimits?: Partial<RelayLimits> | undefined;
 }
 
+/** Relays that ended over 30 days ago are dropped; the order's history keeps what happened. */
+export async function purgeFinishedRelays(db: Db, days = 30): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM order_relays WHERE status <> 'pending' AND finished_at < now() - make_interval(days => $1) RETURNING id`,
+    [days],
+  );
+  return rows.length;
+}
+
 export function startOrderWorker(deps: OrderWorkerDeps): { stop(): Promise<void> } {
   const relayDeps = { db: deps.db, cipher: deps.cipher, limits: deps.relayLimits };
   const loops = [
@@ -28,6 +37,7 @@ export function startOrderWorker(deps: OrderWorkerDeps): { stop(): Promise<void>
       deps.onError,
     ),
     every(60_000, () => settleSupersededReservations(deps.db), deps.onError),
+    every(3_600_000, () => purgeFinishedRelays(deps.db), deps.onError),
   ];
   return {
     async stop() {

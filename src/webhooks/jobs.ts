@@ -61,6 +61,7 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<{ sto
   const loops = [
     every(deps.dispatchEveryMs ?? 500, () => dispatchDeliveries(db, boss), deps.onError),
     every(2_000, () => feedProductSyncErrors(db), deps.onError),
+    every(3_600_000, () => purgeDeliveryLog(db), deps.onError),
   ];
   return {
     async stop() {
@@ -68,6 +69,19 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<{ sto
       await boss.offWork(WEBHOOK_QUEUE).catch(() => {});
     },
   };
+}
+
+/**
+ * The delivery log is kept 30 days after a delivery ends (dead letters included: a month to
+ * notice and replay them); attempts go with their delivery.
+ */
+export async function purgeDeliveryLog(db: Db, days = 30): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM webhook_deliveries WHERE status <> 'pending' AND finished_at < now() - make_interval(days => $1)
+     RETURNING id`,
+    [days],
+  );
+  return rows.length;
 }
 
 /** A loop that never overlaps itself: a slow database delays the next tick. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../helpers.ts';
+import { createSeller, createTestApp, type TestApp } from '../helpers.ts';
 import { inject } from '../sync/world.ts';
 
 let t: TestApp;
@@ -157,6 +157,25 @@ describe('GET /orders', () => {
     const res = await api('GET', '/orders/Nowhere-9');
     assert.equal(res.status, 404);
     assert.match(res.body.error, /not found/);
+  });
+});
+
+describe('tenants', () => {
+  it("never sees, hands out or acknowledges another account's orders", async () => {
+    const mine = await testOrder('Isolado');
+    const other = await createSeller(t.db, 'Outra loja');
+    const theirs = (method: string, url: string, body?: unknown) =>
+      inject(t.app, other.headers, method, url, body);
+    assert.equal((await theirs('GET', `/orders/${encodeURIComponent(mine.code)}`)).status, 404);
+    assert.equal((await theirs('GET', '/orders')).body.total, 0);
+    assert.equal((await theirs('GET', '/queues/orders')).status, 204);
+    assert.equal((await theirs('DELETE', `/queues/orders/${encodeURIComponent(mine.code)}`)).status, 404);
+    assert.equal((await theirs('POST', `/orders/${encodeURIComponent(mine.code)}/cancel`)).status, 404);
+    assert.equal(
+      (await api('GET', `/orders/${encodeURIComponent(mine.code)}`)).body.sync_status,
+      'NOT_SYNCED',
+    );
+    await drain();
   });
 });
 
