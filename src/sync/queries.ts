@@ -20,6 +20,9 @@ export interface PendingItem {
   stock_version: number;
   price_version: number;
   sellable: boolean;
+  /** What the listing last received, before this send (read-back tells "not applied yet" from drift). */
+  prev_qty: number | null;
+  prev_price: number | null;
 }
 
 /** Green item listings of a connection that owe a send, in id order after `afterId`. */
@@ -34,7 +37,8 @@ export function pendingItems(
   return db.query<PendingItem>(
     `SELECT l.id AS listing_id, l.product_id, p.sku, l.external_id, l.external_variation_id,
             l.${resource}_seq AS seq, l.${resource}_attempts AS attempts, p.qty, p.price, p.promotional_price,
-            p.stock_version, p.price_version, p.removed_at IS NULL AND p.status = 'enabled' AS sellable
+            p.stock_version, p.price_version, p.removed_at IS NULL AND p.status = 'enabled' AS sellable,
+            l.stock_sent_qty AS prev_qty, l.price_sent_price AS prev_price
        FROM listings l JOIN products p ON p.id = l.product_id
       WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item'
         AND l.${resource}_seq > l.${resource}_done_seq

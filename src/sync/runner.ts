@@ -14,6 +14,7 @@ import { channelContext } from '../connections/connections.ts';
 import { markAuthFailed } from '../connections/credential-store.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
+import { confirmDelivered, MAX_CONFIRMATIONS, type Unconfirmed } from './confirm.ts';
 import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
 import { acquireLease, DEFAULT_LEASE_MS, processHolder, releaseLease, renewLease } from './lease.ts';
 import {
@@ -55,6 +56,8 @@ export interface RunLimits {
   retryMaxMs: number;
   /** How long the run's lease lasts between renewals (a crashed run is taken over after it). */
   leaseMs: number;
+  /** After a run, writes the marketplace accepted to apply later are read back after this long. */
+  confirmAfterMs: number;
 }
 
 export const defaultLimits: RunLimits = {
@@ -65,6 +68,7 @@ export const defaultLimits: RunLimits = {
   retryBaseMs: 5_000,
   retryMaxMs: 15 * 60_000,
   leaseMs: DEFAULT_LEASE_MS,
+  confirmAfterMs: 2_000,
 };
 
 export interface RunJob {
@@ -141,6 +145,7 @@ class Run {
   #newFailures: { sku: string; code: string; message: string }[] = [];
   #mayHaveOpenErrors = true;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #unconfirmed: Unconfirmed[] = [];
   #stopped: RunStatus | undefined;
   #failure: unknown;
 
@@ -212,6 +217,7 @@ class Run {
     await this.#drain();
     if (this.#failure) throw this.#failure;
     if (this.#stopped) return this.#stopped;
+    await this.#confirm(ctx);
     const { failed, sent } = this.#result.counts;
     if (failed === 0) return 'succeeded';
     return sent > 0 ? 'partial' : 'failed';
@@ -243,6 +249,23 @@ class Run {
     if (this.#inFlight.size >= PIPELINE) await Promise.race(this.#inFlight);
   }
 
+  /** Reads back what the marketplace accepted to apply later (see confirm.ts). */
+  async #confirm(ctx: ChannelContext): Promise<void> {
+    if (this.#unconfirmed.length === 0 || !this.#adapter.capabilities.readBack) return;
+    await new Promise((resolve) => setTimeout(resolve, this.#limits.confirmAfterMs));
+    const result = await confirmDelivered(
+      this.#deps.db,
+      this.#adapter,
+      ctx,
+      this.#job.resource,
+      this.#unconfirmed,
+    );
+    this.#result.counts.confirmed += result.confirmed;
+    if (result.drifted > 0) {
+      this.note = `${result.drifted} listing(s) did not show the value sent after it was accepted; sent again next run`;
+    }
+  }
+
   async #drain(): Promise<void> {
     await Promise.all(this.#inFlight);
   }
@@ -256,6 +279,20 @@ class Run {
     await markDelivered(db, resource, outcome.delivered);
     counts.sent += outcome.delivered.length;
     counts.confirmed += outcome.delivered.filter((d) => d.applied).length;
+    const byListing = new Map(items.map((i) => [i.listing_id, i]));
+    for (const d of outcome.delivered) {
+      const item = byListing.get(d.listingId);
+      if (d.applied || !item?.external_id || this.#unconfirmed.length >= MAX_CONFIRMATIONS) continue;
+      this.#unconfirmed.push({
+        ...d,
+        previous: this.#job.resource === 'stock' ? item.prev_qty : item.prev_price,
+        ref: {
+          externalId: item.external_id,
+          externalVariationId: item.external_variation_id ?? undefined,
+          sku: item.sku,
+        },
+      });
+    }
     const skus = new Map(items.map((i) => [i.listing_id, i.sku]));
     for (const d of outcome.delivered)
       this.#result.delivered.push({ listingId: d.listingId, sku: skus.get(d.listingId) ?? '' });
