@@ -61,7 +61,7 @@ async function runRole(config: Config, role: Role): Promise<void> {
     `\nCais is running (${role}, database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}): ${where}`,
   );
   if (running.url) console.log(`Console: ${running.url}/  ·  API docs: ${running.url}/docs`);
-  if (running.credentials) printCredentials(running.credentials);
+  if (running.credentials) printCredentials(running.credentials, config);
   const shutdown = (signal: string) => {
     console.log(`${signal} received, shutting down`);
     running.stop().then(
@@ -76,11 +76,22 @@ async function runRole(config: Config, role: Role): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-function printCredentials(c: NonNullable<Awaited<ReturnType<typeof start>>['credentials']>): void {
+function printCredentials(
+  c: NonNullable<Awaited<ReturnType<typeof start>>['credentials']>,
+  config: Config,
+): void {
+  // Generated secrets exist nowhere else, so they are shown once; ones the operator configured are
+  // not echoed into the logs.
+  const given = (value: string | undefined, name: string, secret: string) =>
+    value === undefined ? secret : `(as set in ${name})`;
   console.log('\nFirst start: created an account. Keep these; the API key and password are not shown again.');
-  console.log(`  console login:          ${c.email} / ${c.password}`);
+  console.log(
+    `  console login:          ${c.email} / ${given(config.bootstrap.password, 'CAIS_BOOTSTRAP_PASSWORD', c.password)}`,
+  );
   console.log(`  X-User-Email:           ${c.email}`);
-  console.log(`  X-Api-Key:              ${c.apiKey}`);
+  console.log(
+    `  X-Api-Key:              ${given(config.bootstrap.apiKey, 'CAIS_BOOTSTRAP_API_KEY', c.apiKey)}`,
+  );
   console.log(
     `  X-Accountmanager-Key:   ${c.accountManagerKey} (any value is accepted unless CAIS_ACCOUNTMANAGER_KEYS is set)\n`,
   );

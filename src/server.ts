@@ -64,7 +64,11 @@ export async function start(given: Config, role: Role): Promise<Running> {
   const logError = (error: unknown) =>
     console.error(JSON.stringify({ level: 'error', msg: 'worker', err: String(error) }));
   // Every role gets a queue client (the API queues "run now"); only workers supervise and work.
-  const boss = await startBoss(db, { schema: config.jobSchema, onError: logError, supervise: role !== 'serve' });
+  const boss = await startBoss(db, {
+    schema: config.jobSchema,
+    onError: logError,
+    supervise: role !== 'serve',
+  });
   const worker =
     role === 'serve'
       ? undefined
