@@ -30,16 +30,48 @@ export function marketplaceDetails(channel: string, order: ChannelOrder): Market
   const raw = isObject(order.raw) ? order.raw : {};
   if (channel === 'mercadolivre') return mercadoLivreDetails(raw);
   if (channel === 'magalu') return magaluDetails(raw);
-  return { statusType: genericStatus(order.status), data: {} };
+  const table = statusTables[channel];
+  return { statusType: table?.[order.status] ?? genericStatus(order.status), data: {} };
 }
 
-/** For marketplaces without a mapping yet: the common words, NEW otherwise. */
-function genericStatus(status: string): StatusType {
+/**
+ * [doc] Amazon OrderStatus and [2nd] Shopee order_status (reference §3, §4), in SkyHub's types.
+ * [unverified] choices: a partial shipment or a cancellation request leaves the order approved
+ * (the rest still ships, the cancel may be refused); Amazon's Unfulfillable ends it.
+ */
+const statusTables: Record<string, Record<string, StatusType>> = {
+  amazon: {
+    PendingAvailability: 'NEW',
+    Pending: 'NEW',
+    Unshipped: 'APPROVED',
+    PartiallyShipped: 'APPROVED',
+    Shipped: 'SHIPPED',
+    InvoiceUnconfirmed: 'SHIPPED',
+    Canceled: 'CANCELED',
+    Unfulfillable: 'CANCELED',
+  },
+  shopee: {
+    UNPAID: 'NEW',
+    READY_TO_SHIP: 'APPROVED',
+    INVOICE_PENDING: 'APPROVED',
+    PROCESSED: 'APPROVED',
+    RETRY_SHIP: 'APPROVED',
+    IN_CANCEL: 'APPROVED',
+    SHIPPED: 'SHIPPED',
+    TO_CONFIRM_RECEIVE: 'SHIPPED',
+    COMPLETED: 'DELIVERED',
+    TO_RETURN: 'DELIVERED',
+    CANCELLED: 'CANCELED',
+  },
+};
+
+/** For a marketplace without a table: the common words, NEW otherwise. */
+export function genericStatus(status: string): StatusType {
   const s = status.toLowerCase();
   if (/cancel/.test(s)) return 'CANCELED';
   if (/deliver|complete|finish/.test(s)) return 'DELIVERED';
+  if (/unship|paid|approved|ready/.test(s)) return 'APPROVED';
   if (/ship/.test(s)) return 'SHIPPED';
-  if (/paid|approved|unshipped/.test(s)) return 'APPROVED';
   return 'NEW';
 }
 
