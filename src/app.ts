@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ApiKeyAuthenticator } from './accounts/api-key-auth.ts';
+import { type KeyAttemptLimits, KeyAttempts } from './accounts/key-attempts.ts';
 import type { Config } from './config.ts';
 import { Cipher } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
@@ -16,7 +17,9 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { orderNotificationRoutes } from './http/order-notifications.ts';
+import { rehubRoutes } from './http/rehub.ts';
 import { ErrorBody } from './http/schemas.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
 import type { SyncRouteDeps } from './http/sync.ts';
@@ -33,8 +36,12 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Failed-login limits (tests lower them). */
   loginLimits?: SessionRouteDeps['loginLimits'];
+  /** Failed API key limits (tests lower them). */
+  keyAttemptLimits?: KeyAttemptLimits;
   /** A pino logger config or false; defaults to JSON logs at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
+  /** Where the default logger writes (stdout by default); tests read what Cais logs. */
+  logStream?: { write(line: string): void };
 }
 
 function cipherFrom(config: Config): Cipher {
@@ -44,6 +51,28 @@ function cipherFrom(config: Config): Cipher {
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+// Query parameters that carry credentials: the marketplaces' OAuth callback brings an
+// authorisation code and the consent's state; a careless client may put a token in a URL.
+const secretQueryParams =
+  /([?&](?:code|state|spapi_oauth_code|access_token|refresh_token|token|client_secret|api_key)=)[^&#]*/gi;
+
+/** Fastify's request log fields, with credentials in the query string replaced. */
+function serializeRequest(request: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: request.method,
+    url: request.url.replace(secretQueryParams, '$1[redacted]'),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
 
 /**
  * Every documented route can answer a 4xx (validation, auth, rate limit) or a 5xx (database
@@ -76,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'req.headers.authorization',
         'req.headers.cookie',
       ],
+      serializers: { req: serializeRequest },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: deps.config.bodyLimitBytes,
     // An ERP's X-Request-Id is kept so both sides' logs can be matched; otherwise one is made.
@@ -101,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   registerJsonParser(app);
+  registerSecurityHeaders(app, { https: deps.config.publicUrl?.startsWith('https://') ?? false });
   documentErrorResponses(app);
 
   await app.register(swagger, {
@@ -122,7 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // No validator badge: it would load an image from swagger.io, which the docs' CSP refuses.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   opsRoutes(app, { db: deps.db, metrics });
   const cipher = deps.cipher ?? cipherFrom(deps.config);
@@ -135,12 +168,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(consoleRoutes);
   const authenticator = new ApiKeyAuthenticator(deps.db);
+  const attempts = new KeyAttempts(deps.db, deps.keyAttemptLimits);
   await app.register(sellerApi, {
     db: deps.db,
     cipher,
     config: deps.config,
     authenticator,
+    attempts,
     enqueueRun: deps.enqueueRun,
   });
+  await app.register(rehubRoutes, { db: deps.db, cipher, config: deps.config, authenticator, attempts });
   return app;
 }

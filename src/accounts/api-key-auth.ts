@@ -40,6 +40,12 @@ export class ApiKeyAuthenticator {
     return principal;
   }
 
+  /** Whether this pair was verified here within the last few seconds (no lookup, no write). */
+  remembers(email: string, apiKey: string): boolean {
+    const cached = this.#cache.get(`${email.toLowerCase()}\u0000${hashApiKey(apiKey)}`);
+    return cached !== undefined && cached.expiresAt > Date.now();
+  }
+
   /** Called when a key is revoked through this process. */
   forgetKey(apiKeyId: number): void {
     for (const [k, v] of this.#cache) if (v.principal.apiKeyId === apiKeyId) this.#cache.delete(k);

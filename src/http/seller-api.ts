@@ -12,6 +12,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import { ApiKeyAuthenticator } from '../accounts/api-key-auth.ts';
+import type { KeyAttempts } from '../accounts/key-attempts.ts';
 import type { Config } from '../config.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
@@ -48,6 +49,7 @@ export interface SellerApiDeps {
   enqueueRun?: SyncRouteDeps['enqueueRun'];
   config: Config;
   authenticator: ApiKeyAuthenticator;
+  attempts: KeyAttempts;
 }
 
 export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Promise<void> {
@@ -58,7 +60,7 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   app.addHook('preValidation', refuseUnstorableText);
   app.addHook(
     'onRequest',
-    makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys, { db: deps.db }),
+    makeSellerAuth(deps.authenticator, deps.config.accountManagerKeys, { db: deps.db }, deps.attempts),
   );
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,

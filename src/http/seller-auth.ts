@@ -5,12 +5,14 @@
  * case-insensitive as SkyHub clients need. Without those headers, the console's session cookie
  * is accepted instead (http/session.ts), with its CSRF token on every change.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../accounts/accounts.ts';
 import type { ApiKeyAuthenticator } from '../accounts/api-key-auth.ts';
+import type { KeyAttempts } from '../accounts/key-attempts.ts';
 import type { WriteContext } from '../catalog/stock-price.ts';
 import type { Db } from '../db/db.ts';
-import { type CaisError, unauthorized } from '../errors.ts';
+import { type CaisError, rateLimited, unauthorized } from '../errors.ts';
 import { readSessionCookie, sessionPrincipal } from './session.ts';
 
 /** Who is calling: an ERP's API key, or a console user (session cookie, no API key). */
@@ -36,8 +38,9 @@ export function makeSellerAuth(
   authenticator: ApiKeyAuthenticator,
   accountManagerKeys: string[] | undefined,
   sessions?: { db: Db },
+  attempts?: KeyAttempts,
 ) {
-  const allowed = accountManagerKeys ? new Set(accountManagerKeys) : undefined;
+  const allowed = accountManagerKeys?.map(digest);
   return async function sellerAuth(request: FastifyRequest): Promise<void> {
     const email = header(request, 'x-user-email');
     const apiKey = header(request, 'x-api-key') ?? header(request, 'x-user-token');
@@ -50,15 +53,40 @@ export function makeSellerAuth(
     const accountManagerKey = header(request, 'x-accountmanager-key');
     if (!email || !apiKey) throw missing('X-User-Email and X-Api-Key headers are required');
     if (!accountManagerKey) throw missing('X-Accountmanager-Key header is required');
-    if (allowed && !allowed.has(accountManagerKey))
+    if (allowed && !includesInConstantTime(allowed, digest(accountManagerKey)))
       throw missing('X-Accountmanager-Key is not accepted by this server');
+    const wait = attempts?.lockedOut(request.ip, email) ?? 0;
+    if (wait > 0 && !authenticator.remembers(email, apiKey)) throw tooManyFailures(wait);
     const principal = await authenticator.authenticate(email, apiKey);
-    if (!principal) throw missing('X-User-Email and X-Api-Key do not match an active API key');
+    if (!principal) {
+      const locked = (await attempts?.recordFailure(request.ip, email)) ?? 0;
+      if (locked > 0) throw tooManyFailures(locked);
+      throw missing('X-User-Email and X-Api-Key do not match an active API key');
+    }
     request.principal = principal;
   };
 }
 
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/**
+ * The operator's platform keys are secrets: compared digest to digest (equal lengths) in constant
+ * time, every one of them, so the answer time says nothing about how close a guess came.
+ */
+function includesInConstantTime(list: readonly Buffer[], given: Buffer): boolean {
+  let found = false;
+  for (const candidate of list) found = timingSafeEqual(candidate, given) || found;
+  return found;
+}
+
 const missing = (message: string): CaisError => unauthorized(message, { code: 'unauthorized' });
+
+// The same words whichever limit was reached, so the answer does not say whether the email exists.
+const tooManyFailures = (seconds: number): CaisError =>
+  rateLimited(`too many failed API key attempts; retry in ${seconds} seconds`, {
+    code: 'auth_rate_limited',
+    retryAfter: seconds,
+  });
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw unauthorized('authentication required');
