@@ -20,7 +20,7 @@ import { countListingsByFlag, listingsOfConnection } from '../listings/queries.t
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
-import { bodyCheckedByHandler, validate } from './validation.ts';
+import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
 import { unwrap } from './wrapping.ts';
 
 const tags = ['Connections'];
@@ -244,7 +244,8 @@ export function connectionRoutes(
 export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): void {
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/oauth/callback',
-    { schema: { hide: true } },
+    // A NUL in the state would reach PostgreSQL (a 500); it is refused as a 400 first.
+    { schema: { hide: true }, preValidation: refuseUnstorableText },
     async (request, reply) => {
       const { state, error, ...rest } = request.query;
       // Amazon's consent sends `spapi_oauth_code` (and `selling_partner_id`), Shopee's `code` and

@@ -15,7 +15,7 @@ import type { Db } from '../db/db.ts';
 import { invalid, rateLimited, unauthorized } from '../errors.ts';
 import { actionTypes, listActions, runAction } from '../rehub/actions.ts';
 import { issueToken, rehubSigningKey, TOKEN_TTL_SECONDS, verifyToken } from '../rehub/tokens.ts';
-import { bodyCheckedByHandler, validate } from './validation.ts';
+import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
 
 export interface RehubDeps {
   db: Db;
@@ -53,6 +53,7 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
     {
       schema: { tags, summary: 'A 6-hour token for /rehub (Authorization: Bearer)', body: Credentials },
       validatorCompiler: bodyCheckedByHandler,
+      preValidation: refuseUnstorableText,
     },
     async (request) => {
       const accountManagerKey = request.headers['x-accountmanager-key'];
@@ -85,6 +86,8 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
 
   await app.register(async (scope) => {
     if (!scope.hasRequestDecorator('principal')) scope.decorateRequest('principal', null);
+    // A NUL or a lone surrogate in a SKU would fail in PostgreSQL (a 500): refused, naming the field.
+    scope.addHook('preValidation', refuseUnstorableText);
     scope.addHook('onRequest', async (request: FastifyRequest) => {
       const header = request.headers.authorization ?? '';
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

@@ -289,3 +289,67 @@ export const accepts: readonly string[] = [
   ',,,',
   'x'.repeat(2_000),
 ];
+
+/**
+ * One value of the schema, deterministic and as full as the schema allows (every property, one
+ * item per array), so that a single field can be made hostile while the rest stays valid.
+ */
+export function exampleOf(schema: Schema, depth = 0): unknown {
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(branches) && branches.length > 0) {
+    // Prefer an object branch: it has fields to aim at.
+    const branch = branches.find((b: Schema) => b.type === 'object') ?? branches[0];
+    return exampleOf(branch, depth);
+  }
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'object':
+      if (depth > 6) return {};
+      return Object.fromEntries(
+        Object.entries<Schema>(schema.properties ?? {}).map(([k, s]) => [k, exampleOf(s, depth + 1)]),
+      );
+    case 'array':
+      return schema.items ? [exampleOf(schema.items, depth + 1)] : [];
+    case 'string':
+      if (schema.format === 'date-time') return '2026-01-31T12:00:00-03:00';
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    case 'integer':
+      return Math.max(1, schema.minimum ?? 1);
+    case 'number':
+      return Math.max(1, schema.minimum ?? 1);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return 'x';
+  }
+}
+
+/** Paths (property names and array index 0) to every text field of a value built by exampleOf. */
+export function textPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.length ? textPaths(value[0], [...path, 0]) : [];
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => textPaths(v, [...path, k]));
+  return [];
+}
+
+/** A deep copy of value with the field at path replaced. */
+export function withField(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  copy[head!] = withField(copy[head!], rest, replacement);
+  return copy;
+}
+
+/** Text every field must refuse or store harmlessly: never a 5xx. */
+export const textFieldProbes: readonly string[] = [
+  'a\u0000b',
+  '\ud800x',
+  "x' OR '1'='1' --",
+  'x'.repeat(100_000),
+];

@@ -17,11 +17,15 @@ import { login } from '../../src/accounts/sessions.ts';
 import {
   accepts,
   contentTypes,
+  exampleOf,
   fromSchema,
   hostileJson,
   hostileText,
   type Known,
   rawBodies,
+  textFieldProbes,
+  textPaths,
+  withField,
 } from './arbitraries.ts';
 import { blockedHosts, forbidOutboundNetwork } from './no-network.ts';
 import { fillPath, type Operation, operationsOf, opName } from './openapi.ts';
@@ -163,6 +167,15 @@ async function ensureCredentials(): Promise<void> {
     const key = await createApiKey(world.t.db, world.t.seller.accountId, 'fuzz');
     keyHeaders = { ...keyHeaders, 'x-api-key': key.key };
   }
+  // Rehub's routes take a bearer token traded for the key (POST /auth); SkyHub's ignore it.
+  const auth = await world.t.app.inject({
+    method: 'POST',
+    url: '/auth',
+    headers: { 'x-accountmanager-key': 'erp' },
+    payload: { user_email: keyHeaders['x-user-email'], api_key: keyHeaders['x-api-key'] },
+    remoteAddress: ownAddress,
+  });
+  if (auth.statusCode === 200) keyHeaders = { ...keyHeaders, authorization: `Bearer ${auth.json().token}` };
   const bySession = await world.t.app.inject({
     method: 'GET',
     url: '/session',
@@ -440,6 +453,81 @@ describe('fuzzing every documented route', () => {
     }
   });
 
+  test('every text field of every body: NUL, a lone surrogate, SQL, 100,000 characters', async () => {
+    await ensureCredentials();
+    let sent = 0;
+    for (const op of operations.filter((o) => o.body !== undefined).sort((a, b) => order(a) - order(b))) {
+      const url = fillPath(op.path, {
+        sku: seeded.skus.product,
+        code: encodeURIComponent(seeded.testOrderCode),
+        name: seeded.attributeName,
+        id: String(seeded.connectionId),
+        connection: String(seeded.connectionId),
+      });
+      const example = exampleOf(op.body!);
+      for (const path of textPaths(example)) {
+        for (const probe of textFieldProbes) {
+          const payload = JSON.stringify(withField(example, path, probe));
+          const req = {
+            method: op.method,
+            url,
+            headers: { ...keyHeaders, 'content-type': 'application/json' },
+            payload,
+          };
+          await check(
+            req,
+            op.responses,
+            `${opName(op)} (${path.join('.')} = ${JSON.stringify(probe.slice(0, 12))})`,
+          );
+          sent++;
+        }
+      }
+    }
+    assert.ok(sent > 300, `${sent} requests`);
+    await assertUp();
+  });
+
+  test('every query parameter and every hidden route’s parameter: NUL, a lone surrogate, SQL, long text', async () => {
+    await ensureCredentials();
+    const probes = [
+      'a%00b',
+      '%ED%A0%80',
+      "x'%20OR%20'1'%3D'1",
+      'x'.repeat(10_000),
+      '-1',
+      '1e309',
+      '99999999999999999999',
+    ];
+    for (const op of [...operations, ...hiddenRoutes].filter((o) =>
+      o.parameters.some((p) => p.in === 'query'),
+    )) {
+      const path = fillPath(op.path, {
+        sku: seeded.skus.product,
+        id: String(seeded.connectionId),
+        code: 'x',
+        name: 'x',
+        connection: '1',
+        deliveryId: '1',
+      });
+      for (const param of op.parameters.filter((p) => p.in === 'query')) {
+        for (const probe of probes) {
+          // The OAuth callback looks at its state only when a code came too.
+          const base = op.path === '/oauth/callback' ? { code: 'x', state: 'x' } : {};
+          const query = Object.entries({ ...base, [param.name]: probe })
+            .map(([k, v]) => `${k}=${v}`)
+            .join('&');
+          const req = { method: op.method, url: `${path}?${query}`, headers: keyHeaders };
+          await check(
+            req,
+            op.summary === 'hidden' ? undefined : op.responses,
+            `${opName(op)} (?${param.name}=${probe.slice(0, 12)})`,
+          );
+        }
+      }
+    }
+    await assertUp();
+  });
+
   test('path parameters: every hostile text in every path slot', async () => {
     await ensureCredentials();
     for (const op of operations.filter((o) => o.path.includes('{')).sort((a, b) => order(a) - order(b))) {
@@ -502,6 +590,23 @@ describe('what the fuzzer found, pinned', () => {
       (await send({ method: 'GET', url: '/connections', headers: keyHeaders })).json(),
       before,
     );
+  });
+
+  test('a NUL in a Rehub SKU, in POST /auth or in the OAuth state is a 400 naming the field (was a 500)', async () => {
+    const rehub = await world.t.app.inject({
+      method: 'POST',
+      url: '/rehub/product_actions',
+      payload: { type: 'link', sku: 'a\u0000b' },
+      headers: { authorization: keyHeaders.authorization! },
+      remoteAddress: ownAddress,
+    });
+    assert.equal(rehub.statusCode, 400, rehub.body);
+    assert.equal(rehub.json().error, 'sku: must not contain the NUL character (\\u0000)');
+    const auth = await post('/auth', JSON.stringify({ user_email: '\ud800@x', api_key: 'k' }));
+    assert.equal(auth.statusCode, 400, auth.body);
+    const callback = await send({ method: 'GET', url: '/oauth/callback?code=x&state=a%00b', headers: {} });
+    assert.equal(callback.statusCode, 400, callback.body);
+    assert.match(callback.json().error, /^state: must not contain the NUL character/);
   });
 
   test('a missing required query parameter is named as such, not as a body field', async () => {

@@ -45,7 +45,16 @@ before(async () => {
   a = world.api;
   aSession = sessionApi(world.t.app, ownerA);
   sellerB = await createSeller(world.t.db, 'Loja B');
-  b = (method, url, body) => inject(world.t.app, sellerB.headers, method, url, body);
+  // B's requests carry both SkyHub's headers and a Rehub bearer token for B's key.
+  const token = await world.t.app.inject({
+    method: 'POST',
+    url: '/auth',
+    headers: { 'x-accountmanager-key': 'erp' },
+    payload: { user_email: sellerB.email, api_key: sellerB.apiKey },
+  });
+  assert.equal(token.statusCode, 200, token.body);
+  const bHeaders = { ...sellerB.headers, authorization: `Bearer ${token.json().token}` };
+  b = (method, url, body) => inject(world.t.app, bHeaders, method, url, body);
   bSession = sessionApi(world.t.app, await logIn(world.t.app, sellerB.email, 'secret-password'));
   assert.equal(
     (await b('POST', '/products', { product: { sku: B_SKU, name: 'De B', qty: 4, price: 4 } })).status,
@@ -89,6 +98,18 @@ async function stateOfA() {
     '/webhooks',
     `/webhooks/${s.webhookId}/deliveries`,
   ];
+  // Rehub's list is behind A's bearer token.
+  const token = await world.t.app.inject({
+    method: 'POST',
+    url: '/auth',
+    headers: { 'x-accountmanager-key': 'erp' },
+    payload: { user_email: world.t.seller.email, api_key: world.t.seller.apiKey },
+  });
+  const actions = await world.t.app.inject({
+    method: 'GET',
+    url: '/rehub/product_actions?type=price_entry',
+    headers: { authorization: `Bearer ${token.json().token}` },
+  });
   const state: Record<string, unknown> = {};
   for (const url of reads) {
     const res = await a('GET', url);
@@ -96,6 +117,7 @@ async function stateOfA() {
     state[url] = res.body;
   }
   for (const url of ['/account/api-keys', '/account/users']) state[url] = (await aSession('GET', url)).body;
+  state['/rehub/product_actions'] = actions.json();
   return state;
 }
 
@@ -211,9 +233,14 @@ describe('B’s lists and filters never show A’s rows', () => {
         ['session', bSession],
       ] as const) {
         if (bySession(op) && how === 'key') continue;
-        // A required query parameter gets B's own SKU (GET /listings?sku=...).
+        // Rehub takes only its bearer token, never the console's cookie.
+        if (op.path.startsWith('/rehub/') && how === 'session') continue;
+        // A required query parameter gets B's own SKU (GET /listings?sku=...); Rehub's list wants a type.
         const required = op.parameters.filter((p) => p.in === 'query' && p.required);
-        const query = required.map((p) => `${p.name}=${B_SKU}`).join('&');
+        const query =
+          op.path === '/rehub/product_actions'
+            ? 'type=price_entry'
+            : required.map((p) => `${p.name}=${B_SKU}`).join('&');
         const res = await call('GET', query ? `${op.path}?${query}` : op.path);
         if (op.path === '/session') continue;
         // An empty order queue answers 204.
@@ -340,6 +367,26 @@ describe('account B aims at account A’s data on every route with a path parame
     assert.equal(stocks.body.results[0].status, 'not_found');
     const prices = await b('PUT', '/prices', [{ sku: s.skus.listed, price: 1 }]);
     assert.equal(prices.body.results[0].status, 'not_found');
+    // Rehub actions on A's connection or A's SKUs: as for ones that do not exist.
+    const link = await b('POST', '/rehub/product_actions', {
+      type: 'link',
+      sku: B_SKU,
+      connection_id: s.connectionId,
+    });
+    const linkMissing = await b('POST', '/rehub/product_actions', {
+      type: 'link',
+      sku: B_SKU,
+      connection_id: MISSING_ID,
+    });
+    assert.equal(link.status, 404, JSON.stringify(link.body));
+    assert.deepEqual(
+      link.body,
+      JSON.parse(JSON.stringify(linkMissing.body).replaceAll(String(MISSING_ID), String(s.connectionId))),
+    );
+    for (const type of ['unlink', 'price_entry']) {
+      const res = await b('POST', '/rehub/product_actions', { type, skus: [s.skus.listed, s.skus.product] });
+      assert.ok(res.status < 500, JSON.stringify(res.body));
+    }
     // B's own test order for a SKU A also has reserves nothing of A's stock.
     const order = await b('POST', '/orders', {
       order: { items: [{ id: s.skus.listed, qty: 3, original_price: 1 }] },

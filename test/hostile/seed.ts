@@ -185,6 +185,22 @@ export async function seededWorld(): Promise<{ world: World; seeded: Seeded; own
   const deliveries = await must('deliveries', api('GET', `/webhooks/${webhook.webhook.id}/deliveries`), 200);
   if (!deliveries.deliveries.length) throw new Error('seed: no webhook delivery was recorded');
 
+  // Rehub: a bearer token for the key, and one recorded action.
+  const token = await t.app.inject({
+    method: 'POST',
+    url: '/auth',
+    headers: { 'x-accountmanager-key': 'erp' },
+    payload: { user_email: t.seller.email, api_key: t.seller.apiKey },
+  });
+  if (token.statusCode !== 200) throw new Error(`seed rehub token: ${token.body}`);
+  const rehub = await t.app.inject({
+    method: 'POST',
+    url: '/rehub/product_actions',
+    headers: { authorization: `Bearer ${token.json().token}` },
+    payload: { type: 'price_entry', skus: [skus.listed] },
+  });
+  if (rehub.statusCode !== 201) throw new Error(`seed rehub action: ${rehub.body}`);
+
   const key = await must('api key', session('POST', '/account/api-keys', { name: 'seed key' }), 201);
   const user = await must(
     'user',
