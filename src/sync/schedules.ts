@@ -170,7 +170,8 @@ export async function recomputeTargets(tx: Queryable, accountId: number): Promis
           AND NOT EXISTS (SELECT 1 FROM desired d WHERE d.connection_id = t.connection_id AND d.resource = t.resource)
      )
      INSERT INTO sync_targets (connection_id, resource, account_id, every_minutes, schedule_id, next_run_at)
-     SELECT connection_id, resource, $1, every_minutes, schedule_id, CASE WHEN every_minutes IS NOT NULL THEN now() END
+     SELECT connection_id, resource, $1, every_minutes, schedule_id,
+            CASE WHEN every_minutes IS NOT NULL OR resource IN ('orders', 'catalog') THEN now() END
        FROM desired
      ON CONFLICT (connection_id, resource) DO UPDATE SET
        schedule_id = excluded.schedule_id,
@@ -201,12 +202,19 @@ export function targetsOf(db: Queryable, accountId: number): Promise<TargetRow[]
  * so runs do not drift; from now when the worker was away). Concurrent workers each get distinct rows.
  */
 export function takeDueTargets(db: Queryable): Promise<TargetRow[]> {
+  // Orders and catalog have no change feed to follow continuously: "continuous" polls them every minute.
   return db.query<TargetRow>(
-    `UPDATE sync_targets t
-        SET next_run_at = CASE WHEN t.next_run_at + make_interval(mins => t.every_minutes) > now()
-                               THEN t.next_run_at + make_interval(mins => t.every_minutes)
-                               ELSE now() + make_interval(mins => t.every_minutes) END
-      WHERE t.every_minutes IS NOT NULL AND t.next_run_at <= now()
+    `WITH due AS (
+       SELECT connection_id, resource, coalesce(every_minutes, 1) AS minutes FROM sync_targets
+        WHERE next_run_at <= now() AND (every_minutes IS NOT NULL OR resource IN ('orders', 'catalog'))
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE sync_targets t
+        SET next_run_at = CASE WHEN t.next_run_at + make_interval(mins => d.minutes) > now()
+                               THEN t.next_run_at + make_interval(mins => d.minutes)
+                               ELSE now() + make_interval(mins => d.minutes) END
+       FROM due d
+      WHERE t.connection_id = d.connection_id AND t.resource = d.resource
       RETURNING t.connection_id, t.resource, t.every_minutes, t.schedule_id, t.next_run_at`,
   );
 }
