@@ -31,11 +31,22 @@ const BulkResponse = Type.Object({
   summary: Type.Record(Type.String(), Type.Integer()),
 });
 
+// validate() compiles each schema object once; the array schemas are made once too, not per request.
+const bulkSchemas = new Map<TSchema, TSchema>();
+function bulkSchema(item: TSchema): TSchema {
+  let schema = bulkSchemas.get(item);
+  if (!schema) {
+    schema = Type.Array(item, { minItems: 1, maxItems: BULK_MAX_ITEMS });
+    bulkSchemas.set(item, schema);
+  }
+  return schema;
+}
+
 function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: TSchema): T[] {
   // unwrap refuses fields beside the wrapper: {"stocks": [...], "prices": [...]} is not half-applied.
   const list = Array.isArray(body) || body === null || typeof body !== 'object' ? body : unwrap(body, key);
   if (!Array.isArray(list)) throw invalid(`body: must be an array of items, or {"${key}": [...]}`);
-  const array = validate<T[]>(Type.Array(schema, { minItems: 1, maxItems: BULK_MAX_ITEMS }), list, key);
+  const array = validate<T[]>(bulkSchema(schema), list, key);
   const seen = new Map<string, number>();
   for (const [i, item] of array.entries()) {
     const first = seen.get(item.sku);
