@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.ts';
 import type { Metrics } from '../metrics.ts';
+import { registerStateMetrics } from '../state-metrics.ts';
 
 export function opsRoutes(app: FastifyInstance, deps: { db: Db; metrics: Metrics }): void {
   const hide = { hide: true };
+  registerStateMetrics(deps.metrics.registry, deps.db);
   app.get('/healthz', { schema: hide }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: hide }, async (_request, reply) => {
