@@ -15,6 +15,7 @@ import type { Db } from '../db/db.ts';
 import { invalid, rateLimited, unauthorized } from '../errors.ts';
 import { actionTypes, listActions, runAction } from '../rehub/actions.ts';
 import { issueToken, rehubSigningKey, TOKEN_TTL_SECONDS, verifyToken } from '../rehub/tokens.ts';
+import { accountManagerKeyAllowed } from './seller-auth.ts';
 import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
 
 export interface RehubDeps {
@@ -61,7 +62,7 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
         throw unauthorized('X-Accountmanager-Key header is required');
       }
       const allowed = deps.config.accountManagerKeys;
-      if (allowed && !allowed.includes(accountManagerKey.trim()))
+      if (allowed && !accountManagerKeyAllowed(allowed, accountManagerKey.trim()))
         throw unauthorized('X-Accountmanager-Key is not accepted by this server');
       const body = validate<Static<typeof Credentials>>(Credentials, request.body, '');
       const wait = deps.attempts.lockedOut(request.ip, body.user_email);

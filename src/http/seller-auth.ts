@@ -79,6 +79,11 @@ function includesInConstantTime(list: readonly Buffer[], given: Buffer): boolean
   return found;
 }
 
+/** Whether X-Accountmanager-Key is on the operator's allow-list (for routes outside this scope). */
+export function accountManagerKeyAllowed(allowList: readonly string[], given: string): boolean {
+  return includesInConstantTime(allowList.map(digest), digest(given));
+}
+
 const missing = (message: string): CaisError => unauthorized(message, { code: 'unauthorized' });
 
 // The same words whichever limit was reached, so the answer does not say whether the email exists.
