@@ -61,8 +61,10 @@ export function sessionApi(app: FastifyInstance, browser: Browser): Api {
 }
 
 /** A world (simulator + app + ML connection) whose seller owns one of everything. */
-export async function seededWorld(): Promise<{ world: World; seeded: Seeded; owner: Browser }> {
-  const world = await createWorld();
+export async function seededWorld(
+  env: Record<string, string> = {},
+): Promise<{ world: World; seeded: Seeded; owner: Browser }> {
+  const world = await createWorld({ env });
   const { api, t } = world;
   const owner = await logIn(t.app, t.seller.email, 'secret-password');
   const session = sessionApi(t.app, owner);

@@ -44,12 +44,14 @@ export async function inject(
 }
 
 export async function createWorld(
-  options: { simulator?: Parameters<typeof startSimulator>[0] } = {},
+  options: { simulator?: Parameters<typeof startSimulator>[0]; env?: Record<string, string> } = {},
 ): Promise<World> {
   const sim = await startSimulator({ seed: 42, ...options.simulator });
   // The app's "run now" queues through whatever queue a test attaches (see World.attachQueue).
   let queue: ((data: SyncJobData) => Promise<boolean>) | undefined;
-  const t = await createTestApp({}, { enqueueRun: (data) => (queue ? queue(data) : Promise.resolve(false)) });
+  const t = await createTestApp(options.env ?? {}, {
+    enqueueRun: (data) => (queue ? queue(data) : Promise.resolve(false)),
+  });
   const api = (method: string, url: string, body?: unknown) =>
     inject(t.app, t.seller.headers, method, url, body);
   const control = async (method: string, path: string, body?: unknown) => {
