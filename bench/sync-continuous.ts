@@ -59,7 +59,8 @@ export async function continuousMode(args: {
 
   const accepted = new Map<number, { qty: number; at: number }[]>(); // item index → accepted values
   const latest = new Map<number, number>();
-  let counter = 0;
+  // Above every stock the fixture starts with, so each update is a real change.
+  let counter = 1_000_000;
   const refused: Record<number, number> = {};
   const sendOne = async () => {
     const i = Math.floor(Math.random() * SKUS);
@@ -110,7 +111,21 @@ export async function continuousMode(args: {
   let lost = 0;
   for (const [i, values] of accepted) {
     const got = byItem.get(i) ?? [];
-    if (got.at(-1)?.qty !== latest.get(i)) lost++;
+    if (got.at(-1)?.qty !== latest.get(i)) {
+      lost++;
+      if (process.env.BENCH_DEBUG)
+        console.error(
+          'lost',
+          i,
+          ids[i],
+          'latest',
+          latest.get(i),
+          'received',
+          got.slice(-3),
+          'accepted',
+          values.slice(-3),
+        );
+    }
     for (const v of values) {
       const receipt = got.find((g) => g.qty >= v.qty);
       if (receipt) latencies.push(Math.max(0, receipt.at - v.at));

@@ -109,16 +109,23 @@ export async function catalog(
      SELECT $1, $2 || '-' || g, 'Produto ' || g, CASE WHEN g <= $4 THEN g ELSE 5 END, 10 FROM generate_series(1, $3) g`,
     [c.accountId, args.prefix, args.total, args.pending],
   );
+  // Products with a simulated item point at it (joined by SKU through the index), the rest at
+  // placeholders: a million-row catalog is built with hash and index joins, never a nested scan.
   await db.query(
     `INSERT INTO listings (account_id, connection_id, product_id, flag, external_id, connected_at,
                            stock_seq, stock_done_seq, price_seq, price_done_seq)
-     SELECT $1, $2, p.id, 'green', coalesce(x.external_id, 'MLB-UNUSED-' || p.id), now(),
-            CASE WHEN g.n <= $5 THEN 2 ELSE 1 END, 1, 1, 1
-       FROM products p
-       JOIN LATERAL (SELECT substring(p.sku FROM '[0-9]+$')::int AS n) g ON true
-       LEFT JOIN unnest($4::text[]) WITH ORDINALITY AS x(external_id, n) ON x.n = g.n
-      WHERE p.account_id = $1 AND p.sku LIKE $3 || '-%'`,
+     SELECT $1, $2, p.id, 'green', x.external_id, now(), CASE WHEN x.n <= $5 THEN 2 ELSE 1 END, 1, 1, 1
+       FROM unnest($4::text[]) WITH ORDINALITY AS x(external_id, n)
+       JOIN products p ON p.account_id = $1 AND p.sku = $3 || '-' || x.n`,
     [c.accountId, c.connectionId, args.prefix, args.itemIds, args.pending],
+  );
+  await db.query(
+    `INSERT INTO listings (account_id, connection_id, product_id, flag, external_id, connected_at,
+                           stock_seq, stock_done_seq, price_seq, price_done_seq)
+     SELECT $1, $2, p.id, 'green', 'MLB-UNUSED-' || p.id, now(), 1, 1, 1, 1
+       FROM products p
+      WHERE p.account_id = $1 AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id)`,
+    [c.accountId, c.connectionId],
   );
   await db.exec('ANALYZE products; ANALYZE listings');
 }
