@@ -155,52 +155,52 @@ function inRequestOrder(items: readonly { sku: string }[], results: WriteResult[
   return items.map((i) => bySkuResult.get(i.sku)!);
 }
 
-export async function applyStockUpdates(
+/**
+ * Runs one write statement over the items in SKU order and answers in request order. The
+ * statement's parameters are the account, the item columns, then who made the change.
+ */
+async function applyWrite<
+  T extends { sku: string; updated_at?: string | undefined; sequence?: number | undefined },
+>(
+  db: Queryable,
+  ctx: WriteContext,
+  sql: string,
+  items: readonly T[],
+  columns: (sorted: readonly T[]) => unknown[],
+): Promise<WriteResult[]> {
+  const sorted = bySku(items);
+  const params = [
+    ctx.accountId,
+    ...columns(sorted),
+    sorted.map(stampAt),
+    sorted.map(stampSeq),
+    ctx.apiKeyId,
+    ctx.actor,
+  ];
+  const rows = await retryOnDeadlock(db, () => db.query<ResultRow>(sql, params, { prepare: true }));
+  return inRequestOrder(items, rows.map(toResult));
+}
+
+export function applyStockUpdates(
   db: Queryable,
   ctx: WriteContext,
   items: readonly StockItem[],
 ): Promise<WriteResult[]> {
-  const sorted = bySku(items);
-  const rows = await retryOnDeadlock(db, () =>
-    db.query<ResultRow>(
-      stockSql,
-      [
-        ctx.accountId,
-        sorted.map((i) => i.sku),
-        sorted.map((i) => i.qty),
-        sorted.map(stampAt),
-        sorted.map(stampSeq),
-        ctx.apiKeyId,
-        ctx.actor,
-      ],
-      { prepare: true },
-    ),
-  );
-  return inRequestOrder(items, rows.map(toResult));
+  return applyWrite(db, ctx, stockSql, items, (sorted) => [
+    sorted.map((i) => i.sku),
+    sorted.map((i) => i.qty),
+  ]);
 }
 
-export async function applyPriceUpdates(
+export function applyPriceUpdates(
   db: Queryable,
   ctx: WriteContext,
   items: readonly PriceItem[],
 ): Promise<WriteResult[]> {
-  const sorted = bySku(items);
-  const rows = await retryOnDeadlock(db, () =>
-    db.query<ResultRow>(
-      priceSql,
-      [
-        ctx.accountId,
-        sorted.map((i) => i.sku),
-        sorted.map((i) => cents(i.price)),
-        sorted.map((i) => i.promotional_price !== undefined),
-        sorted.map((i) => cents(i.promotional_price)),
-        sorted.map(stampAt),
-        sorted.map(stampSeq),
-        ctx.apiKeyId,
-        ctx.actor,
-      ],
-      { prepare: true },
-    ),
-  );
-  return inRequestOrder(items, rows.map(toResult));
+  return applyWrite(db, ctx, priceSql, items, (sorted) => [
+    sorted.map((i) => i.sku),
+    sorted.map((i) => cents(i.price)),
+    sorted.map((i) => i.promotional_price !== undefined),
+    sorted.map((i) => cents(i.promotional_price)),
+  ]);
 }
