@@ -38,6 +38,8 @@ export interface AmazonOptions {
   patchMax?: number | undefined;
   /** How a push waits for its feed (default AM_FEEDS.wait). */
   feedWait?: Partial<FeedWait> | undefined;
+  /** Messages per feed at most (default AM_FEEDS.maxMessages): a larger push is split. */
+  feedMessages?: number | undefined;
   /** Orders per getOrders page (default AM_ORDERS.pageSize, at most 100). */
   ordersPageSize?: number | undefined;
 }
@@ -62,6 +64,7 @@ export interface AmApi {
   readonly profile: ApiProfile;
   readonly patchMax: number;
   readonly feedWait: FeedWait;
+  readonly feedCaps: { maxMessages: number; maxBytes: number };
   readonly ordersPageSize: number;
   call(ctx: ChannelContext, call: AmCall): Promise<HttpResponse>;
   json(ctx: ChannelContext, call: AmCall, what: string): Promise<Json>;
@@ -89,6 +92,10 @@ export function amazonApi(options: AmazonOptions): AmApi {
     profile,
     patchMax: options.patchMax ?? AM_FEEDS.patchMax,
     feedWait: { ...AM_FEEDS.wait, ...options.feedWait },
+    feedCaps: {
+      maxMessages: Math.min(options.feedMessages ?? AM_FEEDS.maxMessages, AM_FEEDS.maxMessages),
+      maxBytes: AM_FEEDS.maxDocumentBytes,
+    },
     ordersPageSize: Math.min(options.ordersPageSize ?? AM_ORDERS.pageSize, 100),
     call,
     json: async (ctx, amCall, what) => asObject((await call(ctx, amCall)).body, what),

@@ -80,11 +80,14 @@ export const AM_FEEDS = {
    */
   patchMax: 50,
   /**
-   * Items Cais hands one push (`stockBatchSize`/`priceBatchSize`). [SPM] a feed holds up to
-   * 25 000 messages; [doc] documents should stay under 10 MiB. 10 000 price messages are about
-   * 4 MB, and five such feeds (the submission burst) carry 50 000 changes at once.
+   * Items Cais hands one push (`stockBatchSize`/`priceBatchSize`): [SPM] a feed holds up to
+   * 25 000 messages, and Amazon allows 5 feeds per 5 minutes, so fuller feeds go further. A push
+   * whose document would pass `maxDocumentBytes` is split into feeds sent side by side.
    */
-  batchSize: 10_000,
+  batchSize: 25_000,
+  maxMessages: 25_000,
+  /** [doc: feeds-api-best-practices] keep a document under 10 MiB; Cais keeps a margin. */
+  maxDocumentBytes: 9 * 1024 * 1024,
   /** [SPM] the feed type for listings, and its document's content type. */
   feedType: 'JSON_LISTINGS_FEED',
   contentType: 'application/json; charset=UTF-8',

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ItemOutcome, PriceUpdate, StockUpdate } from '../adapter.ts';
+import { pricePatches } from './patches.ts';
+import { splitDocuments } from './stock-price.ts';
 import type { AmHarness } from './testing.ts';
 import { openAmazon, quickAmazon, quickFeeds } from './testing.ts';
 
@@ -146,7 +148,7 @@ describe('Amazon JSON_LISTINGS_FEED for large pushes', () => {
     });
     const ctx = { ...(await am.connect()), rates: { stock: fast } };
     const skus = await listings(51, 'D');
-    assert.equal(quickAmazon.capabilities.stockBatchSize, 10_000);
+    assert.equal(quickAmazon.capabilities.stockBatchSize, 25_000);
     await quickAmazon.pushStock(
       ctx,
       stocks(skus.slice(0, 50), () => 1),
@@ -158,6 +160,58 @@ describe('Amazon JSON_LISTINGS_FEED for large pushes', () => {
     );
     assert.equal((await am.writes('feeds.create')).length, 1);
     assert.equal((await am.writes('listings.patch')).length, 50, 'the 51 went in the feed');
+  });
+});
+
+describe('Amazon feed documents', () => {
+  test('a push larger than one feed takes is split into feeds sent side by side', async () => {
+    const ctx = await am.connect();
+    const skus = await listings(5);
+    const twoPerFeed = quickFeeds({ patchMax: 2, feedMessages: 2 });
+    const outcomes = await twoPerFeed.pushStock(
+      ctx,
+      stocks(skus, (i) => 20 + i),
+    );
+    assert.deepEqual(summary(outcomes), ['applied', 'applied', 'applied', 'applied', 'applied']);
+    assert.equal((await am.writes('feeds.create')).length, 3);
+    for (const [i, sku] of skus.entries()) assert.equal((await am.view(sku)).stock, 20 + i);
+  });
+
+  test('documents stay under the byte cap: 25,000 price messages make two feeds', () => {
+    const seller = {
+      sellerId: 'A1',
+      marketplaceId: 'A2Q3Y263D00KWC',
+      productType: 'PRODUCT',
+      currency: 'BRL',
+    };
+    const ends = new Date(Date.now() + 86_400_000);
+    const writes = Array.from({ length: 25_000 }, (_, i) => ({
+      listingId: i,
+      sku: `SKU-${'X'.repeat(30)}-${i}`,
+      patches: pricePatches(seller, {
+        listingId: i,
+        externalId: '',
+        sku: '',
+        price: 1234.56,
+        promotionalPrice: 999.99,
+        promotionEndsAt: ends,
+      }),
+    }));
+    const parts = splitDocuments(writes, { maxMessages: 25_000, maxBytes: 9 * 1024 * 1024 });
+    assert.equal(parts.length, 2);
+    for (const part of parts) {
+      const document = JSON.stringify({
+        header: { sellerId: 'A1', version: '2.0' },
+        messages: part.map((w, i) => ({
+          messageId: i + 1,
+          sku: w.sku,
+          operationType: 'PATCH',
+          productType: 'PRODUCT',
+          patches: w.patches,
+        })),
+      });
+      assert.ok(Buffer.byteLength(document) < 9 * 1024 * 1024, `${Buffer.byteLength(document)} bytes`);
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import { runFeed } from './feeds.ts';
 import type { Patch } from './patches.ts';
 import { pricePatches, stockPatches } from './patches.ts';
 
-interface Write {
+export interface Write {
   listingId: number;
   sku: string;
   patches: Patch[];
@@ -107,7 +107,23 @@ export async function patchOne(
   );
 }
 
+/**
+ * A large push: one feed, or several sent side by side when one document would pass Amazon's
+ * size or message caps. Each message's id is its position in its own feed.
+ */
 async function pushFeed(
+  api: AmApi,
+  ctx: ChannelContext,
+  operation: Operation,
+  seller: Seller,
+  writes: Write[],
+): Promise<ItemOutcome[]> {
+  const documents = splitDocuments(writes, api.feedCaps);
+  const outcomes = await Promise.all(documents.map((part) => feedOf(api, ctx, operation, seller, part)));
+  return outcomes.flat();
+}
+
+async function feedOf(
   api: AmApi,
   ctx: ChannelContext,
   operation: Operation,
@@ -136,6 +152,31 @@ async function pushFeed(
     if (refused !== undefined) return { listingId: write.listingId, ok: false, error: refused };
     return { listingId: write.listingId, ok: true, applied: 'applied' };
   });
+}
+
+// A message's wrapper beside its patches (ids, SKU, productType, JSON punctuation), generously.
+const MESSAGE_OVERHEAD_BYTES = 200;
+
+/** Writes in runs that fit one feed: at most `maxMessages`, and a document under `maxBytes`. */
+export function splitDocuments(writes: Write[], caps: { maxMessages: number; maxBytes: number }): Write[][] {
+  const parts: Write[][] = [];
+  let current: Write[] = [];
+  let bytes = 0;
+  for (const write of writes) {
+    const size =
+      Buffer.byteLength(JSON.stringify(write.patches)) +
+      Buffer.byteLength(write.sku) +
+      MESSAGE_OVERHEAD_BYTES;
+    if (current.length > 0 && (current.length >= caps.maxMessages || bytes + size > caps.maxBytes)) {
+      parts.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(write);
+    bytes += size;
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
 }
 
 function failAll(items: readonly { listingId: number }[], error: ChannelError): ItemOutcome[] {
