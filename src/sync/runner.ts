@@ -92,6 +92,8 @@ export interface RunResult {
 
 /** Batches delivered at once within one run (see Run.#startBatch). */
 const PIPELINE = 2;
+/** The most listings read into memory at once, whatever a marketplace's batch size. */
+const MAX_BATCH = 25_000;
 
 const emptyCounts = (): RunCounts => ({ considered: 0, sent: 0, confirmed: 0, failed: 0 });
 
@@ -142,6 +144,7 @@ class Run {
   readonly #adapter: ChannelAdapter;
   readonly #startedAt = Date.now();
   #lastBeat = Date.now();
+  #beating = false;
   #newFailures: { sku: string; code: string; message: string }[] = [];
   #mayHaveOpenErrors = true;
   readonly #inFlight = new Set<Promise<void>>();
@@ -167,7 +170,38 @@ class Run {
   }
 
   async execute(): Promise<RunStatus> {
+    // The lease is also renewed on a timer: one marketplace call may outlast it (an Amazon feed is
+    // awaited for minutes), and a lease lost mid-call would let another worker start the same pair.
+    const keepAlive = setInterval(
+      () =>
+        void this.#heartbeat().then(
+          (held) => {
+            if (!held) this.#loseLease();
+          },
+          () => {},
+        ),
+      Math.max(500, this.#limits.leaseMs / 3),
+    );
+    try {
+      return await this.#execute();
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  #loseLease(): void {
+    this.note = 'lease lost to another worker';
+    this.#stopped ??= 'interrupted';
+  }
+
+  async #execute(): Promise<RunStatus> {
     const ctx = channelContext(this.#deps, this.#connection);
+    // Marketplaces that take big batches (an Amazon feed holds 25,000) get them whole.
+    const capacity =
+      this.#job.resource === 'stock'
+        ? this.#adapter.capabilities.stockBatchSize
+        : this.#adapter.capabilities.priceBatchSize;
+    const batchSize = Math.min(MAX_BATCH, Math.max(this.#limits.batchSize, capacity));
     this.#mayHaveOpenErrors = await hasOpenListingErrors(
       this.#deps.db,
       this.#connection.id,
@@ -188,7 +222,7 @@ class Run {
         this.#job.resource,
         this.#connection.id,
         afterId,
-        this.#limits.batchSize,
+        batchSize,
         this.#job.productIds,
       );
       if (items.length === 0) {
@@ -209,10 +243,7 @@ class Run {
       idleSince = undefined;
       afterId = items.at(-1)!.listing_id;
       await this.#startBatch(ctx, rules, items);
-      if (!(await this.#heartbeat())) {
-        this.note = 'lease lost to another worker';
-        this.#stopped = 'interrupted';
-      }
+      if (!(await this.#heartbeat())) this.#loseLease();
     }
     await this.#drain();
     if (this.#failure) throw this.#failure;
@@ -377,8 +408,17 @@ class Run {
 
   /** Renews the lease and records progress, at most every second; false when the lease was lost. */
   async #heartbeat(): Promise<boolean> {
-    if (Date.now() - this.#lastBeat < 1_000) return true;
+    if (Date.now() - this.#lastBeat < 1_000 || this.#beating) return true;
     this.#lastBeat = Date.now();
+    this.#beating = true;
+    try {
+      return await this.#beat();
+    } finally {
+      this.#beating = false;
+    }
+  }
+
+  async #beat(): Promise<boolean> {
     const target = { connectionId: this.#connection.id, resource: this.#job.resource };
     if (!(await renewLease(this.#deps.db, target, this.#holder, this.#limits.leaseMs))) return false;
     await recordProgress(this.#deps.db, this.#result.runId!, this.#result.counts, this.#newFailures);
