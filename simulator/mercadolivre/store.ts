@@ -29,6 +29,7 @@ export class MlStore {
   readonly #ordersBySeller = new Map<number, MlOrder[]>();
   /** seller → SELLER_SKU → item ids (an SKU may sit on an item or on one of its variations). */
   readonly #skuIndex = new Map<number, Map<string, Set<string>>>();
+  readonly #skusByItem = new Map<string, string[]>();
   #ids: Record<IdKind, number> = { ...FIRST_IDS, ...FIRST_IDS_MORE };
 
   clear(): void {
@@ -43,6 +44,7 @@ export class MlStore {
     this.#itemsBySeller.clear();
     this.#ordersBySeller.clear();
     this.#skuIndex.clear();
+    this.#skusByItem.clear();
     this.#ids = { ...FIRST_IDS, ...FIRST_IDS_MORE };
   }
 
@@ -74,8 +76,11 @@ export class MlStore {
       bySku = new Map();
       this.#skuIndex.set(item.seller_id, bySku);
     }
-    for (const ids of bySku.values()) ids.delete(item.id);
-    for (const sku of skusOfItem(item)) {
+    // Only the SKUs this item was indexed under are touched: a seller with 100k items would
+    // otherwise make every insert walk all of them.
+    for (const sku of this.#skusByItem.get(item.id) ?? []) bySku.get(sku)?.delete(item.id);
+    const skus = skusOfItem(item);
+    for (const sku of skus) {
       let ids = bySku.get(sku);
       if (ids === undefined) {
         ids = new Set();
@@ -83,6 +88,7 @@ export class MlStore {
       }
       ids.add(item.id);
     }
+    this.#skusByItem.set(item.id, skus);
   }
 
   itemIdsBySku(sellerId: number, sku: string): ReadonlySet<string> {
