@@ -2,7 +2,9 @@
  * Continuous mode under load: Cais (API + worker) in its own process, a continuous stock schedule,
  * and an ERP sending `rate` stock updates per second over HTTP. Each update's latency is from the
  * ERP getting its 204 to the simulator receiving that value or a newer one for the same item
- * (coalescing may skip intermediate values: by design only the latest is owed).
+ * (coalescing may skip intermediate values: by design only the latest is owed). Updates carry
+ * their value as the ERP's `sequence`, so two in flight for one SKU cannot land out of order: the
+ * older is refused as stale (409) instead of overwriting the newer.
  */
 import { Pool } from 'undici';
 import { migrate } from '../src/db/migrate.ts';
@@ -69,7 +71,7 @@ export async function continuousMode(args: {
       method: 'PUT',
       path: `/products/C-${i + 1}`,
       headers,
-      body: JSON.stringify({ product: { qty } }),
+      body: JSON.stringify({ product: { qty, sequence: qty } }),
     });
     await res.body.dump();
     if (res.statusCode !== 204) {
@@ -96,6 +98,26 @@ export async function continuousMode(args: {
   await new Promise((r) => setTimeout(r, 5_000)); // let the last changes arrive
   await pool.close();
   await cais.stop();
+  if (process.env.BENCH_DEBUG) {
+    const check = await openDb({ databaseUrl: args.schemaUrl, poolSize: 1 });
+    console.error(
+      'errors',
+      await check.query(`SELECT code, failure, message, status, attempts FROM sync_errors ORDER BY id`),
+    );
+    console.error(
+      'owed',
+      await check.query(
+        `SELECT count(*)::int AS n, max(stock_retry_at) AS retry FROM listings WHERE stock_seq > stock_done_seq`,
+      ),
+    );
+    console.error(
+      'runs',
+      await check.query(
+        `SELECT id, trigger, status, note, sent, failed, started_at, finished_at FROM sync_runs ORDER BY id`,
+      ),
+    );
+    await check.close();
+  }
 
   const receipts = await writesSince(args.simUrl, since);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
