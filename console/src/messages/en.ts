@@ -316,6 +316,9 @@ export const en: Record<MessageKey, string> = {
   'integrations.accessToken': 'Access token',
   'integrations.refreshToken': 'Refresh token',
   'integrations.sellerIdField': 'Seller ID',
+  'integrations.applicationId': 'Application ID (Amazon)',
+  'integrations.applicationIdHelp':
+    "Your Seller Central app's Application ID (amzn1.sp.solution…), used in the consent link.",
   'integrations.category': 'Default category',
   'integrations.categoryHelp': 'The Mercado Livre category used to publish new products, e.g. MLB1055.',
   'integrations.connectOauth': 'Connect and authorise',

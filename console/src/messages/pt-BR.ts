@@ -315,6 +315,9 @@ export const ptBR = {
   'integrations.accessToken': 'Token de acesso',
   'integrations.refreshToken': 'Refresh token',
   'integrations.sellerIdField': 'ID do vendedor',
+  'integrations.applicationId': 'ID da aplicação (Amazon)',
+  'integrations.applicationIdHelp':
+    'O Application ID do seu app no Seller Central (amzn1.sp.solution…), usado no link de autorização.',
   'integrations.category': 'Categoria padrão',
   'integrations.categoryHelp':
     'Categoria do Mercado Livre usada ao publicar produtos novos, por exemplo MLB1055.',

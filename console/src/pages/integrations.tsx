@@ -130,6 +130,7 @@ interface Draft {
   refresh_token: string;
   seller_id: string;
   category: string;
+  application_id: string;
 }
 
 function ConnectForm(props: { onCreated(): void }) {
@@ -147,6 +148,7 @@ function ConnectForm(props: { onCreated(): void }) {
     refresh_token: '',
     seller_id: '',
     category: '',
+    application_id: '',
   });
   const list = channels.data ?? [];
   const channel = list.find((c) => c.channel === draft.channel) ?? list[0];
@@ -155,7 +157,10 @@ function ConnectForm(props: { onCreated(): void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!channel) return;
-    const extra = draft.category.trim() ? { categoryId: draft.category.trim() } : undefined;
+    const settings: Record<string, string> = {};
+    if (draft.category.trim()) settings.categoryId = draft.category.trim();
+    if (draft.application_id.trim()) settings.applicationId = draft.application_id.trim();
+    const extra = Object.keys(settings).length ? settings : undefined;
     const tokens =
       draft.mode === 'token'
         ? {
@@ -284,6 +289,22 @@ function ConnectForm(props: { onCreated(): void }) {
             {t('integrations.sellerIdField')}
             <input value={draft.seller_id} onChange={(e) => set({ seller_id: e.target.value })} />
           </label>
+        </>
+      )}
+      {channel.channel === 'amazon' && (
+        <>
+          <label>
+            {t('integrations.applicationId')}
+            <input
+              value={draft.application_id}
+              onChange={(e) => set({ application_id: e.target.value })}
+              placeholder="amzn1.sp.solution…"
+              aria-describedby="application-id-help"
+            />
+          </label>
+          <p id="application-id-help" className="muted small help">
+            {t('integrations.applicationIdHelp')}
+          </p>
         </>
       )}
       {channel.channel === 'mercadolivre' && (
