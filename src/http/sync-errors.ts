@@ -4,6 +4,7 @@ import { type Static, Type } from 'typebox';
 import type { Db } from '../db/db.ts';
 import { invalid } from '../errors.ts';
 import { oweSends } from '../listings/queries.ts';
+import { orderErrorCategories, orderErrorTypes } from '../orders/sync-errors.ts';
 import {
   categories,
   categoryOf,
@@ -91,7 +92,7 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
 
   api.get('/sync_errors/categories', { schema: { tags, security: sellerSecurity } }, async (request) => {
     const seen = await errorTypes(deps.db, account(request));
-    return categories.map((c) => ({
+    const products = categories.map((c) => ({
       code: c.code,
       name: c.name,
       entity_type: c.entity_type,
@@ -99,6 +100,16 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
         .filter((s) => s.resource === c.resource)
         .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
     }));
+    const seenOrders = await orderErrorTypes(deps.db, account(request));
+    const orders = orderErrorCategories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      entity_type: 'orders',
+      error_types: seenOrders
+        .filter((s) => s.category === c.code)
+        .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+    }));
+    return [...products, ...orders];
   });
 
   api.get(

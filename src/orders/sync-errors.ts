@@ -147,3 +147,15 @@ export function presentOrderError(row: OrderErrorRow) {
     status: row.status,
   };
 }
+
+/** The codes seen in this account per order category, for SkyHub's categories listing. */
+export function orderErrorTypes(
+  db: Queryable,
+  accountId: number,
+): Promise<{ category: string; code: string; hint: string | null }[]> {
+  return db.query(
+    `SELECT DISTINCT ON (category, code) category, code, hint FROM order_sync_errors WHERE account_id = $1
+      ORDER BY category, code, id DESC`,
+    [accountId],
+  );
+}

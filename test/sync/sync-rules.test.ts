@@ -146,6 +146,16 @@ describe('failures', () => {
     await new Promise((r) => setTimeout(r, 350)); // past the backoff
     await runStock();
     assert.equal((await world.listing('FAIL-1')).stock, 8);
+    const categories = await world.api('GET', '/sync_errors/categories');
+    const stock = categories.body.find((c: { code: string }) => c.code === 'stock_sync');
+    assert.ok(
+      stock.error_types.some((t: { code: string }) => t.code === mine.error_code),
+      'the code seen is listed',
+    );
+    assert.ok(
+      categories.body.some((c: { entity_type: string }) => c.entity_type === 'orders'),
+      'order categories too',
+    );
     const after = await world.api('GET', '/sync_errors/products?error_category_code=stock_sync');
     assert.equal(
       after.body.errors.some((e: { entity_id: string }) => e.entity_id === 'FAIL-1'),
