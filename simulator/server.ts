@@ -6,6 +6,7 @@ import { createChannels } from './channels.ts';
 import { controlRoutes } from './control/routes.ts';
 import type { ChannelModule } from './core/channel.ts';
 import { Clock } from './core/clock.ts';
+import { ConformanceLedger, defaultReportDir, writeLedgerReport } from './core/conformance.ts';
 import type { SimContext } from './core/context.ts';
 import { makeGuard } from './core/guard.ts';
 import { RandomStreams } from './core/random.ts';
@@ -28,6 +29,11 @@ export interface SimulatorOptions extends ChannelOptions {
   readonly keepAliveTimeoutMs?: number;
   /** Time source, for tests. Default Date.now. */
   readonly now?: () => number;
+  /**
+   * Where the conformance counts are written when the simulator closes (one JSON file).
+   * Default `SIM_CONFORMANCE_DIR`, or `test-output/conformance` under `node --test`; null: never.
+   */
+  readonly conformanceDir?: string | null;
 }
 
 export interface RunningSimulator {
@@ -55,7 +61,7 @@ function parseBodies(app: FastifyInstance): void {
 function mountChannel(app: FastifyInstance, channel: ChannelModule, ctx: SimContext): void {
   app.register(
     async (scope) => {
-      scope.addHook('preHandler', makeGuard(channel, ctx.clock));
+      scope.addHook('preHandler', makeGuard(channel, ctx.clock, ctx.conformance));
       channel.register(scope);
     },
     { prefix: `/${channel.name}` },
@@ -65,8 +71,10 @@ function mountChannel(app: FastifyInstance, channel: ChannelModule, ctx: SimCont
 /** Builds the simulator's Fastify app (no listen): every channel mounted, plus `/_control`. */
 export function buildSimulator(options: SimulatorOptions = {}): FastifyInstance {
   const initialSeed = String(options.seed ?? 'cais');
+  const clock = new Clock(options.now);
   const ctx: SimContext = {
-    clock: new Clock(options.now),
+    clock,
+    conformance: new ConformanceLedger(() => clock.now()),
     random: new RandomStreams(initialSeed),
     writeLog: new WriteLog(options.writeLogCapacity ?? 100_000),
     settings: { retryAfter: options.retryAfter ?? false, unlimited: options.unlimited ?? false },
@@ -100,8 +108,10 @@ export function buildSimulator(options: SimulatorOptions = {}): FastifyInstance 
     reset,
     controlToken: options.controlToken,
   });
+  const reportDir = options.conformanceDir === undefined ? defaultReportDir() : options.conformanceDir;
   app.addHook('onClose', async () => {
     for (const channel of channels) channel.close();
+    if (reportDir !== null) writeLedgerReport(ctx.conformance, reportDir);
   });
   return app;
 }

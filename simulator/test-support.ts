@@ -1,3 +1,5 @@
+import type { ConformanceQuery, ConformanceReport } from './core/conformance.ts';
+import { EXPECT_INVALID_HEADER } from './core/conformance.ts';
 import type { RunningSimulator, SimulatorOptions } from './server.ts';
 import { startSimulator } from './server.ts';
 
@@ -18,6 +20,11 @@ export interface CallOptions {
   readonly multipart?: FormData;
   readonly headers?: Record<string, string>;
   readonly signal?: AbortSignal;
+  /**
+   * The request is invalid on purpose: the test's name, sent as `x-sim-expect-invalid`, so the
+   * conformance ledger counts it as expected rather than as a violation.
+   */
+  readonly expectInvalid?: string;
 }
 
 export interface TestSimulator {
@@ -25,6 +32,8 @@ export interface TestSimulator {
   readonly url: string;
   control(method: string, path: string, body?: unknown): Promise<Answer>;
   call(channel: string, method: string, path: string, options?: CallOptions): Promise<Answer>;
+  /** The conformance ledger (counts and violations) of this simulator. */
+  conformance(query?: ConformanceQuery): Promise<ConformanceReport>;
   close(): Promise<void>;
 }
 
@@ -45,6 +54,7 @@ async function answer(response: Response): Promise<Answer> {
 
 function requestInit(method: string, options: CallOptions): RequestInit {
   const headers: Record<string, string> = { ...options.headers };
+  if (options.expectInvalid !== undefined) headers[EXPECT_INVALID_HEADER] = options.expectInvalid;
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   let body: string | FormData | undefined;
   if (options.multipart !== undefined) {
@@ -73,8 +83,49 @@ export async function openSimulator(options: SimulatorOptions = {}): Promise<Tes
     async call(channel, method, path, options = {}) {
       return answer(await fetch(`${running.baseUrl(channel)}${path}`, requestInit(method, options)));
     },
+    conformance: (query) => readConformance(running.url, query),
     close: () => running.close(),
   };
+}
+
+/** `GET /_control/conformance` of the simulator at `url` (its root, not a channel's mount). */
+export async function readConformance(url: string, query: ConformanceQuery = {}): Promise<ConformanceReport> {
+  const params = new URLSearchParams();
+  if (query.channel !== undefined) params.set('channel', query.channel);
+  if (query.operation !== undefined) params.set('operation', query.operation);
+  if (query.since !== undefined) params.set('since', String(query.since));
+  const response = await fetch(`${url}/_control/conformance?${params}`);
+  if (response.status !== 200) throw new Error(`conformance: ${response.status} ${await response.text()}`);
+  return (await response.json()) as ConformanceReport;
+}
+
+/** A checkpoint: pass it as `since` to `assertConformant` to judge only what came after. */
+export async function conformanceMark(url: string): Promise<number> {
+  return (await readConformance(url)).last_seq;
+}
+
+/**
+ * Throws, naming every operation and issue, when the simulator at `url` received a request that
+ * does not fit its marketplace's definition and that no test declared invalid on purpose.
+ * Adapter tests call it after their cases: whatever Cais sent must be valid.
+ */
+export async function assertConformant(
+  url: string,
+  query: ConformanceQuery = {},
+): Promise<ConformanceReport> {
+  const report = await readConformance(url, query);
+  const violations = report.violations.filter((entry) => entry.expected_by === null);
+  const unkept = report.counts.reduce((sum, entry) => sum + entry.invalid, 0) > 0 && violations.length === 0;
+  if (violations.length > 0 || (unkept && query.since === undefined)) {
+    const lines = violations.map(
+      (entry) =>
+        `${entry.channel} ${entry.operation}: ${entry.issues.map((issue) => `${issue.path || '(body)'} ${issue.message}`).join('; ')}`,
+    );
+    throw new Error(
+      `the simulator received requests its marketplace's definition refuses:\n${lines.join('\n')}`,
+    );
+  }
+  return report;
 }
 
 /** A token for the default app and seller of a channel, straight from the control API. */

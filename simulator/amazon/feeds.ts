@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
 import type { AmDeps } from './deps.ts';
-import { logAmWrite, settle } from './deps.ts';
+import { AM_CHANNEL, logAmWrite, settle } from './deps.ts';
 import type { AmError } from './errors.ts';
 import { AM_TOO_MANY_REQUESTS, amInvalidInput, amNotFound, sendAmError } from './errors.ts';
 import { AM_FEEDS } from './facts.ts';
@@ -42,15 +42,22 @@ export function feedBody(feed: AmFeed, now: number) {
 
 /** `POST /feeds/2021-06-30/documents` → 201 `{feedDocumentId, url}` [SPM]. */
 function createDocument(deps: AmDeps, request: FastifyRequest, reply: FastifyReply) {
-  if (!check.document.check(request.body))
-    return sendAmError(reply, bodyError(check.document.issues(request.body)));
+  const issues = deps.conformance.judge(
+    request,
+    AM_CHANNEL,
+    'feeds.create_document',
+    check.document,
+    request.body,
+  );
+  if (!check.document.check(request.body)) return sendAmError(reply, bodyError(issues));
   const document = newDocument(deps.store, callerOf(request).sellerId, request.body.contentType);
   return reply.code(201).send({ feedDocumentId: document.id, url: presign(deps, request, document) });
 }
 
 function feedRefusal(deps: AmDeps, request: FastifyRequest): AmError | null {
   const body = request.body;
-  if (!check.feed.check(body)) return bodyError(check.feed.issues(body));
+  const issues = deps.conformance.judge(request, AM_CHANNEL, 'feeds.create', check.feed, body);
+  if (!check.feed.check(body)) return bodyError(issues);
   const seller = deps.store.sellers.get(callerOf(request).sellerId);
   if (!(AM_FEEDS.feedTypes as readonly string[]).includes(body.feedType))
     return amInvalidInput(`Unsupported feedType ${body.feedType}.`);

@@ -74,6 +74,7 @@ export function createAmazon(ctx: SimContext, options: AmazonOptions = {}): Chan
     tokens,
     clock: ctx.clock,
     writeLog: ctx.writeLog,
+    conformance: ctx.conformance,
     faults,
     limits,
     later,

@@ -5,7 +5,7 @@ import { checker } from '../core/validate.ts';
 import type { PatchOp } from './attributes.ts';
 import { applyPatch, attributeOf, issue, validatePatches } from './attributes.ts';
 import type { AmDeps } from './deps.ts';
-import { logAmWrite, settle } from './deps.ts';
+import { AM_CHANNEL, logAmWrite, settle } from './deps.ts';
 import type { AmError } from './errors.ts';
 import { amDenied, amError, amInvalidInput, sendAmError } from './errors.ts';
 import { AM_LISTINGS } from './facts.ts';
@@ -78,7 +78,8 @@ function patchListing(deps: AmDeps, request: ItemRequest, reply: FastifyReply) {
       : refuse(found);
   }
   const body = request.body;
-  if (!checkPatch.check(body)) return refuse(bodyError(checkPatch.issues(body)));
+  const bodyIssues = deps.conformance.judge(request, AM_CHANNEL, 'listings.patch', checkPatch, body);
+  if (!checkPatch.check(body)) return refuse(bodyError(bodyIssues));
   const query = request.query as ItemQuery;
   const now = deps.clock.now();
   const issues = validatePatches(

@@ -21,6 +21,7 @@ const check = {
   clock: checker(schemas.ClockBody),
   reset: checker(schemas.ResetBody),
   writes: checker(schemas.WritesQuery),
+  conformance: checker(schemas.ConformanceQuery),
 };
 
 type ChannelRequest = FastifyRequest<{
@@ -78,6 +79,15 @@ function registerGlobal(scope: FastifyInstance, deps: ControlDeps): void {
       target: query.target ?? query.item ?? query.sku,
       since: query.since === undefined ? undefined : Number(query.since),
       limit: query.limit === undefined ? undefined : Number(query.limit),
+    });
+  });
+  // Counts of requests received and verdicts of the mounts' validators (simulator/core/conformance.ts).
+  scope.get('/conformance', async (request) => {
+    const query = parseControl(check.conformance, request.query);
+    return ctx.conformance.report({
+      channel: query.channel,
+      operation: query.operation,
+      since: query.since === undefined ? undefined : Number(query.since),
     });
   });
   scope.get('/faults', async () =>

@@ -41,3 +41,10 @@ export const WritesQuery = Type.Object({
   since: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   limit: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
+
+/** `GET /_control/conformance?channel&operation&since` */
+export const ConformanceQuery = Type.Object({
+  channel: Type.Optional(Type.String()),
+  operation: Type.Optional(Type.String()),
+  since: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+});

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import type { ConformanceLedger } from './conformance.ts';
 import type { RandomStreams } from './random.ts';
 import type { LimitSwitch } from './rate-limit.ts';
 import type { WriteLog } from './write-log.ts';
@@ -14,5 +15,7 @@ export interface SimContext {
   readonly clock: Clock;
   readonly random: RandomStreams;
   readonly writeLog: WriteLog;
+  /** Every validated request's verdict against the marketplace's definition. */
+  readonly conformance: ConformanceLedger;
   readonly settings: SharedSettings;
 }

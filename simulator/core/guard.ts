@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, preHandlerHookHandler } from 'fastify';
 import type { ChannelModule } from './channel.ts';
 import type { Clock } from './clock.ts';
+import type { ConformanceLedger } from './conformance.ts';
 import type { Grant } from './oauth.ts';
 
 /** The per-route config every marketplace route declares. */
@@ -27,10 +28,15 @@ export function callerOf(request: FastifyRequest): Grant {
 }
 
 /**
- * One preHandler per channel: injected faults, then authentication, then the token bucket.
+ * One preHandler per channel: injected faults, then authentication, then the token bucket; what
+ * passes is counted as received in the conformance ledger (its route then records the verdict).
  * Callback style and no closures on the fast path: this runs on every call of a benchmark.
  */
-export function makeGuard(channel: ChannelModule, clock: Clock): preHandlerHookHandler {
+export function makeGuard(
+  channel: ChannelModule,
+  clock: Clock,
+  conformance: ConformanceLedger,
+): preHandlerHookHandler {
   function admit(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
     const config = request.routeOptions.config.sim!;
     if (config.auth) {
@@ -43,6 +49,7 @@ export function makeGuard(channel: ChannelModule, clock: Clock): preHandlerHookH
         return;
       }
     }
+    conformance.received(channel.name, config.op);
     done();
   }
 
