@@ -21,6 +21,12 @@ export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
 export interface ErrorOptions {
   /** A stable, machine-readable code, e.g. `product_not_found`. */
   code?: string;
+  /**
+   * What a sentence about this error needs (`field`, `limit`, `sku`, `connection`…): the body
+   * carries them as `params`, and src/i18n renders the code's sentence from them in the caller's
+   * language, so a console can say it in Portuguese next to the field concerned.
+   */
+  params?: ErrorParams;
   /** Extra fields merged into the JSON error body. */
   details?: Record<string, unknown>;
   /** Seconds after which a retry may succeed (rate limits, unavailability). */
@@ -28,9 +34,12 @@ export interface ErrorOptions {
   cause?: unknown;
 }
 
+export type ErrorParams = Record<string, string | number | readonly string[]>;
+
 export class CaisError extends Error {
   readonly kind: ErrorKind;
   readonly code: string;
+  readonly params: ErrorParams | undefined;
   readonly details: Record<string, unknown> | undefined;
   readonly retryAfter: number | undefined;
 
@@ -39,6 +48,7 @@ export class CaisError extends Error {
     this.name = 'CaisError';
     this.kind = kind;
     this.code = options.code ?? kind;
+    this.params = options.params;
     this.details = options.details;
     this.retryAfter = options.retryAfter;
   }

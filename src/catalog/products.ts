@@ -134,7 +134,10 @@ export async function getProduct(db: Queryable, accountId: number, sku: string):
 }
 
 export function productNotFound(sku: string) {
-  return notFound(`Não foi possível encontrar Product: ${sku}`, { code: 'product_not_found' });
+  return notFound(`Não foi possível encontrar Product: ${sku}`, {
+    code: 'product_not_found',
+    params: { sku },
+  });
 }
 
 const onlyStockPrice = new Set(['qty', 'price', 'promotional_price', 'updated_at', 'sequence', 'sku']);

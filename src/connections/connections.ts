@@ -9,17 +9,21 @@ import { adapterFor } from '../channels/registry.ts';
 import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import { cancelSchedule, everyLabel, listSchedules, replaceSchedule } from '../sync/schedules.ts';
 import { resolveConnectionErrors } from '../sync/sync-errors.ts';
 import type { Cipher } from './cipher.ts';
 import { DbCredentialStore, markAuthFailed } from './credential-store.ts';
 import {
   type ConnectionRow,
+  connectionFootprint,
+  deleteConnectionRow,
   findByOauthState,
   findConnection,
   insertConnection,
   listConnections,
   markVerified,
   renameConnection,
+  replaceCredentials,
   saveConsentStart,
   saveSecrets,
   setStatus,
@@ -43,6 +47,8 @@ export interface ConnectionView {
   status: ConnectionRow['status'];
   status_reason: string | null;
   seller_id: string | null;
+  /** The seller as the marketplace names them (nickname, shop name), when it says. */
+  seller_name: string | null;
   auth: 'oauth' | 'credentials';
   tested_at: string | null;
   created_at: string;
@@ -57,6 +63,7 @@ export function presentConnection(row: ConnectionRow): ConnectionView {
     status: row.status,
     status_reason: row.status_reason,
     seller_id: row.seller_id,
+    seller_name: row.seller_name,
     auth: adapterFor(row.channel).capabilities.auth,
     tested_at: row.tested_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
@@ -70,7 +77,11 @@ export interface Connections {
 
 export async function getConnection(db: Queryable, accountId: number, id: number): Promise<ConnectionRow> {
   const row = await findConnection(db, accountId, id);
-  if (!row) throw notFound(`connection ${id} not found`, { code: 'connection_not_found' });
+  if (!row)
+    throw notFound(`connection ${id} not found`, {
+      code: 'connection_not_found',
+      params: { connection: id },
+    });
   return row;
 }
 
@@ -102,7 +113,10 @@ export async function createConnection(deps: Connections, accountId: number, inp
   const pasted = Boolean(input.credentials?.accessToken || input.credentials?.refreshToken);
   const oauth = adapter.capabilities.auth === 'oauth' && !pasted;
   if (oauth && (!input.clientId || !input.clientSecret)) {
-    throw invalid('connection.client_id and connection.client_secret: are required to connect by OAuth');
+    throw invalid('connection.client_id and connection.client_secret: are required to connect by OAuth', {
+      code: 'oauth_client_required',
+      params: { field: input.clientId ? 'connection.client_secret' : 'connection.client_id' },
+    });
   }
   const credentials: Credentials = {
     ...input.credentials,
@@ -120,9 +134,14 @@ export async function createConnection(deps: Connections, accountId: number, inp
       state: 'check',
     });
   }
-  const name = input.name ?? `${input.channel} ${randomBytes(2).toString('hex')}`;
-  const existing = (await listConnections(deps.db, accountId)).find((c) => c.name === name);
-  if (existing) throw conflict(`connection.name: "${name}" is already used by connection ${existing.id}`);
+  const others = await listConnections(deps.db, accountId);
+  const name =
+    input.name?.trim() ||
+    defaultName(
+      adapter.channel,
+      others.map((c) => c.name),
+    );
+  refuseTakenName(name, others);
   const row = await insertConnection(deps.db, {
     accountId,
     channel: adapter.channel,
@@ -134,14 +153,45 @@ export async function createConnection(deps: Connections, accountId: number, inp
   return { connection: presentConnection(row) };
 }
 
+/** The marketplace's own name, as sellers call it; numbered when the account has one already. */
+const marketplaceNames: Record<string, string> = {
+  mercadolivre: 'Mercado Livre',
+  magalu: 'Magalu',
+  amazon: 'Amazon',
+  shopee: 'Shopee',
+};
+
+export function defaultName(channel: string, taken: readonly string[]): string {
+  const base = marketplaceNames[channel] ?? channel;
+  if (!taken.includes(base)) return base;
+  for (let n = 2; ; n++) if (!taken.includes(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+function refuseTakenName(name: string, others: readonly ConnectionRow[]): void {
+  const clash = others.find((c) => c.name === name);
+  if (clash) {
+    throw conflict(`connection.name: "${name}" is already used by connection ${clash.id}`, {
+      code: 'connection_name_taken',
+      params: { field: 'connection.name', name, connection: clash.id },
+    });
+  }
+}
+
 function normaliseBaseUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(`connection.base_url: "${url}" is not a URL`);
+    throw invalid(`connection.base_url: "${url}" is not a URL`, {
+      code: 'invalid_field',
+      params: { field: 'connection.base_url', rule: 'not_url' },
+    });
   }
-  if (!/^https?:$/.test(parsed.protocol)) throw invalid('connection.base_url: must be http or https');
+  if (!/^https?:$/.test(parsed.protocol))
+    throw invalid('connection.base_url: must be http or https', {
+      code: 'invalid_field',
+      params: { field: 'connection.base_url', rule: 'http_url' },
+    });
   return parsed.toString().replace(/\/+$/, '');
 }
 
@@ -153,10 +203,15 @@ export async function startConsent(
 ): Promise<{ authorize_url: string }> {
   const adapter = adapterFor(row.channel);
   if (!adapter.authorizeUrl)
-    throw unprocessable(`${row.channel} is connected with credentials, not by OAuth`);
+    throw unprocessable(`${row.channel} is connected with credentials, not by OAuth`, {
+      code: 'consent_unsupported',
+      params: { channel: row.channel },
+    });
   const credentials = row.secrets ? deps.cipher.decryptJson<Credentials>(row.secrets) : {};
   if (!credentials.clientId)
-    throw unprocessable('this connection has no client_id; create it again with one');
+    throw unprocessable('this connection has no client_id; edit it to add one', {
+      code: 'consent_no_client',
+    });
   const state = randomBytes(24).toString('base64url');
   const url = consentUrl(adapter, {
     baseUrl: row.base_url,
@@ -196,7 +251,9 @@ export async function completeConsent(
 ): Promise<ConnectionView> {
   const row = await findByOauthState(deps.db, state);
   if (!row)
-    throw notFound('state: this authorisation link is unknown or was already used; start connecting again');
+    throw notFound('state: this authorisation link is unknown or was already used; start connecting again', {
+      code: 'consent_unknown_state',
+    });
   const adapter = adapterFor(row.channel);
   const known = row.secrets ? deps.cipher.decryptJson<Credentials>(row.secrets) : {};
   const tokens = await exchange(deps, adapter, row, known, code, params);
@@ -231,7 +288,8 @@ async function exchange(
     if (error instanceof ChannelError) {
       await markAuthFailed(deps.db, row.id, error.marketplaceMessage);
       throw unprocessable(`the marketplace refused the authorisation: ${error.marketplaceMessage}`, {
-        code: error.code,
+        code: 'authorization_refused',
+        params: { marketplace_message: error.marketplaceMessage, marketplace_code: error.code },
       });
     }
     throw error;
@@ -242,7 +300,7 @@ async function exchange(
 export async function verify(deps: Connections, row: ConnectionRow): Promise<ConnectionRow> {
   try {
     const who = await adapterFor(row.channel).testConnection(channelContext(deps, row));
-    await markVerified(deps.db, row.id, who.sellerId, row.status !== 'disabled');
+    await markVerified(deps.db, row.id, who, row.status !== 'disabled');
     // The connection-wide error ("reconnect it") is over once a call with its credentials works.
     await resolveConnectionErrors(deps.db, row.id);
   } catch (error) {
@@ -253,19 +311,96 @@ export async function verify(deps: Connections, row: ConnectionRow): Promise<Con
   return (await findConnection(deps.db, row.account_id, row.id))!;
 }
 
+export interface ConnectionPatch {
+  name?: string | undefined;
+  enabled?: boolean | undefined;
+  baseUrl?: string | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  credentials?: Credentials | undefined;
+}
+
 export async function updateConnection(
   deps: Connections,
   row: ConnectionRow,
-  patch: { name?: string | undefined; enabled?: boolean | undefined },
+  patch: ConnectionPatch,
 ): Promise<ConnectionRow> {
-  if (patch.name !== undefined && patch.name !== row.name) {
-    const clash = (await listConnections(deps.db, row.account_id)).find((c) => c.name === patch.name);
-    if (clash) throw conflict(`connection.name: "${patch.name}" is already used by connection ${clash.id}`);
-    await renameConnection(deps.db, row.id, patch.name);
+  const name = patch.name?.trim();
+  if (name && name !== row.name) {
+    refuseTakenName(
+      name,
+      (await listConnections(deps.db, row.account_id)).filter((c) => c.id !== row.id),
+    );
+    await renameConnection(deps.db, row.id, name);
   }
+  const replaced = await replaceSecrets(deps, row, patch);
   if (patch.enabled === false && row.status !== 'disabled')
     await setStatus(deps.db, row.id, 'disabled', 'disabled by the seller');
   const updated = (await findConnection(deps.db, row.account_id, row.id))!;
   if (patch.enabled === true && updated.status === 'disabled') return verify(deps, updated);
+  // New credentials are tested at once, unless they are a new OAuth app that needs the consent.
+  if (replaced === 'test') return verify(deps, updated);
   return updated;
+}
+
+/**
+ * Replaces what the seller typed wrong (a secret, the app's id, a pasted token, the address):
+ * fields left out keep their stored value. Answers what comes next: a test call, or the consent.
+ */
+async function replaceSecrets(
+  deps: Connections,
+  row: ConnectionRow,
+  patch: ConnectionPatch,
+): Promise<'test' | 'consent' | undefined> {
+  const given = patch.clientId ?? patch.clientSecret ?? patch.credentials ?? patch.baseUrl;
+  if (given === undefined) return undefined;
+  const known = row.secrets ? deps.cipher.decryptJson<Credentials>(row.secrets) : {};
+  const next: Credentials = {
+    ...known,
+    ...patch.credentials,
+    extra: { ...known.extra, ...patch.credentials?.extra },
+    clientId: patch.clientId ?? known.clientId,
+    clientSecret: patch.clientSecret ?? known.clientSecret,
+  };
+  const baseUrl = patch.baseUrl === undefined ? row.base_url : normaliseBaseUrl(patch.baseUrl);
+  // New app credentials make the old tokens meaningless: the seller authorises again.
+  if (patch.clientId !== undefined || patch.clientSecret !== undefined) {
+    if (!patch.credentials?.accessToken) delete next.accessToken;
+    if (!patch.credentials?.refreshToken) delete next.refreshToken;
+  }
+  await replaceCredentials(deps.db, row.id, { secrets: deps.cipher.encryptJson(next), baseUrl });
+  const oauth = adapterFor(row.channel).capabilities.auth === 'oauth';
+  return oauth && !next.accessToken && !next.refreshToken ? 'consent' : 'test';
+}
+
+/** What deleting would take away; the console says it before the seller confirms. */
+export function deletionFootprint(deps: Connections, row: ConnectionRow) {
+  return connectionFootprint(deps.db, row.account_id, row.id);
+}
+
+/**
+ * Deletes a connection. Its schedules stop covering it first (schedules are immutable: one that
+ * covered other connections too is replaced by one without it; one that covered only it is
+ * cancelled), then the row goes with its listings, runs and sync errors; its orders stay.
+ */
+export async function deleteConnection(
+  deps: Connections,
+  row: ConnectionRow,
+): Promise<{ cancelled_schedules: number[]; replaced_schedules: { id: number; by: number }[] }> {
+  const cancelled: number[] = [];
+  const replaced: { id: number; by: number }[] = [];
+  for (const s of await listSchedules(deps.db, row.account_id, 'active')) {
+    if (!s.connection_ids.map(Number).includes(row.id)) continue;
+    const rest = s.connection_ids.map(Number).filter((id) => id !== row.id);
+    if (rest.length === 0) {
+      await cancelSchedule(deps.db, row.account_id, s.id);
+      cancelled.push(s.id);
+    } else {
+      const input = { connections: rest, resources: s.resources, every: everyLabel(s.every_minutes) };
+      const created = await replaceSchedule(deps.db, row.account_id, s.id, input);
+      replaced.push({ id: s.id, by: created.id });
+    }
+  }
+  await deleteConnectionRow(deps.db, row.account_id, row.id);
+  return { cancelled_schedules: cancelled, replaced_schedules: replaced };
 }

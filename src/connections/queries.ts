@@ -13,6 +13,7 @@ export interface ConnectionRow {
   oauth_state: string | null;
   redirect_uri: string | null;
   seller_id: string | null;
+  seller_name: string | null;
   rules: Record<string, unknown>;
   rate_limits: Partial<Record<Operation, Rate>>;
   tested_at: Date | null;
@@ -21,7 +22,7 @@ export interface ConnectionRow {
 }
 
 const columns = `id, account_id, channel, name, base_url, status, status_reason, secrets, oauth_state, redirect_uri,
-  seller_id, rules, rate_limits, tested_at, created_at, updated_at`;
+  seller_id, seller_name, rules, rate_limits, tested_at, created_at, updated_at`;
 
 export async function insertConnection(
   db: Queryable,
@@ -128,14 +129,54 @@ export async function saveRules(db: Queryable, id: number, rules: Record<string,
 export async function markVerified(
   db: Queryable,
   id: number,
-  sellerId: string,
+  who: { sellerId: string; name?: string | undefined },
   activate: boolean,
 ): Promise<void> {
   await db.query(
-    `UPDATE connections SET seller_id = $2, tested_at = now(), updated_at = now(),
+    `UPDATE connections SET seller_id = $2, seller_name = coalesce($4, seller_name), tested_at = now(),
+            updated_at = now(),
             status = CASE WHEN $3 THEN 'active' ELSE status END,
             status_reason = CASE WHEN $3 THEN NULL ELSE status_reason END
       WHERE id = $1`,
-    [id, sellerId, activate],
+    [id, who.sellerId, activate, who.name ?? null],
   );
+}
+
+/** New credentials or a new address: the connection waits for a test (or a consent) again. */
+export async function replaceCredentials(
+  db: Queryable,
+  id: number,
+  c: { secrets: string; baseUrl: string },
+): Promise<void> {
+  await db.query(
+    `UPDATE connections SET secrets = $2, base_url = $3, oauth_state = NULL, updated_at = now(),
+            status = CASE WHEN status = 'disabled' THEN status ELSE 'pending' END,
+            status_reason = CASE WHEN status = 'disabled' THEN status_reason ELSE NULL END
+      WHERE id = $1`,
+    [id, c.secrets, c.baseUrl],
+  );
+}
+
+/**
+ * Deletes the connection; the foreign keys remove its listings, schedule targets, runs and sync
+ * errors, and keep its orders unlinked (migration 000050).
+ */
+export async function deleteConnectionRow(db: Queryable, accountId: number, id: number): Promise<void> {
+  await db.query('DELETE FROM connections WHERE account_id = $1 AND id = $2', [accountId, id]);
+}
+
+/** What deleting the connection would take away, for the seller to read before confirming. */
+export async function connectionFootprint(
+  db: Queryable,
+  accountId: number,
+  id: number,
+): Promise<{ listings: number; schedules: number; orders: number }> {
+  const [row] = await db.query<{ listings: number; schedules: number; orders: number }>(
+    `SELECT (SELECT count(*)::int FROM listings WHERE account_id = $1 AND connection_id = $2 AND flag <> 'grey') AS listings,
+            (SELECT count(*)::int FROM sync_schedules
+              WHERE account_id = $1 AND status = 'active' AND $2::bigint = ANY(connection_ids)) AS schedules,
+            (SELECT count(*)::int FROM orders WHERE account_id = $1 AND connection_id = $2) AS orders`,
+    [accountId, id],
+  );
+  return row!;
 }

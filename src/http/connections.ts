@@ -8,6 +8,8 @@ import {
   completeConsent,
   connectionsOf,
   createConnection,
+  deleteConnection,
+  deletionFootprint,
   getConnection,
   presentConnection,
   startConsent,
@@ -71,9 +73,22 @@ const ConnectionPatch = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     enabled: Type.Optional(Type.Boolean()),
+    base_url: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    client_id: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    client_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    credentials: Type.Optional(Credentials),
   },
   { additionalProperties: false },
 );
+type ConnectionPatchBody = Omit<NewConnectionBody, 'channel'> & { enabled?: boolean };
+
+const credentialsOf = (c: NewConnectionBody['credentials']) =>
+  c && {
+    accessToken: c.access_token,
+    refreshToken: c.refresh_token,
+    sellerId: c.seller_id,
+    extra: c.extra,
+  };
 
 /** Where the marketplace sends the seller back after consent. */
 function callbackUrl(request: FastifyRequest, publicUrl: string | undefined): string {
@@ -124,12 +139,7 @@ export function connectionRoutes(
         baseUrl: body.base_url,
         clientId: body.client_id,
         clientSecret: body.client_secret,
-        credentials: c && {
-          accessToken: c.access_token,
-          refreshToken: c.refresh_token,
-          sellerId: c.seller_id,
-          extra: c.extra,
-        },
+        credentials: credentialsOf(c),
       });
       const row = await getConnection(deps.db, account(request), created.connection.id);
       const consent =
@@ -150,6 +160,8 @@ export function connectionRoutes(
       return {
         connection: presentConnection(row),
         listings: await countListingsByFlag(deps.db, account(request), row.id),
+        // What DELETE would take away, for the seller to read before confirming.
+        footprint: await deletionFootprint(deps, row),
       };
     },
   );
@@ -159,7 +171,7 @@ export function connectionRoutes(
     {
       schema: {
         tags,
-        summary: 'Rename, disable or enable',
+        summary: 'Rename, disable or enable, or replace its address or credentials',
         security: sellerSecurity,
         params: IdParams,
         body: Type.Object({ connection: ConnectionPatch }),
@@ -167,13 +179,43 @@ export function connectionRoutes(
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const patch = validate<{ name?: string; enabled?: boolean }>(
+      const patch = validate<ConnectionPatchBody>(
         ConnectionPatch,
         unwrap(request.body, 'connection'),
         'connection',
       );
       const row = await getConnection(deps.db, account(request), request.params.id);
-      return { connection: presentConnection(await updateConnection(deps, row, patch)) };
+      const updated = await updateConnection(deps, row, {
+        name: patch.name,
+        enabled: patch.enabled,
+        baseUrl: patch.base_url,
+        clientId: patch.client_id,
+        clientSecret: patch.client_secret,
+        credentials: credentialsOf(patch.credentials),
+      });
+      // New app credentials need the consent again: answer where to send the seller.
+      const consent =
+        updated.status === 'pending' && (patch.client_id || patch.client_secret)
+          ? await startConsent(deps, updated, callbackUrl(request, deps.publicUrl))
+          : {};
+      return { connection: presentConnection(updated), ...consent };
+    },
+  );
+
+  api.delete(
+    '/connections/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete: its listings, schedule coverage, runs and sync errors go; its orders stay (unlinked)',
+        security: sellerSecurity,
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const row = await getConnection(deps.db, account(request), request.params.id);
+      return deleteConnection(deps, row);
     },
   );
 

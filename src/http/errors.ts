@@ -4,8 +4,10 @@
  * unexpected is logged with the request id and answered with a generic 500.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type CaisError, ErrorKind, isCaisError } from '../errors.ts';
-import { describeErrors } from './validation.ts';
+import { type CaisError, ErrorKind, type ErrorParams, isCaisError } from '../errors.ts';
+import { errorText } from '../i18n/errors.ts';
+import { type Language, preferredLanguage } from '../i18n/language.ts';
+import { describeErrors, fieldRule } from './validation.ts';
 
 const statusOf: Record<ErrorKind, number> = {
   [ErrorKind.invalid]: 400,
@@ -31,12 +33,30 @@ const fastifyMessages: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'body: is not valid JSON',
 };
 
+/**
+ * The body of an error answer: `error` in the caller's language when the catalogue has the code's
+ * sentence (Content-Language says which language it is in), else the English message as thrown;
+ * `code` and `params` let a console phrase it itself, next to the field concerned.
+ */
+function errorBody(
+  reply: FastifyReply,
+  message: string,
+  code: string,
+  params: ErrorParams | undefined,
+): { error: string; code: string; params?: ErrorParams } {
+  const lang: Language = preferredLanguage(reply.request.headers['accept-language']);
+  const translated = lang === 'en' ? undefined : errorText(code, params, lang);
+  reply.header('content-language', translated ? lang : 'en');
+  return { error: translated ?? message, code, ...(params ? { params } : {}) };
+}
+
 export function sendError(reply: FastifyReply, error: CaisError): FastifyReply {
   if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+  const body = errorBody(reply, error.message, error.code, error.params);
   return reply
     .code(statusOf[error.kind])
     .type('application/json; charset=utf-8')
-    .send({ error: error.message, code: error.code, ...error.details });
+    .send({ ...body, ...error.details });
 }
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -51,7 +71,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     // A missing query or path parameter is named alone (`sku: is required`), not as a body field.
     const whole = context === 'querystring' || context === 'params' ? '' : 'body';
     const message = describeErrors(error.validation as never, root, whole);
-    return reply.code(400).send({ error: message, code: 'invalid_field' });
+    const params = fieldRule(error.validation as never, root, whole);
+    return reply.code(400).send(errorBody(reply, message, 'invalid_field', params));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -64,14 +85,17 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   request.log.error({ err: error }, 'unexpected error');
   return reply
     .code(500)
-    .send({ error: 'internal error; the request id is in the x-request-id header', code: 'internal' });
+    .send(
+      errorBody(reply, 'internal error; the request id is in the x-request-id header', 'internal', undefined),
+    );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    const params = { method: request.method, path: request.url.split('?')[0] ?? '' };
+    return reply
       .code(404)
-      .send({ error: `no route for ${request.method} ${request.url.split('?')[0]}`, code: 'no_route' }),
-  );
+      .send(errorBody(reply, `no route for ${params.method} ${params.path}`, 'no_route', params));
+  });
 }

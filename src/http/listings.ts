@@ -118,7 +118,11 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     },
     async (request) => {
       const { connection_id: connectionId, skus } = request.body;
-      if (new Set(skus).size !== skus.length) throw invalid('skus: each SKU must appear once');
+      if (new Set(skus).size !== skus.length)
+        throw invalid('skus: each SKU must appear once', {
+          code: 'invalid_field',
+          params: { field: 'skus', rule: 'unique' },
+        });
       const results = [];
       for (const sku of skus) {
         try {

@@ -55,7 +55,10 @@ export function validate<T>(schema: TSchema, value: unknown, path: string): T {
     check = strictAjv.compile(schema);
     compiled.set(schema, check);
   }
-  if (!check(value)) throw invalid(describeErrors(check.errors ?? [], path), { code: 'invalid_field' });
+  if (!check(value)) {
+    const errors = check.errors ?? [];
+    throw invalid(describeErrors(errors, path), { code: 'invalid_field', params: fieldRule(errors, path) });
+  }
   return value as T;
 }
 
@@ -99,6 +102,57 @@ function describeError(error: ErrorObject, root: string, all: readonly ErrorObje
       return `${at}: ${error.message ?? 'is invalid'}`;
   }
 }
+
+/**
+ * The same first failure as describeErrors, as parameters a translated sentence needs: the field,
+ * the rule broken (`required`, `minimum`, `max_length`…) and its limit or allowed values.
+ */
+export function fieldRule(
+  errors: readonly ErrorObject[],
+  root: string,
+  whole = 'body',
+): Record<string, string | number | string[]> {
+  const first = errors[0];
+  if (!first) return { field: root || whole || 'request', rule: 'invalid' };
+  const field = joinPath(root, first.instancePath, whole) || 'request';
+  const params = first.params as Record<string, unknown>;
+  switch (first.keyword) {
+    case 'required':
+      return { field: joinField(field, String(params.missingProperty)), rule: 'required' };
+    case 'additionalProperties':
+      return { field: joinField(field, String(params.additionalProperty)), rule: 'unknown_field' };
+    case 'const': {
+      const allowed = errors
+        .filter((e) => e.keyword === 'const' && e.instancePath === first.instancePath)
+        .map((e) => String(e.params.allowedValue));
+      return { field, rule: 'one_of', allowed };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { field, rule: snakeCase(first.keyword), limit: Number(params.limit) };
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return { field, rule: snakeCase(first.keyword), limit: Number(params.limit) };
+    case 'multipleOf':
+      return params.multipleOf === 0.01
+        ? { field, rule: 'decimals', limit: 2 }
+        : { field, rule: 'multiple_of', limit: Number(params.multipleOf) };
+    case 'type':
+      return { field, rule: 'type', type: String(params.type) };
+    case 'format':
+      return { field, rule: 'format', format: String(params.format) };
+    case 'pattern':
+      return { field, rule: params.pattern === '^\\S+$' ? 'no_whitespace' : 'pattern' };
+    default:
+      return { field, rule: 'invalid' };
+  }
+}
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate (`"\ud800"` in JSON) is not

@@ -50,6 +50,7 @@ export function requireActive(connection: ConnectionRow): void {
   const why = connection.status_reason ? `: ${connection.status_reason}` : '';
   throw unprocessable(`connection ${connection.id} is ${connection.status}${why}; reconnect it first`, {
     code: `connection_${connection.status}`,
+    params: { connection: connection.name },
   });
 }
 
@@ -202,6 +203,7 @@ export async function disconnectProduct(
   if (listings.length === 0) {
     throw unprocessable(`sku ${sku} is not connected to connection ${connectionId}`, {
       code: 'not_connected',
+      params: { sku, connection: connection.name },
     });
   }
   const adapter = adapterFor(connection.channel);

@@ -37,6 +37,7 @@ export async function syncProductNow(
     throw rateLimited(`manual sync is limited to ${manualRate.burst} at once and one every 2 s per account`, {
       retryAfter: Math.ceil(wait / 1000),
       code: 'manual_sync_rate_limited',
+      params: { seconds: Math.ceil(wait / 1000) },
     });
   }
   const item = await catalogItem(deps.db, accountId, sku);
@@ -50,9 +51,7 @@ export async function syncProductNow(
   if (listings.length === 0) {
     throw unprocessable(
       `sku ${sku} has no connected (green) listing${onlyConnectionId ? ` on connection ${onlyConnectionId}` : ''}; connect it first`,
-      {
-        code: 'not_connected',
-      },
+      { code: 'not_connected', params: { sku } },
     );
   }
   const outcomes: ManualOutcome[] = [];

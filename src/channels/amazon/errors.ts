@@ -14,7 +14,7 @@ import { AM_BLOCKING_SEVERITY } from './facts.ts';
 
 const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_scope']);
 
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   'amazon.unauthorized':
     'Amazon refused the authorisation. Reconnect the Amazon account (authorise the app again in Seller Central).',
   'amazon.invalid_grant':
@@ -26,14 +26,14 @@ const HINTS: Record<string, string> = {
     'Give the connection your selling partner id (Seller Central › Settings › Account Info › Merchant Token).',
 };
 
-const CATEGORY_HINTS: Record<string, string> = {
+export const CATEGORY_HINTS: Record<string, string> = {
   INVALID_PRICE:
     'Amazon refused the price. Fix the price or the promotional price in your ERP or the price rules.',
   MISSING_ATTRIBUTE: 'The Amazon listing lacks a required attribute. Complete it in Seller Central.',
   INVALID_ATTRIBUTE: 'Amazon refused a value. Fix it in your ERP, or the listing in Seller Central.',
 };
 
-const CLASS_HINTS: Record<FailureClass, string> = {
+export const CLASS_HINTS: Record<FailureClass, string> = {
   transient: 'Amazon is failing for now; Cais retries on its own.',
   rate_limited: 'Amazon asked Cais to slow down; Cais waits and retries.',
   auth: 'Reconnect the Amazon account.',

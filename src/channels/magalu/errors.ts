@@ -14,7 +14,7 @@ import { asArray, isObject, str } from '../json.ts';
 
 const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_scope']);
 
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   'magalu.price_above_list_price':
     'The sale price is above the regular price. Fix the promotional price in your ERP or the price rules.',
   'magalu.not_found': 'The SKU does not exist in your Magalu catalog. Link the product again or publish it.',
@@ -26,7 +26,7 @@ const HINTS: Record<string, string> = {
     'The Magalu authorization lacks a permission. Reconnect the account and accept every scope.',
 };
 
-const CLASS_HINTS: Record<FailureClass, string> = {
+export const CLASS_HINTS: Record<FailureClass, string> = {
   transient: 'Magalu is failing for now; Cais retries on its own.',
   rate_limited: 'Magalu asked Cais to slow down; Cais waits and retries.',
   auth: 'Reconnect the Magalu account.',

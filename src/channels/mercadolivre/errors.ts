@@ -27,7 +27,7 @@ const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_c
 /** [2nd] a token without the scope or permission an endpoint needs. */
 const POLICY_DENIAL = 'PA_UNAUTHORIZED_RESULT_FROM_POLICIES';
 
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   'ml.item.available_quantity.not_modifiable':
     'This listing is in Mercado Livre Full, so Mercado Livre manages its stock. Stop syncing its stock, or take it out of Full.',
   'ml.item.variations.available_quantity.not_modifiable':
@@ -50,7 +50,7 @@ const HINTS: Record<string, string> = {
     'The Mercado Livre app lacks a permission for this call. Reconnect the account and accept every permission.',
 };
 
-const CLASS_HINTS: Record<FailureClass, string> = {
+export const CLASS_HINTS: Record<FailureClass, string> = {
   transient: 'Mercado Livre is failing for now; Cais retries on its own.',
   rate_limited: 'Mercado Livre asked Cais to slow down; Cais waits and retries.',
   auth: 'Reconnect the Mercado Livre account.',

@@ -12,7 +12,7 @@ import type { Json } from '../json.ts';
 import { isObject, str } from '../json.ts';
 import { SP_DAILY_RESET_OFFSET_MS, SP_ERROR_CLASSES } from './facts.ts';
 
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   'shopee.error_sign': 'Shopee refused the signature: check the partner id and partner key, then reconnect.',
   'shopee.invalid_acceess_token': 'Reconnect the Shopee shop: its authorization expired or was revoked.',
   'shopee.error_auth': 'Reconnect the Shopee shop: the authorization does not cover this shop or partner.',
@@ -28,7 +28,7 @@ const HINTS: Record<string, string> = {
     "Shopee refuses variations whose highest price is more than 4 times the lowest. Fix the variations' prices.",
 };
 
-const CLASS_HINTS: Record<FailureClass, string> = {
+export const CLASS_HINTS: Record<FailureClass, string> = {
   transient: 'Shopee is failing for now; Cais retries on its own.',
   rate_limited: 'Shopee asked Cais to slow down; Cais waits and retries.',
   auth: 'Reconnect the Shopee shop.',
