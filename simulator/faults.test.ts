@@ -26,7 +26,10 @@ beforeEach(async () => {
 const mlPut = (json: unknown = { available_quantity: 3 }, signal?: AbortSignal) =>
   sim.call('mercadolivre', 'PUT', `/items/${itemId}`, { token: mlToken, json, signal });
 const mgPatch = () =>
-  sim.call('magalu', 'PATCH', '/seller/v1/portfolios/stocks/F', { token: mgToken, json: { quantity: 3 } });
+  sim.call('magalu', 'PATCH', '/seller/v1/portfolios/stocks/F', {
+    token: mgToken,
+    json: { channel: { id: '9fe0d853-732b-4e4a-a0b0-cff988ed043d' }, quantity: 3 },
+  });
 async function setFault(channel: string, op: string, spec: unknown) {
   const answer = await sim.control('PUT', `/${channel}/faults/${op}`, spec);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));

@@ -68,7 +68,7 @@ function writer(token: string): (id: string, n: number) => Write {
     return (id, n) => ({
       path: `/magalu/seller/v1/portfolios/stocks/${id}`,
       method: 'PATCH',
-      body: `{"quantity":${n % 50},"type":"AVAILABLE"}`,
+      body: `{"channel":{"id":"9fe0d853-732b-4e4a-a0b0-cff988ed043d"},"quantity":${n % 50},"type":"AVAILABLE"}`,
       headers: bearer,
     });
   }

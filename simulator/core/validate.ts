@@ -35,3 +35,17 @@ export function parseControl<T extends TSchema>(check: Checker<T>, value: unknow
     .join('; ');
   throw invalid(`invalid body: ${detail}`);
 }
+
+const REQUIRED = /^must have required propert(?:y|ies) (.+)$/;
+
+/**
+ * One issue per missing property (`/brand is required`) instead of TypeBox's single
+ * "must have required properties a, b" on the parent: marketplaces name each missing field.
+ */
+export function perField(issues: readonly SchemaIssue[]): SchemaIssue[] {
+  return issues.flatMap((issue) => {
+    const match = REQUIRED.exec(issue.message);
+    if (match === null) return [issue];
+    return match[1]!.split(', ').map((name) => ({ path: `${issue.path}/${name}`, message: 'is required' }));
+  });
+}

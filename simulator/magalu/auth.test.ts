@@ -6,6 +6,18 @@ import { MG_DEFAULTS } from './control.ts';
 
 const REDIRECT = 'https://hub.example/callback/magalu';
 const CLIENT = { client_id: MG_DEFAULTS.clientId, client_secret: MG_DEFAULTS.clientSecret };
+/** The default app's registered scopes: a consent must ask for exactly these (G4). */
+const APP_SCOPES = [
+  'open:portfolio-skus-seller:read',
+  'open:portfolio-skus-seller:write',
+  'open:portfolio-prices-seller:read',
+  'open:portfolio-prices-seller:write',
+  'open:portfolio-stocks-seller:read',
+  'open:portfolio-stocks-seller:write',
+  'open:order-order-seller:read',
+  'open:order-delivery-seller:read',
+  'open:order-delivery-seller:write',
+];
 
 let sim: TestSimulator;
 before(async () => {
@@ -16,8 +28,8 @@ beforeEach(async () => {
   await sim.control('POST', '/reset');
 });
 
-async function login(scope = 'open:portfolio-stocks-seller:read'): Promise<string> {
-  const query = new URLSearchParams({
+function consentQuery(scope: string) {
+  return new URLSearchParams({
     client_id: MG_DEFAULTS.clientId,
     redirect_uri: REDIRECT,
     scope,
@@ -25,7 +37,10 @@ async function login(scope = 'open:portfolio-stocks-seller:read'): Promise<strin
     choose_tenants: 'true',
     state: 's1',
   });
-  const answer = await sim.call('magalu', 'GET', `/login?${query}`);
+}
+
+async function login(scope = APP_SCOPES.join(' ')): Promise<string> {
+  const answer = await sim.call('magalu', 'GET', `/login?${consentQuery(scope)}`);
   assert.equal(answer.status, 302);
   const location = new URL(answer.headers.get('location')!);
   assert.equal(location.searchParams.get('state'), 's1');
@@ -33,6 +48,25 @@ async function login(scope = 'open:portfolio-stocks-seller:read'): Promise<strin
 }
 
 describe('Magalu OAuth (ID Magalu)', () => {
+  test('G4: the scopes asked at consent must equal the app’s, in any order', async () => {
+    const reordered = [...APP_SCOPES].reverse().join(' ');
+    assert.ok(await login(reordered));
+    const more = await sim.call(
+      'magalu',
+      'GET',
+      `/login?${consentQuery(`${APP_SCOPES.join(' ')} open:order-invoice-seller:read`)}`,
+    );
+    assert.equal(more.status, 400);
+    assert.match(more.body.message, /not registered for the app: open:order-invoice-seller:read/);
+    const fewer = await sim.call(
+      'magalu',
+      'GET',
+      `/login?${consentQuery('open:portfolio-stocks-seller:read')}`,
+    );
+    assert.equal(fewer.status, 400);
+    assert.match(fewer.body.message, /registered but not asked: open:portfolio-skus-seller:read/);
+  });
+
   test('code exchange in JSON gives a JWT-shaped token of ~7200 s bound to the tenant', async () => {
     const code = await login();
     const answer = await sim.call('magalu', 'POST', '/oauth/token', {

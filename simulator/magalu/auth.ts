@@ -4,7 +4,7 @@ import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oaut
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
 import { magaluError, sendMagaluError } from './errors.ts';
-import { MG_AUTH, MG_SCOPES } from './facts.ts';
+import { MG_AUTH, MG_CONSENT, MG_SCOPES } from './facts.ts';
 import type { MgApp } from './model.ts';
 import type { MgStore } from './store.ts';
 
@@ -39,16 +39,20 @@ const OPERATION_SCOPES: Readonly<Record<string, string>> = {
   'skus.list': MG_SCOPES.skusRead,
   'skus.get': MG_SCOPES.skusRead,
   'skus.create': MG_SCOPES.skusWrite,
+  'skus.update': MG_SCOPES.skusWrite,
   'prices.get': MG_SCOPES.pricesRead,
+  'prices.create': MG_SCOPES.pricesWrite,
   'prices.update': MG_SCOPES.pricesWrite,
   'stocks.get': MG_SCOPES.stocksRead,
+  'stocks.create': MG_SCOPES.stocksWrite,
   'stocks.update': MG_SCOPES.stocksWrite,
   'orders.list': MG_SCOPES.ordersRead,
   'orders.get': MG_SCOPES.ordersRead,
   'deliveries.list': MG_SCOPES.deliveriesRead,
   'deliveries.get': MG_SCOPES.deliveriesRead,
   'deliveries.write': MG_SCOPES.deliveriesWrite,
-  'invoices.list': MG_SCOPES.invoicesRead,
+  // G4 [doc: get_invoice] invoices are part of the delivery scope.
+  'invoices.list': MG_SCOPES.deliveriesRead,
 };
 
 export const ALL_SCOPES: readonly string[] = Object.values(MG_SCOPES);
@@ -116,12 +120,31 @@ function consent(deps: MgAuthDeps, request: FastifyRequest, reply: FastifyReply)
   const sellerId = query.tenant_id ?? deps.defaultSellerId();
   if (!deps.store.sellers.has(sellerId)) return fail('Unknown tenant_id');
   const asked = (query.scope ?? '').split(' ').filter((scope) => scope !== '');
-  const grant = deps.tokens.grant(app.clientId, sellerId, [...app.defaultScopes, ...asked]);
+  const mismatch = scopeMismatch(app.defaultScopes, asked);
+  if (mismatch !== null) return fail(mismatch);
+  const grant = deps.tokens.grant(app.clientId, sellerId, asked);
   const code = deps.tokens.issueCode(grant, { redirectUri });
   const target = new URL(redirectUri);
   target.searchParams.set('code', code);
   if (query.state !== undefined) target.searchParams.set('state', query.state);
   return reply.redirect(target.toString(), 302);
+}
+
+/**
+ * G4 [doc: authentication page] the scopes asked at consent must be exactly the app's: the
+ * message names the ones asked that the app lacks and the app's that were not asked.
+ */
+export function scopeMismatch(appScopes: readonly string[], asked: readonly string[]): string | null {
+  if (!MG_CONSENT.scopesMustEqualApp) return null;
+  const askedSet = new Set(asked);
+  const appSet = new Set(appScopes);
+  const extra = [...askedSet].filter((scope) => !appSet.has(scope));
+  const missing = [...appSet].filter((scope) => !askedSet.has(scope));
+  if (extra.length === 0 && missing.length === 0) return null;
+  const parts = [];
+  if (extra.length > 0) parts.push(`not registered for the app: ${extra.join(' ')}`);
+  if (missing.length > 0) parts.push(`registered but not asked: ${missing.join(' ')}`);
+  return `scope must equal the application's scopes (${parts.join('; ')})`;
 }
 
 function redirectAllowed(app: MgApp, redirectUri: string): boolean {

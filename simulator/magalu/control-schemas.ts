@@ -39,6 +39,9 @@ export const ListingBody = Type.Object({
   stock: Type.Optional(Type.Integer({ minimum: 0 })),
   status: Type.Optional(Type.String()),
   channel_id: Type.Optional(Type.String()),
+  /** false: the SKU has no price (stock) entry yet, so a PATCH is a 404 until a POST (G3). */
+  price_entry: Type.Optional(Type.Boolean()),
+  stock_entry: Type.Optional(Type.Boolean()),
 });
 
 /** The seller's own change on Magalu's side: applied at once, not logged as a write. */

@@ -45,7 +45,7 @@ function listingView(listing: MgListing): ListingView {
     seller_id: listing.sellerId,
     sku: listing.native.sku,
     title: listing.native.title,
-    status: listing.native.status,
+    status: listing.native.active ? listing.native.status : 'inactive',
     stock: listing.stock,
     price: (onSale ? listing.listPrice : listing.price) / MG_MONEY.normalizer,
     promotional_price: onSale ? listing.price / MG_MONEY.normalizer : null,
@@ -161,6 +161,8 @@ export function createMgControl(deps: MgDeps): ChannelControl {
         {
           sku: body.sku,
           title: body.title ?? `Produto ${body.sku}`,
+          description: `Descrição de ${body.sku}`,
+          brand: 'Marca Simulada',
           channels: [{ id: body.channel_id ?? owner.channelIds[0] ?? MG_CHANNELS.magalu }],
         },
         deps.clock.now(),
@@ -168,6 +170,9 @@ export function createMgControl(deps: MgDeps): ChannelControl {
       created.price = body.price;
       created.listPrice = body.list_price ?? body.price;
       created.stock = body.stock ?? 0;
+      // A SKU the seller set up in Magalu's panel has its price and stock entries already.
+      created.priceCreated = body.price_entry ?? true;
+      created.stockCreated = body.stock_entry ?? true;
       if (body.status !== undefined) created.native.status = body.status;
       store.addListing(created);
       return listingView(created);

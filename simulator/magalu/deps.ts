@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock.ts';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { DelayedQueue } from '../core/delayed-queue.ts';
 import type { TokenStore } from '../core/oauth.ts';
 import type { WriteLog } from '../core/write-log.ts';
@@ -18,6 +19,7 @@ export interface MgDeps {
   readonly tokens: TokenStore;
   readonly clock: Clock;
   readonly writeLog: WriteLog;
+  readonly conformance: ConformanceLedger;
   readonly queue: DelayedQueue;
   readonly settings: MgSettings;
 }

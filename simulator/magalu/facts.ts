@@ -34,7 +34,29 @@ export const MG_SCOPES = {
   ordersRead: 'open:order-order-seller:read',
   deliveriesRead: 'open:order-delivery-seller:read',
   deliveriesWrite: 'open:order-delivery-seller:write',
-  invoicesRead: 'open:order-invoice-seller:read',
+} as const;
+
+/**
+ * G4 [doc: authentication page; get_invoice] invoices are read with
+ * `open:order-delivery-seller:read` (there is no `open:order-invoice-seller:read`), and the
+ * scopes asked at consent must equal the app's registered scopes: a consent asking for more,
+ * fewer or others is refused. [unverified] the refusal's shape: the consent page's 400 with
+ * Magalu's error body, naming the scopes that differ.
+ */
+export const MG_CONSENT = { scopesMustEqualApp: true } as const;
+
+/**
+ * G1 [doc: seller-produtos post_skus] `POST /portfolios/skus` requires `description` and `brand`
+ * of at least 1 character; an empty string is a 400 naming the field.
+ * G3 [2nd: integrators quoting the doc] price and stock are created with `POST` and updated with
+ * `PATCH` on `/portfolios/{prices|stocks}/{sku}`, each body carrying `channel: {id}`; a PATCH
+ * before the POST is a 404, a second POST a 409 [unverified: the statuses]. Unpublishing is
+ * `PATCH /portfolios/skus/{sku}` with `active: false` (202); the SKU stays in the portfolio.
+ * [unverified] a channel id the seller does not sell on is a 400 naming `channel.id`.
+ */
+export const MG_PORTFOLIO = {
+  skuRequired: ['description', 'brand'],
+  unknownChannelStatus: 400,
 } as const;
 
 export const MG_PAGING = {
@@ -113,9 +135,12 @@ export const MG_DEFAULT_LIMITS: LimitTable = {
   'skus.list': perMinute(550),
   'skus.get': perMinute(550),
   'skus.create': perMinute(650),
+  'skus.update': perMinute(650),
   'prices.get': perMinute(550),
+  'prices.create': perMinute(650),
   'prices.update': perMinute(650),
   'stocks.get': perMinute(850),
+  'stocks.create': perMinute(650),
   'stocks.update': perMinute(650),
   'orders.list': perMinute(850),
   'orders.get': perMinute(850),

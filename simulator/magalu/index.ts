@@ -29,9 +29,12 @@ export const MG_OPERATIONS = [
   'skus.list',
   'skus.get',
   'skus.create',
+  'skus.update',
   'prices.get',
+  'prices.create',
   'prices.update',
   'stocks.get',
+  'stocks.create',
   'stocks.update',
   'orders.list',
   'orders.get',
@@ -56,7 +59,15 @@ export function createMagalu(ctx: SimContext, options: MagaluOptions = {}): Chan
     applyDelayMs: options.applyDelayMs ?? MG_BEHAVIOUR.applyDelayMs,
     invoiceValidationMs: options.invoiceValidationMs ?? MG_BEHAVIOUR.invoiceValidationMs,
   };
-  const deps: MgDeps = { store, tokens, clock: ctx.clock, writeLog: ctx.writeLog, queue, settings };
+  const deps: MgDeps = {
+    store,
+    tokens,
+    clock: ctx.clock,
+    writeLog: ctx.writeLog,
+    conformance: ctx.conformance,
+    queue,
+    settings,
+  };
 
   function seedDefaults(): void {
     store.apps.set(MG_DEFAULTS.clientId, newMgApp(MG_DEFAULTS.clientId, MG_DEFAULTS.clientSecret));

@@ -5,7 +5,7 @@ export interface MgApp extends BucketHolder {
   secret: string;
   /** Empty: any redirect_uri is accepted (sandbox convenience). */
   redirectUris: string[];
-  /** [2nd] scopes always granted at consent, plus those asked in `scope=`. */
+  /** The app's registered scopes: a consent must ask for exactly these (G4). */
   defaultScopes: string[];
 }
 
@@ -26,6 +26,8 @@ export interface MgSku {
   channels: Array<{ id: string }>;
   identifiers: Array<{ type: string; value: string }>;
   status: string;
+  /** G3 [2nd] false once `PATCH /skus/{sku}` sent `active: false`: off sale, still in the portfolio. */
+  active: boolean;
   url_marketplace: Array<{ channel: string; url: string }>;
   created_at: string;
   updated_at: string;
@@ -42,6 +44,9 @@ export interface MgListing {
   stockUpdatedAt: string;
   /** PATCHes accepted (202) but not applied yet. */
   pending: number;
+  /** G3: whether the price and stock entries were created (POST); until then PATCH is a 404. */
+  priceCreated: boolean;
+  stockCreated: boolean;
 }
 
 export interface MgMoney {

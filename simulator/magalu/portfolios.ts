@@ -2,26 +2,32 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { callerOf } from '../core/guard.ts';
 import type { SchemaIssue } from '../core/validate.ts';
-import { checker } from '../core/validate.ts';
+import { checker, perField } from '../core/validate.ts';
 import type { MgDeps } from './deps.ts';
-import { logMgWrite } from './deps.ts';
+import { logMgWrite, MG_CHANNEL } from './deps.ts';
 import type { MagaluError } from './errors.ts';
 import { detail, magaluError, sendMagaluError } from './errors.ts';
-import { MG_CHANNELS, MG_MONEY, MG_PAGING } from './facts.ts';
+import { MG_CHANNELS, MG_MONEY, MG_PAGING, MG_PORTFOLIO } from './facts.ts';
 import type { MgListing, MgSku } from './model.ts';
 import { iso } from './model.ts';
 import { pageBody, readPage, readSort } from './paging.ts';
-import { PricePatch, SkuPost, StockPatch } from './schemas.ts';
+import { PriceBody, SkuPatch, SkuPost, StockBody } from './schemas.ts';
 
 type SkuInput = Static<typeof SkuPost>;
+type Kind = 'prices' | 'stocks';
 
-const check = { price: checker(PricePatch), stock: checker(StockPatch), sku: checker(SkuPost) };
+const check = {
+  prices: checker(PriceBody),
+  stocks: checker(StockBody),
+  sku: checker(SkuPost),
+  skuPatch: checker(SkuPatch),
+};
 
 type SkuRequest = FastifyRequest<{ Params: { sku: string } }>;
 
 /** Schema issues as Magalu `details[]` (field from the JSON pointer, location body). */
 export function bodyError(issues: readonly SchemaIssue[]): MagaluError {
-  const details = issues.map((issue) =>
+  const details = perField(issues).map((issue) =>
     detail(issue.path.slice(1).replaceAll('/', '.') || 'body', 'body', issue.message),
   );
   return magaluError(400, 'Invalid request body', details);
@@ -79,7 +85,8 @@ function postSku(deps: MgDeps, request: FastifyRequest, reply: FastifyReply) {
   const seller = callerOf(request).sellerId;
   const body = request.body;
   let failure: MagaluError | null = null;
-  if (!check.sku.check(body)) failure = bodyError(check.sku.issues(body));
+  const issues = deps.conformance.judge(request, MG_CHANNEL, 'skus.create', check.sku, body);
+  if (!check.sku.check(body)) failure = bodyError(issues);
   else if (deps.store.listing(seller, body.sku) !== undefined) {
     failure = magaluError(409, `SKU ${body.sku} already exists`, [
       detail('sku', 'body', 'already exists', 'ENTITY_WITH_SAME_KEY_ALREADY_EXISTS'),
@@ -101,8 +108,8 @@ export function newListing(sellerId: string, input: SkuInput, now: number): MgLi
   const native: MgSku = {
     sku: input.sku,
     title: input.title,
-    description: input.description ?? '',
-    brand: input.brand ?? '',
+    description: input.description,
+    brand: input.brand,
     group:
       input.group === undefined
         ? null
@@ -110,6 +117,7 @@ export function newListing(sellerId: string, input: SkuInput, now: number): MgLi
     channels: input.channels ?? [{ id: MG_CHANNELS.magalu }],
     identifiers: input.identifiers ?? [],
     status: 'PUBLISHED',
+    active: true,
     url_marketplace: [
       { channel: 'magalu', url: `https://www.magazineluiza.com.br/p/${encodeURIComponent(input.sku)}/` },
     ],
@@ -125,6 +133,8 @@ export function newListing(sellerId: string, input: SkuInput, now: number): MgLi
     stock: 0,
     stockUpdatedAt: at,
     pending: 0,
+    priceCreated: false,
+    stockCreated: false,
   };
 }
 
@@ -143,7 +153,7 @@ function getStock(deps: MgDeps, request: SkuRequest, reply: FastifyReply) {
 }
 
 /** Checks a price PATCH against the listing; the sale price may not exceed the list price [unverified]. */
-function priceRefusal(listing: MgListing, body: Static<typeof PricePatch>): MagaluError | null {
+function priceRefusal(listing: MgListing, body: Static<typeof PriceBody>): MagaluError | null {
   const listPrice = body.list_price ?? listing.listPrice;
   if (listPrice > 0 && body.price > listPrice) {
     const message = 'price (sale) must not exceed list_price';
@@ -152,33 +162,95 @@ function priceRefusal(listing: MgListing, body: Static<typeof PricePatch>): Maga
   return null;
 }
 
-/** PATCH price or stock: validated now, answered 202, applied after `applyDelayMs` [2nd]. */
-function patch(deps: MgDeps, request: SkuRequest, reply: FastifyReply, kind: 'prices' | 'stocks') {
+/** A body's channel must be one the SKU is sold on [unverified: the status and wording]. */
+function channelRefusal(listing: MgListing, body: { channel: { id: string } }): MagaluError | null {
+  if (listing.native.channels.some((channel) => channel.id === body.channel.id)) return null;
+  const message = `channel ${body.channel.id} is not a channel of SKU ${listing.native.sku}`;
+  return magaluError(MG_PORTFOLIO.unknownChannelStatus, message, [detail('channel.id', 'body', message)]);
+}
+
+/** G3: POST creates the entry (409 once it exists), PATCH updates it (404 until it exists). */
+function existenceRefusal(listing: MgListing, kind: Kind, creating: boolean): MagaluError | null {
+  const exists = kind === 'prices' ? listing.priceCreated : listing.stockCreated;
+  const what = kind === 'prices' ? 'price' : 'stock';
+  if (creating && exists) {
+    return magaluError(409, `The ${what} of SKU ${listing.native.sku} already exists: update it with PATCH`, [
+      detail('sku', 'path', 'already exists', 'ENTITY_WITH_SAME_KEY_ALREADY_EXISTS'),
+    ]);
+  }
+  if (!creating && !exists) {
+    return magaluError(404, `The ${what} of SKU ${listing.native.sku} does not exist: create it with POST`, [
+      detail('sku', 'path', 'not found', 'NOT_FOUND'),
+    ]);
+  }
+  return null;
+}
+
+/** Validates one price or stock write; null when it is accepted. */
+export function writeRefusal(
+  listing: MgListing | undefined,
+  sku: string,
+  kind: Kind,
+  creating: boolean,
+  body: unknown,
+  issues: readonly SchemaIssue[],
+): MagaluError | null {
+  if (listing === undefined) return skuNotFound(sku);
+  if (issues.length > 0) return bodyError(issues);
+  const valid = body as Static<typeof PriceBody> & Static<typeof StockBody>;
+  return (
+    channelRefusal(listing, valid) ??
+    existenceRefusal(listing, kind, creating) ??
+    (kind === 'prices' ? priceRefusal(listing, valid) : null)
+  );
+}
+
+/** POST or PATCH price or stock: validated now, answered 202, applied after `applyDelayMs` [2nd]. */
+function write(deps: MgDeps, request: SkuRequest, reply: FastifyReply, kind: Kind, creating: boolean) {
   const seller = callerOf(request).sellerId;
   const sku = request.params.sku;
-  const operation = `${kind}.update`;
+  const operation = `${kind}.${creating ? 'create' : 'update'}`;
   const listing = deps.store.listing(seller, sku);
   const body = request.body;
-  let failure: MagaluError | null = null;
-  if (listing === undefined) failure = skuNotFound(sku);
-  else if (kind === 'prices') {
-    failure = check.price.check(body) ? priceRefusal(listing, body) : bodyError(check.price.issues(body));
-  } else if (!check.stock.check(body)) failure = bodyError(check.stock.issues(body));
+  const issues =
+    kind === 'prices'
+      ? deps.conformance.judge(request, MG_CHANNEL, operation, check.prices, body)
+      : deps.conformance.judge(request, MG_CHANNEL, operation, check.stocks, body);
+  const failure = writeRefusal(listing, sku, kind, creating, body, issues);
   if (failure !== null || listing === undefined) {
     logMgWrite(deps, operation, seller, sku, failure!.status, body);
     return sendMagaluError(reply, failure!);
   }
+  if (kind === 'prices') listing.priceCreated = true;
+  else listing.stockCreated = true;
   logMgWrite(deps, operation, seller, sku, 202, body);
   scheduleApply(deps, listing, kind, body as Record<string, number>);
   return reply.code(202).send();
 }
 
-function scheduleApply(
-  deps: MgDeps,
-  listing: MgListing,
-  kind: 'prices' | 'stocks',
-  body: Record<string, number>,
-) {
+/** G3 [2nd] `PATCH /skus/{sku}`: `active: false` takes the SKU off sale (202, applied at once here). */
+function patchSku(deps: MgDeps, request: SkuRequest, reply: FastifyReply) {
+  const seller = callerOf(request).sellerId;
+  const sku = request.params.sku;
+  const listing = deps.store.listing(seller, sku);
+  const body = request.body;
+  const issues = deps.conformance.judge(request, MG_CHANNEL, 'skus.update', check.skuPatch, body);
+  const failure = listing === undefined ? skuNotFound(sku) : issues.length > 0 ? bodyError(issues) : null;
+  if (failure !== null || listing === undefined) {
+    logMgWrite(deps, 'skus.update', seller, sku, failure!.status, body);
+    return sendMagaluError(reply, failure!);
+  }
+  const patch = body as Static<typeof SkuPatch>;
+  if (patch.active !== undefined) listing.native.active = patch.active;
+  if (patch.title !== undefined) listing.native.title = patch.title;
+  if (patch.description !== undefined) listing.native.description = patch.description;
+  if (patch.brand !== undefined) listing.native.brand = patch.brand;
+  listing.native.updated_at = iso(deps.clock.now());
+  logMgWrite(deps, 'skus.update', seller, sku, 202, body);
+  return reply.code(202).send();
+}
+
+function scheduleApply(deps: MgDeps, listing: MgListing, kind: Kind, body: Record<string, number>) {
   listing.pending += 1;
   const apply = () => {
     listing.pending -= 1;
@@ -207,13 +279,22 @@ export function registerMgPortfolios(scope: FastifyInstance, deps: MgDeps): void
   scope.get<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.get'), (req, reply) =>
     getPrice(deps, req, reply),
   );
+  scope.patch<{ Params: { sku: string } }>(`${base}/skus/:sku`, route('skus.update'), (req, reply) =>
+    patchSku(deps, req, reply),
+  );
+  scope.post<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.create'), (req, reply) =>
+    write(deps, req, reply, 'prices', true),
+  );
   scope.patch<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.update'), (req, reply) =>
-    patch(deps, req, reply, 'prices'),
+    write(deps, req, reply, 'prices', false),
   );
   scope.get<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.get'), (req, reply) =>
     getStock(deps, req, reply),
   );
+  scope.post<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.create'), (req, reply) =>
+    write(deps, req, reply, 'stocks', true),
+  );
   scope.patch<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.update'), (req, reply) =>
-    patch(deps, req, reply, 'stocks'),
+    write(deps, req, reply, 'stocks', false),
   );
 }

@@ -4,25 +4,49 @@ import { MG_MONEY } from './facts.ts';
 /** Bodies of Magalu's own endpoints. Money is an integer number of cents [doc]. */
 const Cents = Type.Integer({ minimum: 1 });
 
-export const PricePatch = Type.Object({
+/** G3 [2nd: integrators quoting the doc] every price and stock body names its sales channel. */
+const ChannelRef = Type.Object({ id: Type.String({ minLength: 1 }) });
+
+/**
+ * `POST` (create) and `PATCH` (update) `/seller/v1/portfolios/prices/{sku}` [2nd]:
+ * `{channel:{id}, price, list_price, currency, normalizer}`.
+ */
+export const PriceBody = Type.Object({
+  channel: ChannelRef,
   price: Cents,
   list_price: Type.Optional(Cents),
   currency: Type.Optional(Type.Literal(MG_MONEY.currency)),
   normalizer: Type.Optional(Type.Literal(MG_MONEY.normalizer)),
 });
 
-/** [2nd] `{"quantity": n, "type": "AVAILABLE"}`; only AVAILABLE is written [unverified]. */
-export const StockPatch = Type.Object({
+/**
+ * `POST`/`PATCH` `/seller/v1/portfolios/stocks/{sku}` [2nd]:
+ * `{channel:{id}, quantity, type:"AVAILABLE", branch?:{id}}`; only AVAILABLE is written [unverified].
+ */
+export const StockBody = Type.Object({
+  channel: ChannelRef,
   quantity: Type.Integer({ minimum: 0 }),
   type: Type.Optional(Type.Literal('AVAILABLE')),
+  branch: Type.Optional(ChannelRef),
 });
 
-/** [doc] `POST /seller/v1/portfolios/skus`: `sku` 1–50 characters. */
+/** G3 [2nd] `PATCH /seller/v1/portfolios/skus/{sku}`: a partial SKU; `active: false` takes it off sale. */
+export const SkuPatch = Type.Object({
+  active: Type.Optional(Type.Boolean()),
+  title: Type.Optional(Type.String({ minLength: 1 })),
+  description: Type.Optional(Type.String({ minLength: 1 })),
+  brand: Type.Optional(Type.String({ minLength: 1 })),
+});
+
+/**
+ * [doc: seller-produtos post_skus] `POST /seller/v1/portfolios/skus`: `sku` 1–50 characters;
+ * G1: `description` and `brand` are required, at least 1 character.
+ */
 export const SkuPost = Type.Object({
   sku: Type.String({ minLength: 1, maxLength: 50 }),
   title: Type.String({ minLength: 1 }),
-  description: Type.Optional(Type.String()),
-  brand: Type.Optional(Type.String()),
+  description: Type.String({ minLength: 1 }),
+  brand: Type.String({ minLength: 1 }),
   group: Type.Optional(Type.Object({ id: Type.String(), main_variation: Type.Optional(Type.Boolean()) })),
   channels: Type.Optional(Type.Array(Type.Object({ id: Type.String() }))),
   identifiers: Type.Optional(

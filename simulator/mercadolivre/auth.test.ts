@@ -7,8 +7,9 @@ import { ML_DEFAULTS } from './control.ts';
 
 const CLIENT = { client_id: ML_DEFAULTS.clientId, client_secret: ML_DEFAULTS.clientSecret };
 const REDIRECT = 'https://hub.example/callback/mercadolivre';
+// M6: the token endpoint says `error_description` where the rest of ML's API says `message`.
 const INVALID_GRANT = {
-  message:
+  error_description:
     'Error validating grant. Your authorization code or refresh token may be expired or it was already used',
   error: 'invalid_grant',
   status: 400,
@@ -108,7 +109,12 @@ describe('Mercado Livre OAuth', () => {
       },
     });
     assert.equal(answer.status, 400);
-    assert.equal(answer.body.error, 'invalid_client');
+    assert.deepEqual(answer.body, {
+      error: 'invalid_client',
+      error_description: 'invalid client_id or client_secret.',
+      status: 400,
+      cause: [],
+    });
   });
 
   test('PKCE: the verifier must match the S256 challenge', async () => {

@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oauth.ts';
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
-import { mlError, sendMlError } from './errors.ts';
+import type { MlTokenErrorBody } from './errors.ts';
+import { mlError, mlTokenError, sendMlError } from './errors.ts';
 import { ML_AUTH } from './facts.ts';
 import type { MlApp } from './model.ts';
 import type { MlStore } from './store.ts';
@@ -103,12 +104,17 @@ function redirectAllowed(app: MlApp, redirectUri: string): boolean {
   return app.redirectUris.includes(redirectUri);
 }
 
-function grantError(reason: GrantFailure) {
+function grantError(reason: GrantFailure): MlTokenErrorBody {
   if (reason === 'client_mismatch')
-    return mlError(400, 'invalid_grant', 'the code was issued to another client');
-  if (reason === 'redirect_mismatch') return mlError(400, 'invalid_grant', 'redirect_uri mismatch');
-  if (reason === 'pkce') return mlError(400, 'invalid_grant', 'code_verifier does not match code_challenge');
-  return mlError(400, 'invalid_grant', ML_AUTH.invalidGrantMessage);
+    return mlTokenError(400, 'invalid_grant', 'the code was issued to another client');
+  if (reason === 'redirect_mismatch') return mlTokenError(400, 'invalid_grant', 'redirect_uri mismatch');
+  if (reason === 'pkce')
+    return mlTokenError(400, 'invalid_grant', 'code_verifier does not match code_challenge');
+  return mlTokenError(400, 'invalid_grant', ML_AUTH.invalidGrantMessage);
+}
+
+function sendTokenError(reply: FastifyReply, body: MlTokenErrorBody): FastifyReply {
+  return reply.code(body.status).send(body);
 }
 
 /** `POST /oauth/token`: authorization_code and refresh_token grants, form-urlencoded (or JSON). */
@@ -116,31 +122,32 @@ function token(deps: MlAuthDeps, request: FastifyRequest, reply: FastifyReply): 
   const params: Params = { ...(request.query as Params), ...((request.body as Params | null) ?? {}) };
   const grantType = params.grant_type;
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
-    return sendMlError(reply, mlError(400, 'unsupported_grant_type', 'grant_type is not supported'));
+    return sendTokenError(reply, mlTokenError(400, 'unsupported_grant_type', 'grant_type is not supported'));
   }
   const app = deps.store.apps.get(params.client_id ?? '');
   // [unverified] a wrong client answers 400 invalid_client, like the other token errors.
   if (app === undefined || app.secret !== params.client_secret) {
-    return sendMlError(reply, mlError(400, 'invalid_client', 'invalid client_id or client_secret.'));
+    return sendTokenError(reply, mlTokenError(400, 'invalid_client', 'invalid client_id or client_secret.'));
   }
   if (deps.limits.take(app, 'oauth.token', deps.clock.now()) > 0) {
-    return sendMlError(reply, mlError(429, ML_AUTH.tokenRateLimitedError, 'Too many requests'));
+    return sendTokenError(reply, mlTokenError(429, ML_AUTH.tokenRateLimitedError, 'Too many requests'));
   }
   const outcome = grantType === 'authorization_code' ? redeem(deps, app, params) : refresh(deps, app, params);
-  if (typeof outcome === 'string') return sendMlError(reply, grantError(outcome));
-  if ('status' in outcome) return sendMlError(reply, outcome);
+  if (typeof outcome === 'string') return sendTokenError(reply, grantError(outcome));
+  if ('status' in outcome) return sendTokenError(reply, outcome);
   return reply.send(tokenResponse(deps.tokens, outcome));
 }
 
 function redeem(deps: MlAuthDeps, app: MlApp, params: Params) {
   if (params.code === undefined || params.redirect_uri === undefined) {
-    return mlError(400, 'invalid_request', 'code and redirect_uri are required');
+    return mlTokenError(400, 'invalid_request', 'code and redirect_uri are required');
   }
   return deps.tokens.redeemCode(params.code, app.clientId, params.redirect_uri, params.code_verifier);
 }
 
 function refresh(deps: MlAuthDeps, app: MlApp, params: Params) {
-  if (params.refresh_token === undefined) return mlError(400, 'invalid_request', 'refresh_token is required');
+  if (params.refresh_token === undefined)
+    return mlTokenError(400, 'invalid_request', 'refresh_token is required');
   return deps.tokens.spendRefresh(params.refresh_token, app.clientId);
 }
 

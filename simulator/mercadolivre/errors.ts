@@ -62,6 +62,21 @@ export function mlValidation(causes: readonly MlCause[]): MlErrorBody {
   return mlError(400, 'validation_error', 'Validation error', causes);
 }
 
+/**
+ * [2nd quoting the doc] The token endpoint's own shape: `error_description` where the rest of the
+ * API says `message`, e.g. `{"error":"invalid_grant","error_description":"…","status":400,"cause":[]}`.
+ */
+export interface MlTokenErrorBody {
+  readonly error: string;
+  readonly error_description: string;
+  readonly status: number;
+  readonly cause: readonly unknown[];
+}
+
+export function mlTokenError(status: number, error: string, description: string): MlTokenErrorBody {
+  return { error, error_description: description, status, cause: [] };
+}
+
 /** ML names a server fault `internal_error` [unverified]. */
 export function mlServerError(status: number): MlErrorBody {
   return mlError(status, 'internal_error', status === 503 ? 'Service Unavailable' : 'Internal server error');

@@ -18,9 +18,10 @@ export const ML_AUTH = {
   /** [doc/2nd] the scope string of the token response. */
   scope: 'offline_access read write',
   /**
-   * [2nd: bodies quoted in mercadolibre/* GitHub issues] The token endpoint answers with ML's
-   * usual `{message, error, status, cause}`. The reference shows `error_description` instead of
-   * `message`; the observed bodies have `message`.
+   * M6 [2nd quoting the doc: marketplaces.md §1 "Token errors"] The token endpoint answers
+   * `{error, error_description, status, cause}`: `error_description` where the rest of the API
+   * says `message` (the simulator used to send `message`, which a client reading only
+   * `error_description` would have missed).
    */
   invalidGrantMessage:
     'Error validating grant. Your authorization code or refresh token may be expired or it was already used',

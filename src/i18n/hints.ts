@@ -20,6 +20,8 @@ const fullStock =
 const mlVariationGone =
   'A variação não existe mais no Mercado Livre. Conecte o SKU de novo à variação atual.';
 const mlReconnect = 'Reconecte a conta do Mercado Livre: a autorização expirou ou foi revogada.';
+const magaluSkuFields =
+  'A Magalu exige descrição e marca em todo SKU: envie-as pelo ERP (product.description, product.brand); o Cais publica na próxima execução do catálogo.';
 const magaluReconnect = 'Reconecte a conta da Magalu: a autorização expirou ou foi revogada.';
 
 /** Portuguese hints by the adapters' hint codes (their HINTS tables). */
@@ -42,6 +44,8 @@ export const hintsPt: Record<string, string> = {
     'O aplicativo do Mercado Livre não tem permissão para esta chamada. Reconecte a conta e aceite todas as permissões.',
   'magalu.price_above_list_price':
     'O preço de venda está acima do preço normal. Corrija o preço promocional no ERP ou nas regras de preço.',
+  'magalu.description_required': magaluSkuFields,
+  'magalu.brand_required': magaluSkuFields,
   'magalu.not_found': 'O SKU não existe no seu catálogo da Magalu. Conecte o produto de novo ou publique-o.',
   'magalu.unauthorized': magaluReconnect,
   'magalu.invalid_grant': magaluReconnect,

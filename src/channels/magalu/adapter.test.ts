@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { hintText } from '../../i18n/hints.ts';
 import type { ItemOutcome, PriceUpdate, StockUpdate } from '../adapter.ts';
 import { magalu } from './adapter.ts';
 import type { MgHarness } from './testing.ts';
@@ -40,10 +41,16 @@ describe('Magalu stock and price', () => {
     const view = await mg.settled('SKU-1');
     assert.deepEqual([view.stock, view.price, view.promotional_price], [8, 19.9, null]);
     const bodies = (await mg.writes()).map((entry) => entry.body);
+    // G3: each body names the sales channel; an existing entry is updated with PATCH.
+    const channel = { id: mg.defaults.channel_id };
     assert.deepEqual(bodies, [
-      { quantity: 8, type: 'AVAILABLE' },
-      { price: 1990, list_price: 1990, currency: 'BRL', normalizer: 100 },
+      { channel, quantity: 8, type: 'AVAILABLE' },
+      { channel, price: 1990, list_price: 1990, currency: 'BRL', normalizer: 100 },
     ]);
+    assert.deepEqual(
+      (await mg.writes()).map((entry) => entry.operation),
+      ['stocks.update', 'prices.update'],
+    );
     const read = await magalu.readListing(ctx, { externalId: 'SKU-1', sku: 'SKU-1' });
     assert.deepEqual(read, { qty: 8, price: 19.9, promotionalPrice: null, status: 'PUBLISHED' });
   });
@@ -126,7 +133,7 @@ describe('Magalu listings', () => {
     const result = await magalu.publish(ctx, {
       sku: 'TEE',
       name: 'Camiseta',
-      description: null,
+      description: 'Algodão',
       qty: 0,
       price: 39.9,
       promotionalPrice: null,
@@ -146,15 +153,58 @@ describe('Magalu listings', () => {
     assert.deepEqual(created?.body, {
       sku: 'TEE-P',
       title: 'Camiseta P',
-      description: '',
+      description: 'Algodão',
       brand: 'Cais',
       channels: [{ id: mg.defaults.channel_id }],
       identifiers: [{ type: 'ean', value: '7891234567895' }],
       group: { id: 'TEE', main_variation: true },
     });
 
+    // G3: a new SKU's price and stock are created with POST.
+    const mediumWrites = (await mg.writes()).filter((entry) => entry.target === 'TEE-M');
+    assert.deepEqual(
+      mediumWrites.map((entry) => `${entry.operation} ${entry.status}`),
+      ['skus.create 201', 'prices.create 202', 'stocks.create 202'],
+    );
+
+    // G3: unpublished with `active: false`, not with stock 0, so a later stock sync keeps it off sale.
     await magalu.unpublish(ctx, { externalId: 'TEE-P', sku: 'TEE-P' });
-    assert.equal((await mg.settled('TEE-P')).stock, 0);
+    const [off] = await mg.writes('skus.update');
+    assert.deepEqual([off?.target, off?.body], ['TEE-P', { active: false }]);
+    await magalu.pushStock(ctx, [stock('TEE-P', 5)]);
+    const read = await magalu.readListing(ctx, { externalId: 'TEE-P', sku: 'TEE-P' });
+    assert.deepEqual([read.status, read.qty], ['inactive', 5]);
+    await magalu.unpublish(ctx, { externalId: 'GONE', sku: 'GONE' });
+  });
+
+  test('G1: a product without description or brand is refused before any call, naming the fields', async () => {
+    const ctx = await mg.connect();
+    const product = {
+      sku: 'BARE',
+      name: 'Sem descrição',
+      description: null,
+      qty: 1,
+      price: 10,
+      promotionalPrice: null,
+      brand: '  ',
+      ean: null,
+      images: [],
+      variations: [],
+    };
+    await assert.rejects(magalu.publish(ctx, product), (error: Error) => {
+      assert.deepEqual(
+        [Reflect.get(error, 'failure'), Reflect.get(error, 'code'), Reflect.get(error, 'marketplaceMessage')],
+        [
+          'permanent',
+          'magalu.description_required',
+          "Magalu requires the product's description and brand (at least 1 character); product BARE has none",
+        ],
+      );
+      assert.match(String(Reflect.get(error, 'hint')), /product\.description, product\.brand/);
+      assert.match(String(hintText({ code: 'magalu.description_required', hint: 'x' }, 'pt-BR')), /marca/);
+      return true;
+    });
+    assert.deepEqual(await mg.writes(), [], 'nothing was sent to Magalu');
   });
 
   test('publishing a SKU that already exists takes it over', async () => {
@@ -163,11 +213,11 @@ describe('Magalu listings', () => {
     const product = {
       sku: 'OLD',
       name: 'x',
-      description: null,
+      description: 'Antigo',
       qty: 4,
       price: 9,
       promotionalPrice: null,
-      brand: null,
+      brand: 'Cais',
       ean: null,
       images: [],
       variations: [],
@@ -176,6 +226,22 @@ describe('Magalu listings', () => {
     assert.deepEqual(result.ref, { externalId: 'OLD', sku: 'OLD' });
     const view = await mg.settled('OLD');
     assert.deepEqual([view.stock, view.price], [4, 9]);
+    // The SKU's price and stock exist already: the POSTs meet 409 and become PATCHes.
+    assert.deepEqual(
+      (await mg.writes()).map((entry) => `${entry.operation} ${entry.status}`),
+      ['skus.create 409', 'prices.create 409', 'prices.update 202', 'stocks.create 409', 'stocks.update 202'],
+    );
+  });
+
+  test('G3: a SKU created in Magalu’s panel without stock gets it created on the first push', async () => {
+    const ctx = await mg.connect();
+    await mg.listing({ sku: 'PANEL', price: 1000, stock_entry: false });
+    assert.deepEqual(await magalu.pushStock(ctx, [stock('PANEL', 6)]), [PENDING]);
+    assert.equal((await mg.settled('PANEL')).stock, 6);
+    assert.deepEqual(
+      (await mg.writes()).map((entry) => `${entry.operation} ${entry.status}`),
+      ['stocks.update 404', 'stocks.create 202'],
+    );
   });
 
   test('testConnection proves the token and names the tenant', async () => {

@@ -39,8 +39,12 @@ describe('Magalu OAuth', () => {
       redirectUri: REDIRECT,
       state: 'st',
     };
-    const response = await fetch(magalu.authorizeUrl!(start), { redirect: 'manual' });
-    assert.equal(response.status, 302);
+    // G4: ID Magalu refuses a consent whose scopes differ from the app's; the simulator's app
+    // is registered with Magalu's real scopes, so a consent asking for another one is a 400.
+    const consentUrl = new URL(magalu.authorizeUrl!(start));
+    assert.ok(!consentUrl.searchParams.get('scope')?.includes('open:order-invoice-seller:read'));
+    const response = await fetch(consentUrl, { redirect: 'manual' });
+    assert.equal(response.status, 302, await response.text());
     const code = new URL(response.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const credentials = await magalu.exchangeCode!({
       ...start,

@@ -14,9 +14,14 @@ import { asArray, isObject, str } from '../json.ts';
 
 const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_scope']);
 
+const SKU_FIELDS_HINT =
+  'Magalu needs a description and a brand on every SKU: send them from your ERP (product.description, product.brand); Cais publishes on the next catalog run.';
+
 export const HINTS: Record<string, string> = {
   'magalu.price_above_list_price':
     'The sale price is above the regular price. Fix the promotional price in your ERP or the price rules.',
+  'magalu.description_required': SKU_FIELDS_HINT,
+  'magalu.brand_required': SKU_FIELDS_HINT,
   'magalu.not_found': 'The SKU does not exist in your Magalu catalog. Link the product again or publish it.',
   'magalu.unauthorized': 'Reconnect the Magalu account: its authorization expired or was revoked.',
   'magalu.invalid_grant': 'Reconnect the Magalu account: its authorization expired or was revoked.',

@@ -13,7 +13,12 @@ export const MG_HOSTS = {
   id: 'https://id.magalu.com',
 } as const;
 
-/** [doc/2nd] the scopes Cais asks for at consent. */
+/**
+ * [doc/2nd] the scopes Cais asks for at consent. G4 [doc: authentication page] they must equal
+ * the scopes registered for the app (ID Magalu refuses a consent asking for others), so the app
+ * must be registered with exactly these. Invoices are read with `open:order-delivery-seller:read`
+ * [doc: get_invoice]; there is no `open:order-invoice-seller:read`.
+ */
 export const MG_SCOPES = [
   'open:portfolio-skus-seller:read',
   'open:portfolio-skus-seller:write',
@@ -24,8 +29,13 @@ export const MG_SCOPES = [
   'open:order-order-seller:read',
   'open:order-delivery-seller:read',
   'open:order-delivery-seller:write',
-  'open:order-invoice-seller:read',
 ] as const;
+
+/**
+ * G1 [doc: seller-produtos post_skus] fields a new SKU must carry with at least 1 character;
+ * a product without them is refused before any call.
+ */
+export const MG_SKU_REQUIRED = ['description', 'brand'] as const;
 
 /** [doc] integer amounts with `normalizer: 100` (9980 is R$ 99,80) in BRL. */
 export const MG_MONEY = { currency: 'BRL', normalizer: 100 } as const;

@@ -10,11 +10,13 @@ import type {
   ProductForChannel,
   PublishResult,
 } from '../adapter.ts';
-import { isChannelError } from '../errors.ts';
+import { FailureClass } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, isObject, num, str } from '../json.ts';
 import type { MgApi } from './api.ts';
 import { channelIdOf, fromAmount, skuPath } from './api.ts';
+import { mgChannelError } from './errors.ts';
+import { MG_SKU_REQUIRED } from './facts.ts';
 import { pushPrice, pushStock } from './stock-price.ts';
 
 export async function findBySku(
@@ -53,6 +55,30 @@ function skusOf(product: ProductForChannel): SkuToCreate[] {
 }
 
 /**
+ * G1 [doc: seller-produtos post_skus] Magalu refuses a SKU without `description` or `brand`
+ * (at least 1 character). Sending `''` would only earn that refusal, so the product is refused
+ * here, before any call, with the field the ERP must fill.
+ */
+export function missingSkuFields(product: ProductForChannel): string[] {
+  const values: Record<(typeof MG_SKU_REQUIRED)[number], string | null> = {
+    description: product.description,
+    brand: product.brand,
+  };
+  return MG_SKU_REQUIRED.filter((field) => (values[field] ?? '').trim() === '');
+}
+
+function refuseIncomplete(product: ProductForChannel): void {
+  const missing = missingSkuFields(product);
+  if (missing.length === 0) return;
+  const fields = missing.join(' and ');
+  throw mgChannelError(
+    FailureClass.permanent,
+    `magalu.${missing[0]}_required`,
+    `Magalu requires the product's ${fields} (at least 1 character); product ${product.sku} has none`,
+  );
+}
+
+/**
  * Creates each SKU, then sets its price and stock (Magalu keeps them apart). A SKU that already
  * exists (409: a retried publish, or a SKU created in Magalu's panel) is taken over as it is.
  */
@@ -61,16 +87,16 @@ export async function publish(
   ctx: ChannelContext,
   product: ProductForChannel,
 ): Promise<PublishResult> {
+  refuseIncomplete(product);
   const channelId = channelIdOf(await ctx.credentials.current());
   const statuses: string[] = [];
   const variations: Record<string, ListingRef> = {};
   for (const entry of skusOf(product)) {
     statuses.push(await createSku(api, ctx, product, entry, channelId));
     const ref = { listingId: 0, externalId: entry.sku, sku: entry.sku };
-    await failOnError(
-      pushPrice(api, ctx, [{ ...ref, price: entry.price, promotionalPrice: product.promotionalPrice }]),
-    );
-    await failOnError(pushStock(api, ctx, [{ ...ref, qty: entry.qty }]));
+    const priced = { ...ref, price: entry.price, promotionalPrice: product.promotionalPrice };
+    await failOnError(pushPrice(api, ctx, [priced], 'create'));
+    await failOnError(pushStock(api, ctx, [{ ...ref, qty: entry.qty }], 'create'));
     variations[entry.sku] = { externalId: entry.sku, sku: entry.sku };
   }
   return {
@@ -90,8 +116,9 @@ async function createSku(
   const json: Json = {
     sku: entry.sku,
     title: entry.title,
-    description: product.description ?? '',
-    brand: product.brand ?? '',
+    // Checked by refuseIncomplete: never the empty string Magalu refuses.
+    description: product.description!,
+    brand: product.brand!,
     channels: [{ id: channelId }],
     identifiers: entry.ean === null ? [] : [{ type: 'ean', value: entry.ean }],
   };
@@ -119,20 +146,18 @@ async function skuStatus(api: MgApi, ctx: ChannelContext, sku: string): Promise<
 }
 
 /**
- * [unverified] The Open API pages collected show no call that takes a SKU off sale; stock 0 is
- * what keeps buyers from ordering it, and a later stock sync puts it back on sale.
+ * G3 [2nd: integrators quoting the doc] `PATCH /portfolios/skus/{sku}` with `active: false`
+ * takes the SKU off sale and keeps it in the portfolio (stock 0 would not: the next stock sync
+ * would put it back on sale). A SKU Magalu no longer has (404) is off sale already.
  */
 export async function unpublish(api: MgApi, ctx: ChannelContext, ref: ListingRef): Promise<void> {
-  const [outcome] = await pushStock(api, ctx, [
-    { listingId: 0, externalId: ref.externalId, sku: ref.sku, qty: 0 },
-  ]);
-  if (
-    outcome !== undefined &&
-    !outcome.ok &&
-    !(isChannelError(outcome.error) && outcome.error.httpStatus === 404)
-  ) {
-    throw outcome.error;
-  }
+  await api.call(ctx, {
+    operation: 'publish',
+    method: 'PATCH',
+    path: skuPath('skus', ref.externalId),
+    json: { active: false },
+    accept: [404],
+  });
 }
 
 /** The SKU's status, price (`list_price` regular, `price` paid) and AVAILABLE stock [2nd]. */
@@ -155,6 +180,6 @@ export async function readListing(
     qty: num(stock?.quantity) ?? 0,
     price: onSale ? regular : paid,
     promotionalPrice: onSale ? paid : null,
-    status: str(sku.status) ?? 'unknown',
+    status: sku.active === false ? 'inactive' : (str(sku.status) ?? 'unknown'),
   };
 }
