@@ -17,7 +17,8 @@ import {
   verify,
 } from '../connections/connections.ts';
 import { isCaisError } from '../errors.ts';
-import { presentListing } from '../listings/listings.ts';
+import { preferredLanguage } from '../i18n/language.ts';
+import { presentListings } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfConnection } from '../listings/queries.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
@@ -275,7 +276,7 @@ export function connectionRoutes(
         limit,
       });
       return {
-        listings: rows.map(presentListing),
+        listings: await presentListings(deps.db, rows, preferredLanguage(request.headers['accept-language'])),
         next_after: rows.length === limit ? rows.at(-1)?.id : undefined,
       };
     },

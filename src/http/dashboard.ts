@@ -8,7 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { connectionsOf, presentConnection } from '../connections/connections.ts';
 import type { Queryable } from '../db/db.ts';
-import { presentListing } from '../listings/listings.ts';
+import { preferredLanguage } from '../i18n/language.ts';
+import { presentListings } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfProducts } from '../listings/queries.ts';
 import { listRuns, presentRun } from '../sync/runs.ts';
 import { everyLabel, resources, type TargetRow, targetsOf } from '../sync/schedules.ts';
@@ -43,10 +44,17 @@ async function pendingOf(db: Queryable, connectionId: number): Promise<PendingRo
   return row!;
 }
 
+/**
+ * Open sync errors per connection and resource, and how many are refusals (permanent): a
+ * resource with a refusal is not "up to date" even when nothing is pending, since the refused
+ * value is settled until something changes.
+ */
 function openErrorsByConnection(db: Queryable, accountId: number) {
-  return db.query<{ connection_id: number; n: number }>(
-    `SELECT connection_id, count(*)::int AS n FROM sync_errors WHERE account_id = $1 AND status = 'open'
-      GROUP BY connection_id`,
+  return db.query<{ connection_id: number; resource: string; n: number; refused: number }>(
+    `SELECT connection_id, resource, count(*)::int AS n,
+            count(*) FILTER (WHERE failure = 'permanent')::int AS refused
+       FROM sync_errors WHERE account_id = $1 AND status = 'open'
+      GROUP BY connection_id, resource`,
     [accountId],
   );
 }
@@ -59,13 +67,16 @@ function liveProductIds(db: Queryable, accountId: number, skus: readonly string[
 }
 
 interface AccountFacts {
-  errors: Map<number, number>;
+  errors: Awaited<ReturnType<typeof openErrorsByConnection>>;
   targets: TargetRow[];
 }
 
 async function connectionSummary(db: Queryable, accountId: number, facts: AccountFacts, c: ConnRow) {
   const targets = facts.targets.filter((t) => t.connection_id === c.id);
   const pending = await pendingOf(db, c.id);
+  const errors = facts.errors.filter((e) => e.connection_id === c.id);
+  const refused = (resource: string) =>
+    errors.filter((e) => e.resource === resource).reduce((sum, e) => sum + e.refused, 0);
   const lastRuns: Record<string, ReturnType<typeof presentRun> | null> = {};
   for (const resource of resources) {
     const [run] = await listRuns(db, { accountId, connectionId: c.id, resource, limit: 1 });
@@ -78,6 +89,7 @@ async function connectionSummary(db: Queryable, accountId: number, facts: Accoun
       stock: { count: pending.stock, since: pending.stock_since?.toISOString() ?? null },
       price: { count: pending.price, since: pending.price_since?.toISOString() ?? null },
     },
+    refused: { stock: refused('stock'), price: refused('price') },
     schedule: Object.fromEntries(
       resources.map((r) => {
         const t = targets.find((x) => x.resource === r);
@@ -90,7 +102,7 @@ async function connectionSummary(db: Queryable, accountId: number, facts: Accoun
       }),
     ),
     last_runs: lastRuns,
-    open_errors: facts.errors.get(c.id) ?? 0,
+    open_errors: errors.reduce((sum, e) => sum + e.n, 0),
   };
 }
 
@@ -117,10 +129,10 @@ export function dashboardRoutes(api: SellerApi): void {
     },
     async (request) => {
       const accountId = account(request);
-      const errors = new Map(
-        (await openErrorsByConnection(api.db, accountId)).map((e) => [e.connection_id, e.n]),
-      );
-      const facts = { errors, targets: await targetsOf(api.db, accountId) };
+      const facts = {
+        errors: await openErrorsByConnection(api.db, accountId),
+        targets: await targetsOf(api.db, accountId),
+      };
       const connections = [];
       for (const c of await connectionsOf(api.db, accountId)) {
         connections.push(await connectionSummary(api.db, accountId, facts, c));
@@ -147,7 +159,9 @@ export function dashboardRoutes(api: SellerApi): void {
         account(request),
         products.map((p) => p.id),
       );
-      return { listings: rows.map(presentListing) };
+      return {
+        listings: await presentListings(api.db, rows, preferredLanguage(request.headers['accept-language'])),
+      };
     },
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaisError, ErrorKind, type ErrorParams, isCaisError } from '../errors.ts';
-import { errorText } from '../i18n/errors.ts';
+import { messageFor } from '../i18n/errors.ts';
 import { type Language, preferredLanguage } from '../i18n/language.ts';
 import { describeErrors, fieldRule } from './validation.ts';
 
@@ -45,9 +45,9 @@ function errorBody(
   params: ErrorParams | undefined,
 ): { error: string; code: string; params?: ErrorParams } {
   const lang: Language = preferredLanguage(reply.request.headers['accept-language']);
-  const translated = lang === 'en' ? undefined : errorText(code, params, lang);
-  reply.header('content-language', translated ? lang : 'en');
-  return { error: translated ?? message, code, ...(params ? { params } : {}) };
+  const said = messageFor({ message, code, params }, lang);
+  reply.header('content-language', said.lang);
+  return { error: said.text, code, ...(params ? { params } : {}) };
 }
 
 export function sendError(reply: FastifyReply, error: CaisError): FastifyReply {

@@ -3,7 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Connections } from '../connections/connections.ts';
 import { invalid, isCaisError } from '../errors.ts';
-import { connectProduct, disconnectProduct, productListings } from '../listings/listings.ts';
+import { messageFor } from '../i18n/errors.ts';
+import { type Language, preferredLanguage } from '../i18n/language.ts';
+import {
+  connectProduct,
+  disconnectProduct,
+  productListings,
+  republishProduct,
+} from '../listings/listings.ts';
 import { SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
@@ -41,6 +48,7 @@ const BulkConnect = Type.Object(
 
 export function listingRoutes(api: SellerApi, deps: Connections): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
+  const lang = (request: FastifyRequest): Language => preferredLanguage(request.headers['accept-language']);
 
   api.get(
     '/products/:sku/listings',
@@ -52,7 +60,9 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
         params: SkuParams,
       },
     },
-    async (request) => ({ listings: await productListings(deps, account(request), request.params.sku) }),
+    async (request) => ({
+      listings: await productListings(deps, account(request), request.params.sku, lang(request)),
+    }),
   );
 
   api.post(
@@ -72,18 +82,34 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
         request.body === undefined || request.body === null
           ? {}
           : validate<{ external_id?: string; external_variation_id?: string }>(ConnectBody, request.body, '');
-      const listings = await connectProduct(
+      await connectProduct(deps, account(request), request.params.sku, request.params.connection, {
+        externalId: body.external_id,
+        externalVariationId: body.external_variation_id,
+      });
+      const listings = await productListings(deps, account(request), request.params.sku, lang(request));
+      return reply.code(201).send({ listings });
+    },
+  );
+
+  api.post(
+    '/products/:sku/listings/:connection/republish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a closed listing again: a new listing, linked in place of the old one',
+        security: sellerSecurity,
+        params: ListingParams,
+      },
+    },
+    async (request) => ({
+      listings: await republishProduct(
         deps,
         account(request),
         request.params.sku,
         request.params.connection,
-        {
-          externalId: body.external_id,
-          externalVariationId: body.external_variation_id,
-        },
-      );
-      return reply.code(201).send({ listings });
-    },
+        lang(request),
+      ),
+    }),
   );
 
   api.delete(
@@ -130,7 +156,8 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
         } catch (error) {
           // One SKU's problem (unknown, not active...) must not stop the others; bugs still surface.
           if (!isCaisError(error)) throw error;
-          results.push({ sku, error: error.message, code: error.code });
+          const message = messageFor(error, lang(request)).text;
+          results.push({ sku, error: message, code: error.code, params: error.params });
         }
       }
       return { results };

@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Db } from '../db/db.ts';
 import { invalid } from '../errors.ts';
+import { hintText } from '../i18n/hints.ts';
+import { type Language, preferredLanguage } from '../i18n/language.ts';
 import { oweSends } from '../listings/queries.ts';
 import { orderErrorCategories, orderErrorTypes } from '../orders/sync-errors.ts';
 import {
@@ -25,7 +27,7 @@ import { bodyCheckedByHandler, validate } from './validation.ts';
 const tags = ['Sync errors'];
 const categoryCodes = categories.map((c) => c.code);
 
-function present(row: ErrorRow) {
+function present(row: ErrorRow, lang: Language = 'en') {
   return {
     entity_id: row.sku ?? `connection:${row.connection_id}`,
     message: row.message,
@@ -39,7 +41,8 @@ function present(row: ErrorRow) {
     transient: row.failure === 'transient' || row.failure === 'rate_limited',
     attempts: row.attempts,
     first_seen_at: row.first_seen_at.toISOString(),
-    hint: row.hint,
+    // Cais's own hint in the caller's language; `message` stays the marketplace's words.
+    hint: hintText({ code: row.code, failure: row.failure, hint: row.hint }, lang),
     marketplace_code: row.marketplace_code,
     status: row.status,
   };
@@ -149,7 +152,10 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
         beforeId: q.before,
         limit: q.per_page ?? 100,
       });
-      return { error_qty: await countErrors(deps.db, account(request), resource), errors: rows.map(present) };
+      return {
+        error_qty: await countErrors(deps.db, account(request), resource),
+        errors: rows.map((row) => present(row, preferredLanguage(request.headers['accept-language']))),
+      };
     },
   );
 

@@ -5,6 +5,7 @@ import { catalogItem } from '../catalog/for-channel.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { CaisError, ErrorKind, unavailable } from '../errors.ts';
+import { preferredLanguage } from '../i18n/language.ts';
 import { explainSku } from '../sync/explain.ts';
 import { syncProductNow } from '../sync/manual.ts';
 import type { RunnerDeps } from '../sync/runner.ts';
@@ -268,6 +269,7 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
         account(request),
         request.params.sku,
         reserved && ((id) => reserved.get(id)),
+        preferredLanguage(request.headers['accept-language']),
       );
     },
   );

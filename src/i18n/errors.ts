@@ -114,6 +114,10 @@ export const errorTexts: Record<string, Texts> = {
     en: 'the listing of {sku} is not closed; only a closed listing is published again',
     'pt-BR': 'O anúncio de {sku} não está encerrado: só um anúncio encerrado pode ser publicado de novo',
   },
+  republish_refused: {
+    en: 'the marketplace refused the new listing: {marketplace_message}',
+    'pt-BR': 'O marketplace recusou o anúncio novo. Mensagem do marketplace: “{marketplace_message}”',
+  },
   manual_sync_rate_limited: {
     en: 'too many manual syncs; try again in {seconds} seconds',
     'pt-BR': 'Muitas sincronizações manuais: tente de novo em {seconds} segundos',
@@ -148,3 +152,12 @@ export function errorText(
 }
 
 export const fieldRuleTexts = fieldRules;
+
+/** An error's sentence for a reader of `lang`: the catalogue's in Portuguese, else as thrown. */
+export function messageFor(
+  error: { message: string; code: string; params?: Record<string, unknown> | undefined },
+  lang: Language,
+): { text: string; lang: Language } {
+  const translated = lang === 'en' ? undefined : errorText(error.code, error.params, lang);
+  return translated ? { text: translated, lang } : { text: error.message, lang: 'en' };
+}

@@ -9,9 +9,21 @@ import { ChannelError, FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
 import { type Connections, channelContext, getConnection } from '../connections/connections.ts';
 import type { ConnectionRow } from '../connections/queries.ts';
+import type { Queryable } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
+import { hintText } from '../i18n/hints.ts';
+import type { Language } from '../i18n/language.ts';
 import { effectivePrice, effectiveStock, type Rules } from '../sync/rules.ts';
-import { type Flag, type ListingRow, listingsOfProducts, saveListing } from './queries.ts';
+import { resolveListingErrors } from '../sync/sync-errors.ts';
+import {
+  type Flag,
+  type ListingRow,
+  listingsOfProducts,
+  openRefusals,
+  oweSends,
+  type Refusal,
+  saveListing,
+} from './queries.ts';
 
 export interface ConnectOptions {
   /** Associate with this marketplace listing instead of searching by SKU or publishing. */
@@ -29,20 +41,46 @@ export interface ListingView {
   external_id: string | null;
   external_variation_id: string | null;
   connected_at: string | null;
+  /** What the marketplace refuses while the flag is red for a sync refusal (stock, price). */
+  refused: ('stock' | 'price')[];
 }
 
-export function presentListing(row: ListingRow): ListingView {
+/**
+ * A listing as the seller sees it (DESIGN §2): red with the marketplace's reason while it refuses
+ * the listing's stock or price, green again once the refusal clears. `reason` is the
+ * marketplace's own words; `hint` is Cais's, in the caller's language.
+ */
+export function presentListing(
+  row: ListingRow,
+  refusals: readonly Refusal[] = [],
+  lang: Language = 'en',
+): ListingView {
+  const refusal = row.flag === 'green' ? refusals.find((r) => r.listing_id === row.id) : undefined;
+  const failure = row.flag === 'yellow' ? 'transient' : 'permanent';
+  const code = refusal?.code ?? row.flag_code;
   return {
     sku: row.sku,
     connection_id: row.connection_id,
-    flag: row.flag,
-    reason: row.flag_reason,
-    code: row.flag_code,
-    hint: row.flag_hint,
+    flag: refusal ? 'red' : row.flag,
+    reason: refusal?.message ?? row.flag_reason,
+    code,
+    hint: hintText({ code, failure, hint: refusal ? refusal.hint : row.flag_hint }, lang),
     external_id: row.external_id,
     external_variation_id: row.external_variation_id,
     connected_at: row.connected_at?.toISOString() ?? null,
+    refused: refusal ? refusals.filter((r) => r.listing_id === row.id).map((r) => r.resource) : [],
   };
+}
+
+/** presentListing for many rows, reading their standing refusals in one query. */
+export async function presentListings(
+  db: Queryable,
+  rows: readonly ListingRow[],
+  lang: Language = 'en',
+): Promise<ListingView[]> {
+  const green = rows.filter((r) => r.flag === 'green').map((r) => r.id);
+  const refusals = green.length ? await openRefusals(db, green) : [];
+  return rows.map((row) => presentListing(row, refusals, lang));
 }
 
 export function requireActive(connection: ConnectionRow): void {
@@ -58,10 +96,11 @@ export async function productListings(
   deps: Connections,
   accountId: number,
   sku: string,
+  lang: Language = 'en',
 ): Promise<ListingView[]> {
   const item = await catalogItem(deps.db, accountId, sku);
   const ids = [item.row.id, ...item.variations.map((v) => v.id)];
-  return (await listingsOfProducts(deps.db, accountId, ids)).map(presentListing);
+  return presentListings(deps.db, await listingsOfProducts(deps.db, accountId, ids), lang);
 }
 
 /** Connects a product (and its variations) to one connection; answers the listings' state. */
@@ -229,4 +268,79 @@ export async function disconnectProduct(
     });
   }
   return productListings(deps, accountId, sku);
+}
+
+/** Mercado Livre's word for a listing that can never change again; "published again" replaces it. */
+const CLOSED = 'closed';
+const closedRefusal = /\.status\.not_modifiable$/;
+
+/**
+ * Publishes a closed listing again: a new listing at the marketplace, linked in place of the old
+ * one (a closed listing can never be reopened, and relinking would find the same closed one).
+ * Its refusals are settled and it owes its current stock and price.
+ */
+export async function republishProduct(
+  deps: Connections,
+  accountId: number,
+  sku: string,
+  connectionId: number,
+  lang: Language = 'en',
+): Promise<ListingView[]> {
+  const connection = await getConnection(deps.db, accountId, connectionId);
+  requireActive(connection);
+  const item = await catalogItem(deps.db, accountId, sku);
+  const ids = [item.row.id, ...item.variations.map((v) => v.id)];
+  const own = (await listingsOfProducts(deps.db, accountId, ids)).filter(
+    (l) => l.connection_id === connectionId,
+  );
+  const main = own.find((l) => l.product_id === item.row.id);
+  if (!main?.external_id) {
+    throw unprocessable(`sku ${sku} is not connected to connection ${connectionId}`, {
+      code: 'not_connected',
+      params: { sku, connection: connection.name },
+    });
+  }
+  const adapter = adapterFor(connection.channel);
+  const ctx = channelContext(deps, connection);
+  if (!(await isClosed(deps.db, adapter, ctx, main, sku))) {
+    throw unprocessable(`the listing of ${sku} is not closed; only a closed listing is published again`, {
+      code: 'not_closed',
+      params: { sku },
+    });
+  }
+  try {
+    const result = await adapter.publish(ctx, forChannel(item, connection.rules as Rules));
+    await recordPublished(deps, { accountId, connectionId }, item, result);
+  } catch (error) {
+    if (!(error instanceof ChannelError)) throw error;
+    throw unprocessable(`the marketplace refused the new listing: ${error.marketplaceMessage}`, {
+      code: 'republish_refused',
+      params: { marketplace_message: error.marketplaceMessage, marketplace_code: error.code },
+    });
+  }
+  const listingIds = own.map((l) => l.id);
+  for (const resource of ['stock', 'price'] as const) {
+    await resolveListingErrors(deps.db, resource, listingIds);
+    await oweSends(deps.db, ids, resource, connectionId);
+  }
+  return productListings(deps, accountId, sku, lang);
+}
+
+/** Closed at the marketplace, as it reads the listing now, or as its standing refusal says. */
+async function isClosed(
+  db: Queryable,
+  adapter: ChannelAdapter,
+  ctx: ReturnType<typeof channelContext>,
+  listing: ListingRow,
+  sku: string,
+): Promise<boolean> {
+  const refusals = await openRefusals(db, [listing.id]);
+  if (refusals.some((r) => closedRefusal.test(r.code))) return true;
+  try {
+    const ref = { externalId: listing.external_id!, sku };
+    return (await adapter.readListing(ctx, ref)).status === CLOSED;
+  } catch (error) {
+    if (error instanceof ChannelError) return false;
+    throw error;
+  }
 }

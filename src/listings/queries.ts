@@ -114,6 +114,7 @@ export function listingsOfConnection(
   );
 }
 
+/** Listings per flag as the seller sees them (see presentListings). */
 export async function countListingsByFlag(
   db: Queryable,
   accountId: number,
@@ -125,7 +126,44 @@ export async function countListingsByFlag(
   );
   const counts: Record<Flag, number> = { grey: 0, yellow: 0, green: 0, red: 0 };
   for (const r of rows) counts[r.flag] = r.n;
+  // The same definition as a listing's own flag on screen: a standing refusal makes it red.
+  const refused = await refusedGreen(db, accountId, connectionId);
+  counts.green -= refused;
+  counts.red += refused;
   return counts;
+}
+
+/** A marketplace's standing refusal of a listing's stock or price (an open permanent sync error). */
+export interface Refusal {
+  listing_id: number;
+  resource: 'stock' | 'price';
+  code: string;
+  message: string;
+  hint: string | null;
+}
+
+/**
+ * The open permanent refusals of these listings: while one stands, the listing is shown red with
+ * the marketplace's reason, though it stays green underneath so the next change is still sent.
+ */
+export function openRefusals(db: Queryable, listingIds: readonly number[]): Promise<Refusal[]> {
+  return db.query<Refusal>(
+    `SELECT listing_id, resource, code, message, hint FROM sync_errors
+      WHERE listing_id = ANY($1::bigint[]) AND status = 'open' AND failure = 'permanent'
+      ORDER BY listing_id, resource`,
+    [listingIds],
+  );
+}
+
+/** Green listings of the connection that a standing refusal turns red on screen. */
+async function refusedGreen(db: Queryable, accountId: number, connectionId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(DISTINCT e.listing_id)::int AS n FROM sync_errors e JOIN listings l ON l.id = e.listing_id
+      WHERE e.account_id = $1 AND e.connection_id = $2 AND e.status = 'open' AND e.failure = 'permanent'
+        AND l.flag = 'green'`,
+    [accountId, connectionId],
+  );
+  return row?.n ?? 0;
 }
 
 /** Makes every listing of a connection owe a send of one resource (a rule changed). */

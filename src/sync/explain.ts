@@ -6,6 +6,8 @@
 import { catalogItem, type ProductRow } from '../catalog/for-channel.ts';
 import { type ConnectionRow, listConnections } from '../connections/queries.ts';
 import type { Queryable } from '../db/db.ts';
+import { hintText } from '../i18n/hints.ts';
+import type { Language } from '../i18n/language.ts';
 import { type ListingRow, listingsOfProducts } from '../listings/queries.ts';
 import { leaseHolder } from './lease.ts';
 import type { SyncResource } from './queries.ts';
@@ -28,6 +30,7 @@ export async function explainSku(
   accountId: number,
   sku: string,
   reserved: (productId: number) => number = () => 0,
+  lang: Language = 'en',
 ) {
   const item = await catalogItem(db, accountId, sku);
   const rows = [item.row, ...item.variations];
@@ -48,7 +51,9 @@ export async function explainSku(
     for (const row of rows) {
       const listing = listings.find((l) => l.connection_id === connection.id && l.product_id === row.id);
       if (!listing && row.parent_id === null && item.variations.length > 0) continue;
-      const context = { connection, row, listing, targets, errors, reserved: reserved(row.id) };
+      const context = { connection, row, listing, targets, errors, reserved: reserved(row.id), lang };
+      // A standing refusal of the stock or price shows red with the marketplace's reason (DESIGN §2).
+      const refusal = listing?.flag === 'green' ? standingRefusal(errors, listing.id) : undefined;
       explanations.push({
         sku: row.sku,
         connection: {
@@ -57,10 +62,14 @@ export async function explainSku(
           channel: connection.channel,
           status: connection.status,
         },
-        flag: listing?.flag ?? 'grey',
-        flag_reason: listing
-          ? (listing.flag_reason ?? flagMeaning[listing.flag])
-          : 'not connected to this marketplace',
+        flag: refusal ? 'red' : (listing?.flag ?? 'grey'),
+        flag_reason: refusal
+          ? refusal.message
+          : listing
+            ? (listing.flag_reason ?? flagMeaning[listing.flag])
+            : 'not connected to this marketplace',
+        // Variations carry a parent's stock and price: the parent itself owes nothing.
+        container: listing?.role === 'group',
         external_id: listing?.external_id ?? null,
         stock: await explainResource(db, 'stock', context),
         price: await explainResource(db, 'price', context),
@@ -77,6 +86,10 @@ const flagMeaning = {
   grey: 'not connected',
 } as const;
 
+function standingRefusal(errors: readonly OpenError[], listingId: number): OpenError | undefined {
+  return errors.find((e) => e.listing_id === listingId && e.failure === 'permanent');
+}
+
 interface Context {
   connection: ConnectionRow;
   row: ProductRow;
@@ -84,6 +97,7 @@ interface Context {
   targets: TargetRow[];
   errors: OpenError[];
   reserved: number;
+  lang: Language;
 }
 
 async function explainResource(db: Queryable, resource: SyncResource, c: Context) {
@@ -125,6 +139,7 @@ async function explainResource(db: Queryable, resource: SyncResource, c: Context
   const pending =
     !!l &&
     l.flag === 'green' &&
+    l.role === 'item' &&
     (resource === 'stock' ? l.stock_seq > l.stock_done_seq : l.price_seq > l.price_done_seq);
   const error = l && c.errors.find((e) => e.listing_id === l.id && e.resource === resource);
   return {
@@ -136,7 +151,7 @@ async function explainResource(db: Queryable, resource: SyncResource, c: Context
           code: error.code,
           failure: error.failure,
           message: error.message,
-          hint: error.hint,
+          hint: hintText({ code: error.code, failure: error.failure, hint: error.hint }, c.lang),
           attempts: error.attempts,
           at: error.last_seen_at.toISOString(),
         }
@@ -153,6 +168,8 @@ async function waitingFor(
 ) {
   const l = c.listing;
   const name = c.connection.name;
+  if (l?.role === 'group')
+    return { code: 'container', message: `the variations carry the stock and price to ${name}` };
   if (!l || l.flag === 'grey')
     return { code: 'not_connected', message: `the product is not connected to ${name}` };
   if (l.flag !== 'green')
