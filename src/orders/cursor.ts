@@ -88,3 +88,30 @@ export async function rewindCursor(db: Queryable, connectionId: number, since: D
     [connectionId, since],
   );
 }
+
+/** An orders run's counts, as numbers on its run record (GET /sync/runs shows `order_counts`). */
+export async function recordImportCounts(
+  db: Queryable,
+  runId: number,
+  c: {
+    fetched: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    failed: number;
+    unknownSku: number;
+  },
+): Promise<void> {
+  const counts = {
+    fetched: c.fetched,
+    new: c.created,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    failed: c.failed,
+    unknown_sku: c.unknownSku,
+  };
+  await db.query('UPDATE sync_runs SET order_counts = $2::jsonb WHERE id = $1', [
+    runId,
+    JSON.stringify(counts),
+  ]);
+}

@@ -17,7 +17,7 @@ import type { Db } from '../db/db.ts';
 import { acquireLease, processHolder, releaseLease, renewLease } from '../sync/lease.ts';
 import { finishRun, type RunStatus, recordProgress, startRun, type Trigger } from '../sync/runs.ts';
 import { recordConnectionError } from '../sync/sync-errors.ts';
-import { completeImport, loadCursor, savePageProgress } from './cursor.ts';
+import { completeImport, loadCursor, recordImportCounts, savePageProgress } from './cursor.ts';
 import {
   clearNotifications,
   countFailedNotification,
@@ -69,6 +69,8 @@ export interface ImportCounts extends UpsertOutcome {
   fetched: number;
   pages: number;
   notified: number;
+  /** Orders the marketplace notified that could not be fetched (retried by later runs). */
+  failed: number;
 }
 
 export interface ImportResult {
@@ -84,6 +86,7 @@ const emptyCounts = (): ImportCounts => ({
   fetched: 0,
   pages: 0,
   notified: 0,
+  failed: 0,
   created: 0,
   updated: 0,
   statusChanged: 0,
@@ -122,13 +125,19 @@ export async function runOrderImport(deps: ImportDeps, job: ImportJob): Promise<
 async function finish(db: Db, result: ImportResult, status: RunStatus, note: string | undefined) {
   result.status = status;
   const c = result.counts;
-  const summary = `${c.fetched} fetched in ${c.pages} page(s), ${c.notified} notified: ${c.created} new, ${c.updated} updated (${c.statusChanged} status changes), ${c.unknownSku} with unknown SKUs`;
+  const summary = `${c.fetched} fetched in ${c.pages} page(s), ${c.notified} notified: ${c.created} new, ${c.updated} updated (${c.statusChanged} status changes), ${c.unchanged} unchanged, ${c.failed} failed, ${c.unknownSku} with unknown SKUs`;
   await finishRun(db, result.runId!, status, runCounts(c), note ? `${note}; ${summary}` : summary);
+  await recordImportCounts(db, result.runId!, c);
 }
 
 /** sync_runs columns: considered = fetched, sent = stored (new or changed), confirmed = new. */
 function runCounts(c: ImportCounts) {
-  return { considered: c.fetched, sent: c.created + c.updated, confirmed: c.created, failed: c.unknownSku };
+  return {
+    considered: c.fetched,
+    sent: c.created + c.updated,
+    confirmed: c.created,
+    failed: c.failed + c.unknownSku,
+  };
 }
 
 class OrderImport {
@@ -183,6 +192,7 @@ class OrderImport {
         } catch (error) {
           if (!isChannelError(error) || error.failure === FailureClass.auth) throw error;
           await countFailedNotification(db, this.#connection.id, entry.external_id, 5);
+          this.#result.counts.failed += 1;
         }
       }
       await db.transaction(async (tx) => {

@@ -22,6 +22,8 @@ export interface RunRow {
   confirmed: number;
   failed: number;
   failures: { sku: string; code: string; message: string }[];
+  /** An orders run's counts (src/orders/import.ts); null for other resources. */
+  order_counts: Record<string, number> | null;
 }
 
 export interface RunCounts {
@@ -32,7 +34,7 @@ export interface RunCounts {
 }
 
 const columns = `id, account_id, connection_id, resource, trigger, schedule_id, status, note, started_at, heartbeat_at,
-  finished_at, considered, sent, confirmed, failed, failures`;
+  finished_at, considered, sent, confirmed, failed, failures, order_counts`;
 
 export async function startRun(
   db: Queryable,
@@ -158,5 +160,6 @@ export function presentRun(row: RunRow) {
     confirmed: row.confirmed,
     failed: row.failed,
     failures: row.failures,
+    ...(row.order_counts ? { order_counts: row.order_counts } : {}),
   };
 }

@@ -85,6 +85,14 @@ describe('order import', () => {
     assert.ok(overlap.counts.fetched >= 121, `fetched ${overlap.counts.fetched}`);
     assert.equal(overlap.counts.created, 0);
     assert.equal(overlap.counts.updated, 0, 'an unchanged order is not rewritten');
+    const run = await world.api('GET', `/sync/runs/${overlap.runId}`);
+    assert.equal(run.status, 200, JSON.stringify(run.body));
+    const counts = run.body.run.order_counts;
+    assert.equal(counts.fetched, overlap.counts.fetched, 'the run record carries the counts as numbers');
+    assert.equal(counts.new, 0);
+    assert.equal(counts.updated, 0);
+    assert.equal(counts.unchanged, overlap.counts.fetched);
+    assert.equal(counts.failed, 0);
     assert.equal(await countOrders(world.t.db, world.connectionId), before + 120);
     assert.equal(await duplicateOrders(world.t.db), 0);
   });
