@@ -24,12 +24,28 @@ export interface WriteResult {
   error?: string | undefined;
 }
 
-// Items that were not updated are classified from the statement's snapshot: the decision itself
-// was taken by the UPDATE on the locked row; only the explanation reads the snapshot.
-const stockSql = `
+// Every statement finds each item's row with a per-item lookup on the unique (account_id, sku)
+// index: the LATERAL with LIMIT 1 cannot be flattened into a join, so no plan, generic or custom,
+// can read the account's products and filter them by SKU (a plan that planner statistics taken
+// on a small catalog favour, and that made each write cost O(catalog); see docs/BENCHMARKS.md).
+// The UPDATE then reaches the rows by primary key, `id = ANY (ARRAY(...))`: an array whose length
+// the planner cannot see (it assumes 10), so only a table of a few pages is ever scanned instead.
+// Items that were not updated are classified from the lookup's snapshot: the decision itself was
+// taken by the UPDATE on the locked row; only the explanation reads the snapshot.
+const lookup = (columns: string) => `
+    LEFT JOIN LATERAL (
+      SELECT ${columns} FROM products p
+       WHERE p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL LIMIT 1
+    ) p ON true`;
+const byId = 'p.id = ANY (ARRAY(SELECT id FROM input WHERE id IS NOT NULL)) AND p.id = i.id';
+
+export const stockSql = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::bigint[])
-    WITH ORDINALITY AS i(sku, qty, source_at, source_seq, ord)
+  SELECT i.*, p.id, p.stock_source_at AS cur_source_at, p.stock_source_seq AS cur_source_seq,
+         p.stock_version AS cur_version
+    FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::bigint[])
+         WITH ORDINALITY AS i(sku, qty, source_at, source_seq, ord)
+    ${lookup('id, stock_source_at, stock_source_seq, stock_version')}
 ), upd AS (
   UPDATE products p
      SET prev_qty = p.qty,
@@ -40,11 +56,11 @@ WITH input AS (
          stock_source_seq = greatest(p.stock_source_seq, i.source_seq),
          updated_at = now()
     FROM input i
-   WHERE p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+   WHERE ${byId} AND p.removed_at IS NULL
      AND NOT coalesce(i.source_at < p.stock_source_at, false)
      AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
      AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
-  RETURNING p.id, p.sku, p.prev_qty, p.qty, p.stock_version
+  RETURNING p.id, p.prev_qty, p.qty, p.stock_version
 ), history AS (
   INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
   SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, $6, $7
@@ -53,46 +69,51 @@ WITH input AS (
 )
 SELECT i.ord, i.sku, true AS found, false AS stale, u.prev_qty <> u.qty AS changed, NULL AS rejection,
        u.stock_version AS version
-  FROM input i JOIN upd u ON u.sku = i.sku
+  FROM input i JOIN upd u ON u.id = i.id
 UNION ALL
-SELECT i.ord, i.sku, p.id IS NOT NULL,
-       coalesce(i.source_at < p.stock_source_at, false) OR coalesce(i.source_seq < p.stock_source_seq, false),
-       false, NULL, p.stock_version
+SELECT i.ord, i.sku, i.id IS NOT NULL,
+       coalesce(i.source_at < i.cur_source_at, false) OR coalesce(i.source_seq < i.cur_source_seq, false),
+       false, NULL, i.cur_version
   FROM input i
-  LEFT JOIN products p ON p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
- WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.sku = i.sku)
+ WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
  ORDER BY ord`;
 
 // new price = the given price or the current one; new promotional price = the given one (null
 // clears it) or the current one. Written out in full in each place: UPDATE's FROM cannot see p.
-const newPrice = 'coalesce(i.price, p.price)';
-const newPromo = 'CASE WHEN i.promo_given THEN i.promo ELSE p.promotional_price END';
-const priceChanged = `(${newPrice} IS DISTINCT FROM p.price OR ${newPromo} IS DISTINCT FROM p.promotional_price)`;
-const rejection = `CASE WHEN ${newPrice} IS NULL THEN 'price: is required, the product has no price yet'
-  WHEN ${newPromo} > ${newPrice} THEN 'promotional_price: must not be greater than price (' || ${newPrice} || ')' END`;
+// \`c\` is the row the expression reads: the locked row in the UPDATE, the snapshot after it.
+const newPrice = (c: string) => `coalesce(i.price, ${c}price)`;
+const newPromo = (c: string) => `CASE WHEN i.promo_given THEN i.promo ELSE ${c}promotional_price END`;
+const priceChanged = `(${newPrice('p.')} IS DISTINCT FROM p.price OR ${newPromo('p.')} IS DISTINCT FROM p.promotional_price)`;
+const rejection = (
+  c: string,
+) => `CASE WHEN ${newPrice(c)} IS NULL THEN 'price: is required, the product has no price yet'
+  WHEN ${newPromo(c)} > ${newPrice(c)} THEN 'promotional_price: must not be greater than price (' || ${newPrice(c)} || ')' END`;
 
-const priceSql = `
+export const priceSql = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::numeric[], $4::boolean[], $5::numeric[], $6::timestamptz[], $7::bigint[])
-    WITH ORDINALITY AS i(sku, price, promo_given, promo, source_at, source_seq, ord)
+  SELECT i.*, p.id, p.price_source_at AS cur_source_at, p.price_source_seq AS cur_source_seq,
+         p.price_version AS cur_version, p.price AS cur_price, p.promotional_price AS cur_promotional_price
+    FROM unnest($2::text[], $3::numeric[], $4::boolean[], $5::numeric[], $6::timestamptz[], $7::bigint[])
+         WITH ORDINALITY AS i(sku, price, promo_given, promo, source_at, source_seq, ord)
+    ${lookup('id, price_source_at, price_source_seq, price_version, price, promotional_price')}
 ), upd AS (
   UPDATE products p
      SET prev_price = p.price,
          prev_promotional_price = p.promotional_price,
-         price = ${newPrice},
-         promotional_price = ${newPromo},
+         price = ${newPrice('p.')},
+         promotional_price = ${newPromo('p.')},
          price_version = p.price_version + ${priceChanged}::int,
          price_changed_at = CASE WHEN ${priceChanged} THEN now() ELSE p.price_changed_at END,
          price_source_at = greatest(p.price_source_at, i.source_at),
          price_source_seq = greatest(p.price_source_seq, i.source_seq),
          updated_at = now()
     FROM input i
-   WHERE p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
+   WHERE ${byId} AND p.removed_at IS NULL
      AND NOT coalesce(i.source_at < p.price_source_at, false)
      AND NOT coalesce(i.source_seq < p.price_source_seq, false)
-     AND ${rejection} IS NULL
+     AND ${rejection('p.')} IS NULL
      AND (${priceChanged} OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
-  RETURNING p.id, p.sku, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version
+  RETURNING p.id, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version
 ), history AS (
   INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
                                old_promotional_price, new_promotional_price, api_key_id, actor)
@@ -103,14 +124,13 @@ WITH input AS (
 SELECT i.ord, i.sku, true AS found, false AS stale,
        u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price AS changed,
        NULL AS rejection, u.price_version AS version
-  FROM input i JOIN upd u ON u.sku = i.sku
+  FROM input i JOIN upd u ON u.id = i.id
 UNION ALL
-SELECT i.ord, i.sku, p.id IS NOT NULL,
-       coalesce(i.source_at < p.price_source_at, false) OR coalesce(i.source_seq < p.price_source_seq, false),
-       false, ${rejection}, p.price_version
+SELECT i.ord, i.sku, i.id IS NOT NULL,
+       coalesce(i.source_at < i.cur_source_at, false) OR coalesce(i.source_seq < i.cur_source_seq, false),
+       false, ${rejection('i.cur_')}, i.cur_version
   FROM input i
-  LEFT JOIN products p ON p.account_id = $1 AND p.sku = i.sku AND p.removed_at IS NULL
- WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.sku = i.sku)
+ WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
  ORDER BY ord`;
 
 interface ResultRow {
@@ -144,8 +164,10 @@ const cents = (value: number | null | undefined) => (value == null ? null : Math
 const stampAt = (item: { updated_at?: string | undefined }) => item.updated_at ?? null;
 const stampSeq = (item: { sequence?: number | undefined }) => item.sequence ?? null;
 
-// Rows are locked in the order the items arrive; sorting by SKU gives concurrent bulks one
-// common order, so they queue behind each other instead of deadlocking.
+// Rows are locked in the order the plan meets them: the items' order, or the rows' order in the
+// table. Sorting by SKU gives concurrent bulks one common order either way, so they queue behind
+// each other instead of deadlocking; two plans of different shapes may still meet, and a deadlock
+// between them is retried (deadlock.ts).
 const bySku = <T extends { sku: string }>(items: readonly T[]) =>
   items.length > 1 ? [...items].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)) : items;
 
