@@ -10,18 +10,22 @@ import { startOrderWorker } from './orders/jobs.ts';
 import type { RelayLimits } from './orders/relay.ts';
 import { orderReservations } from './orders/reservations.ts';
 import { runCatalog } from './sync/catalog-run.ts';
+import { DEFAULT_LEASE_MS } from './sync/lease.ts';
 import { type RunLimits, runSync } from './sync/runner.ts';
+import { interruptStaleRuns } from './sync/runs.ts';
 import { createSyncQueue, enqueueRun, Scheduler, SYNC_QUEUE, type SyncJobData } from './sync/scheduler.ts';
 import type { WebhookLimits } from './webhooks/deliver.ts';
 import { startWebhookWorker } from './webhooks/jobs.ts';
 
 const HOUSEKEEPING = 'housekeeping';
+const STALE_RUNS = 'stale-runs';
 
 export interface WorkerDeps {
   db: Db;
   boss: PgBoss;
   cipher: Cipher;
-  onError: (error: unknown) => void;
+  /** The process's JSON logger: error with stack and cause, plus what it concerned. */
+  onError: (error: unknown, context?: Record<string, unknown>) => void;
   limits?: Partial<RunLimits> | undefined;
   /** Runs at once in this process (different connections or resources). */
   concurrency?: number | undefined;
@@ -44,12 +48,7 @@ export interface Worker {
 
 export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   const { db, boss } = deps;
-  await boss.createQueue(HOUSEKEEPING).catch(() => {});
-  await boss.schedule(HOUSEKEEPING, '17 * * * *');
-  await boss.work(HOUSEKEEPING, async () => {
-    await purgeIdempotencyKeys(db);
-  });
-
+  await startHousekeeping(deps);
   await createSyncQueue(boss);
   await boss.work<SyncJobData>(
     SYNC_QUEUE,
@@ -57,15 +56,16 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     async ([job]) => {
       if (!job) return;
       try {
-        await handleRunJob(deps, job.data);
+        await handleRunJob(deps, job.data, job.signal);
       } catch (error) {
-        // pg-boss retries the job; the operator still needs to see why it failed.
-        deps.onError(error);
+        // The run is recorded `failed` with this error and pg-boss retries the job; the operator
+        // still needs to see why, with what it concerned.
+        deps.onError(error, { msg: 'sync run failed', jobId: job.id, attempt: job.retryCount, ...job.data });
         throw error;
       }
     },
   );
-  const scheduler = new Scheduler(db, boss, deps.onError, deps.limits?.leaseMs);
+  const scheduler = new Scheduler(db, boss, deps.onError);
   scheduler.start();
   const orders = startOrderWorker({
     db,
@@ -90,23 +90,63 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   };
 }
 
-export async function handleRunJob(deps: WorkerDeps, data: SyncJobData): Promise<void> {
+/**
+ * One job, one run attempt. `signal` is pg-boss's `job.signal` (aborted when the job's claim is
+ * gone or the worker stops): the run stops its marketplace calls at once. A run stopped that way
+ * throws, so pg-boss retries the job; a run that found its pair busy or finished leaves it done.
+ */
+export async function handleRunJob(deps: WorkerDeps, data: SyncJobData, signal?: AbortSignal): Promise<void> {
+  const base = { db: deps.db, cipher: deps.cipher, onError: deps.onError, signal };
+  let status: string;
+  let more = false;
   if (data.resource === 'stock' || data.resource === 'price') {
     const result = await runSync(
-      { db: deps.db, cipher: deps.cipher, limits: deps.limits, reservations: orderReservations },
+      { ...base, limits: deps.limits, reservations: orderReservations },
       { ...data, resource: data.resource },
     );
-    // Time ran out with listings still owed: a continuation picks them up at once.
-    if (result.more) await enqueueRun(deps.boss, { ...data, trigger: 'resume' });
-    return;
+    ({ status, more } = result);
+  } else if (data.resource === 'catalog') {
+    ({ status } = await runCatalog({ ...base, limits: deps.limits }, data));
+  } else {
+    const imported = await runOrderImport(
+      { ...base, leaseMs: deps.limits?.leaseMs, limits: deps.orders?.importLimits },
+      { connectionId: data.connectionId, trigger: data.trigger, scheduleId: data.scheduleId },
+    );
+    ({ status, more } = imported);
   }
-  if (data.resource === 'catalog') return runCatalog(deps, data);
-  const imported = await runOrderImport(
-    { db: deps.db, cipher: deps.cipher, limits: deps.orders?.importLimits },
-    { connectionId: data.connectionId, trigger: data.trigger, scheduleId: data.scheduleId },
-  );
-  // Pages remain (time limit): a continuation resumes at the page the cursor saved.
-  if (imported.more) await enqueueRun(deps.boss, { ...data, trigger: 'resume' });
+  if (status === 'interrupted' && signal?.aborted)
+    throw new Error('the run was stopped with its job; retried');
+  // Time ran out with work left (listings owed, pages unread): a continuation picks it up at once.
+  if (more) await enqueueRun(deps.boss, { ...data, trigger: 'resume' });
+}
+
+/**
+ * Cluster-wide housekeeping as pg-boss schedules: a cron job is created once per minute for the
+ * whole cluster and taken by one worker, however many run.
+ */
+async function startHousekeeping(deps: WorkerDeps): Promise<void> {
+  const { db, boss } = deps;
+  const tasks: { name: string; cron: string; run: () => Promise<unknown> }[] = [
+    { name: HOUSEKEEPING, cron: '17 * * * *', run: () => purgeIdempotencyKeys(db) },
+    // A run whose worker died (kill -9) stays `running` until this marks it; pg-boss retries its job.
+    {
+      name: STALE_RUNS,
+      cron: '* * * * *',
+      run: () => interruptStaleRuns(db, 2 * (deps.limits?.leaseMs ?? DEFAULT_LEASE_MS)),
+    },
+  ];
+  for (const task of tasks) {
+    await boss.createQueue(task.name);
+    await boss.schedule(task.name, task.cron);
+    await boss.work(task.name, async () => {
+      try {
+        await task.run();
+      } catch (error) {
+        deps.onError(error, { msg: 'housekeeping failed', task: task.name });
+        throw error;
+      }
+    });
+  }
 }
 
 /** Idempotency keys are honoured for 24 hours, as most payment APIs do. */

@@ -30,6 +30,23 @@ export function backoffMs(
   return Math.round(random() * ceiling);
 }
 
+/**
+ * The one backoff policy of every retry in Cais (a call's attempts, a listing's next run, an order
+ * page): full jitter up to base·2^(attempt-1), at least `minMs`, never sooner than the
+ * marketplace's Retry-After, and never longer than `maxMs`.
+ */
+export function retryWaitMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseMs' | 'maxMs'> & { minMs?: number | undefined },
+  retryAfterMs?: number | undefined,
+  random = Math.random,
+): number {
+  return Math.min(
+    policy.maxMs,
+    Math.max(retryAfterMs ?? 0, policy.minMs ?? 0, backoffMs(attempt, policy, random)),
+  );
+}
+
 /** Runs `call` until it succeeds, fails for good, runs out of attempts, or `signal` aborts. */
 export async function withRetry<T>(
   call: () => Promise<T>,
@@ -45,7 +62,7 @@ export async function withRetry<T>(
         : new ChannelError(FailureClass.transient, { code: 'unexpected', marketplaceMessage: String(error) });
       const retryable = policy.retryable?.(channelError) ?? channelError.retryable;
       if (!retryable || attempt >= policy.attempts || signal?.aborted) throw channelError;
-      const wait = Math.min(policy.maxMs, channelError.retryAfterMs ?? backoffMs(attempt, policy));
+      const wait = retryWaitMs(attempt, policy, channelError.retryAfterMs);
       policy.onRetry?.(channelError, wait);
       // An aborted run stops waiting at once and reports the failure it had.
       await sleep(wait, undefined, { signal }).catch(() => {

@@ -10,9 +10,6 @@ import type { Db, Queryable } from '../db/db.ts';
 import type { Cipher } from './cipher.ts';
 import { type ConnectionRow, findConnectionById, lockConnection, saveSecrets } from './queries.ts';
 
-// Tokens are renewed a minute before they expire, so a call never leaves with a dying token.
-const EXPIRY_MARGIN_MS = 60_000;
-
 const refreshQueues = new Map<number, Promise<unknown>>();
 
 function serialised<T>(connectionId: number, work: () => Promise<T>): Promise<T> {
@@ -39,9 +36,14 @@ export class DbCredentialStore implements CredentialStore {
     this.#connectionId = connectionId;
   }
 
+  /**
+   * The stored credentials, refreshed only once they have expired. Refreshing a token that is about
+   * to expire is the call path's decision (channels/call.ts), which keeps the still-valid token
+   * when that early refresh fails for a passing reason (a 503 from the token endpoint).
+   */
   async current(): Promise<Credentials> {
     const credentials = this.#cached ?? (await this.#load(this.#db));
-    if (credentials.expiresAt !== undefined && credentials.expiresAt - EXPIRY_MARGIN_MS < Date.now()) {
+    if (credentials.expiresAt !== undefined && credentials.expiresAt <= Date.now()) {
       return this.refreshed(credentials);
     }
     this.#cached = credentials;

@@ -1,22 +1,23 @@
 /**
- * An `orders` run: import one connection's new and changed orders (DESIGN §4.1). It holds the
- * (connection, orders) lease, so one import per connection runs at a time across workers; it
+ * An `orders` run: import one connection's new and changed orders (DESIGN §4.1), as a body over
+ * the run lifecycle (sync/lifecycle.ts): one import per connection at a time across workers, each
+ * page's store fenced by the lease. It
  * first fetches the orders marketplaces notified, then reads the window since the cursor (minus
  * an overlap) page by page, storing each page and the position after it in one transaction.
  * No duplicate can arise: every store is an upsert by (connection, marketplace order id).
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChannelAdapter, ChannelContext, OrderPage } from '../channels/adapter.ts';
 import { type ChannelError, FailureClass, isChannelError } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
-import { backoffMs, type RetryPolicy } from '../channels/retry.ts';
+import { type RetryPolicy, retryWaitMs } from '../channels/retry.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import { channelContext } from '../connections/connections.ts';
-import { markAuthFailed } from '../connections/credential-store.ts';
-import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
+import type { ConnectionRow } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
-import { acquireLease, processHolder, releaseLease, renewLease } from '../sync/lease.ts';
-import { finishRun, type RunStatus, recordProgress, startRun, type Trigger } from '../sync/runs.ts';
-import { recordConnectionError } from '../sync/sync-errors.ts';
+import { type LifecycleDeps, type RunAttempt, withRun } from '../sync/lifecycle.ts';
+import type { RunStatus, Trigger } from '../sync/runs.ts';
 import { completeImport, loadCursor, recordImportCounts, savePageProgress } from './cursor.ts';
 import {
   clearNotifications,
@@ -51,10 +52,12 @@ export const defaultImportLimits: ImportLimits = {
   notificationBatch: 50,
 };
 
-export interface ImportDeps {
+export interface ImportDeps extends LifecycleDeps {
   db: Db;
   cipher: Cipher;
-  holder?: string | undefined;
+  /** pg-boss's `job.signal` (or a shutdown signal): the import stops when it aborts. */
+  signal?: AbortSignal | undefined;
+  leaseMs?: number | undefined;
   retry?: RetryPolicy | undefined;
   limits?: Partial<ImportLimits> | undefined;
 }
@@ -96,38 +99,23 @@ const emptyCounts = (): ImportCounts => ({
 
 export async function runOrderImport(deps: ImportDeps, job: ImportJob): Promise<ImportResult> {
   const result: ImportResult = { runId: undefined, status: 'skipped', counts: emptyCounts(), more: false };
-  const connection = await findConnectionById(deps.db, job.connectionId);
-  if (!connection) return result;
-  const holder = deps.holder ?? processHolder;
-  const target = { connectionId: connection.id, resource: 'orders' };
-  if (!(await acquireLease(deps.db, target, holder))) return { ...result, status: 'busy' };
-  try {
-    result.runId = await startRun(deps.db, {
-      accountId: connection.account_id,
-      connectionId: connection.id,
-      resource: 'orders',
-      trigger: job.trigger,
-      scheduleId: job.scheduleId,
-    });
-    if (connection.status !== 'active') {
-      await finish(deps.db, result, 'skipped', `connection is ${connection.status}`);
-      return result;
-    }
-    const run = new OrderImport(deps, holder, connection, result);
-    const status = await run.execute();
-    await finish(deps.db, result, status, run.note);
-    return result;
-  } finally {
-    await releaseLease(deps.db, target, holder);
-  }
-}
-
-async function finish(db: Db, result: ImportResult, status: RunStatus, note: string | undefined) {
-  result.status = status;
-  const c = result.counts;
-  const summary = `${c.fetched} fetched in ${c.pages} page(s), ${c.notified} notified: ${c.created} new, ${c.updated} updated (${c.statusChanged} status changes), ${c.unchanged} unchanged, ${c.failed} failed, ${c.unknownSku} with unknown SKUs`;
-  await finishRun(db, result.runId!, status, runCounts(c), note ? `${note}; ${summary}` : summary);
-  await recordImportCounts(db, result.runId!, c);
+  const limits = { ...defaultImportLimits, ...deps.limits };
+  const attempted = await withRun(
+    deps,
+    { ...job, resource: 'orders', leaseMs: deps.leaseMs, signal: deps.signal },
+    async (run) => {
+      const status = await new OrderImport(deps, limits, run, result).execute();
+      const c = result.counts;
+      const summary = `${c.fetched} fetched in ${c.pages} page(s), ${c.notified} notified: ${c.created} new, ${c.updated} updated (${c.statusChanged} status changes), ${c.unchanged} unchanged, ${c.failed} failed, ${c.unknownSku} with unknown SKUs`;
+      run.note = run.note ? `${run.note}; ${summary}` : summary;
+      Object.assign(run.counts, runCounts(c));
+      await recordImportCounts(deps.db, run.runId, c);
+      return status;
+    },
+  );
+  result.runId = attempted.runId;
+  result.status = attempted.status === 'missing' ? 'skipped' : attempted.status;
+  return result;
 }
 
 /** sync_runs columns: considered = fetched, sent = stored (new or changed), confirmed = new. */
@@ -141,23 +129,22 @@ function runCounts(c: ImportCounts) {
 }
 
 class OrderImport {
-  note: string | undefined;
   readonly #deps: ImportDeps;
   readonly #limits: ImportLimits;
-  readonly #holder: string;
+  readonly #run: RunAttempt;
   readonly #connection: ConnectionRow;
   readonly #adapter: ChannelAdapter;
   readonly #ctx: ChannelContext;
   readonly #result: ImportResult;
   readonly #startedAt = Date.now();
 
-  constructor(deps: ImportDeps, holder: string, connection: ConnectionRow, result: ImportResult) {
+  constructor(deps: ImportDeps, limits: ImportLimits, run: RunAttempt, result: ImportResult) {
     this.#deps = deps;
-    this.#limits = { ...defaultImportLimits, ...deps.limits };
-    this.#holder = holder;
-    this.#connection = connection;
-    this.#adapter = adapterFor(connection.channel);
-    this.#ctx = channelContext(deps, connection);
+    this.#limits = limits;
+    this.#run = run;
+    this.#connection = run.connection;
+    this.#adapter = adapterFor(run.connection.channel);
+    this.#ctx = channelContext(deps, run.connection, run.signal);
     this.#result = result;
   }
 
@@ -169,10 +156,12 @@ class OrderImport {
       if (!isChannelError(error)) throw error;
       this.#result.error = error;
       if (error.failure === FailureClass.auth) {
-        await this.#pauseForAuth(error);
-        return 'paused';
+        if (await this.#run.pauseForAuth(error)) return 'paused';
+        this.#run.note = 'the credentials were replaced during the import; the next run imports with them';
+        return 'interrupted';
       }
-      this.note = `stopped: ${error.marketplaceMessage}; the next run resumes after the last page stored`;
+      if (this.#run.stopped) throw error;
+      this.#run.note = `stopped: ${error.marketplaceMessage}; the next run resumes after the last page stored`;
       return 'failed';
     }
   }
@@ -196,6 +185,7 @@ class OrderImport {
         }
       }
       await db.transaction(async (tx) => {
+        await this.#run.holdLease(tx);
         this.#add(await upsertOrders(tx, this.#scope(), orders));
         await clearNotifications(tx, this.#connection.id, handled);
       });
@@ -221,6 +211,8 @@ class OrderImport {
       maxSeen = newest(maxSeen, page);
       const orders = page.orders.map((o) => normaliseOrder(this.#connection.channel, o));
       await this.#deps.db.transaction(async (tx) => {
+        // Fenced: a stalled import whose lease was taken over cannot move the cursor back.
+        await this.#run.holdLease(tx);
         this.#add(await upsertOrders(tx, this.#scope(), orders));
         if (page.nextCursor === undefined)
           await completeImport(tx, this.#connection.id, { startedAt, maxSeen });
@@ -234,15 +226,13 @@ class OrderImport {
       });
       this.#result.counts.pages += 1;
       this.#result.counts.fetched += orders.length;
+      Object.assign(this.#run.counts, runCounts(this.#result.counts));
       if (page.nextCursor === undefined) return 'succeeded';
       pageCursor = page.nextCursor;
-      if (!(await this.#heartbeat())) {
-        this.note = 'lease lost to another worker';
-        return 'interrupted';
-      }
+      if (this.#run.stopped) return 'interrupted';
       if (Date.now() - this.#startedAt > limits.maxRunMs) {
         this.#result.more = true;
-        this.note = 'handed over to a continuation run (time limit)';
+        this.#run.note = 'handed over to a continuation run (time limit)';
         return 'succeeded';
       }
     }
@@ -273,34 +263,16 @@ class OrderImport {
         return await call();
       } catch (error) {
         if (!isChannelError(error) || !error.retryable || attempt >= limits.pageAttempts) throw error;
-        const wait = backoffMs(attempt, { baseMs: limits.pageRetryBaseMs, maxMs: limits.pageRetryMaxMs });
-        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, error.retryAfterMs ?? 0)));
-        // Waits can outlast the lease: keep it, so no other worker starts the same window meanwhile.
-        await renewLease(
-          this.#deps.db,
-          { connectionId: this.#connection.id, resource: 'orders' },
-          this.#holder,
-        );
+        if (this.#run.stopped) throw error;
+        const policy = { baseMs: limits.pageRetryBaseMs, maxMs: limits.pageRetryMaxMs };
+        // The lifecycle keeps the lease alive while this waits; a stop ends the wait at once.
+        await sleep(retryWaitMs(attempt, policy, error.retryAfterMs), undefined, {
+          signal: this.#run.signal,
+        }).catch(() => {
+          throw error;
+        });
       }
     }
-  }
-
-  async #heartbeat(): Promise<boolean> {
-    const target = { connectionId: this.#connection.id, resource: 'orders' };
-    if (!(await renewLease(this.#deps.db, target, this.#holder))) return false;
-    await recordProgress(this.#deps.db, this.#result.runId!, runCounts(this.#result.counts), []);
-    return true;
-  }
-
-  async #pauseForAuth(error: ChannelError): Promise<void> {
-    const db = this.#deps.db;
-    await markAuthFailed(db, this.#connection.id, error.marketplaceMessage);
-    await recordConnectionError(
-      db,
-      { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource: 'connection' },
-      error,
-    );
-    this.note = `paused: the marketplace refused the connection's authorisation (${error.marketplaceMessage}); reconnect it`;
   }
 }
 

@@ -1,7 +1,9 @@
 /**
- * One run at a time per (connection, resource), across processes (DESIGN §3.8): a run holds a
- * lease row it renews as it goes. A crashed holder stops renewing, and when the lease ends another
- * worker may take over and resume where the state says (pending listings are still pending).
+ * One run at a time per (connection, resource), across processes (DESIGN §3.8): a run attempt
+ * holds a lease row it renews as it goes. The holder is the attempt, never the process: two runs
+ * in one process (a manual sync beside a scheduled run) are two holders, and only one gets the
+ * lease. A crashed holder stops renewing, and when the lease ends another attempt may take over
+ * and resume where the state says (pending listings are still pending).
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
@@ -9,12 +11,38 @@ import type { Queryable } from '../db/db.ts';
 /** How long a lease lasts without renewal; CAIS_SYNC_LEASE_SECONDS changes it (tests shorten it). */
 export const DEFAULT_LEASE_MS = 30_000;
 
-/** This process's name in lease rows. */
-export const processHolder = `${process.pid}-${randomUUID().slice(0, 8)}`;
+export interface LeaseTarget {
+  connectionId: number;
+  resource: string;
+}
+
+/** A run attempt's lease: what its fenced writes name (see `fencedBy`). */
+export interface Fence extends LeaseTarget {
+  holder: string;
+}
+
+/** A fresh holder name for one run attempt. */
+export function newHolder(): string {
+  return `${process.pid}-${randomUUID()}`;
+}
+
+/**
+ * The SQL condition that fences a write: true only while `fence` still holds its lease. Parameters
+ * $n, $n+1, $n+2 are the fence's connection id, resource and holder (see `fenceParams`). A run
+ * that lost its lease (taken over after it stalled) can no longer record anything, so a late
+ * answer cannot overwrite what the new holder recorded.
+ */
+export function fencedBy(n: number): string {
+  return `EXISTS (SELECT 1 FROM sync_leases f WHERE f.connection_id = $${n} AND f.resource = $${n + 1} AND f.holder = $${n + 2})`;
+}
+
+export function fenceParams(fence: Fence): [number, string, string] {
+  return [fence.connectionId, fence.resource, fence.holder];
+}
 
 export async function acquireLease(
   db: Queryable,
-  target: { connectionId: number; resource: string },
+  target: LeaseTarget,
   holder: string,
   leaseMs = DEFAULT_LEASE_MS,
 ): Promise<boolean> {
@@ -33,7 +61,7 @@ export async function acquireLease(
 /** Extends the lease; false when it was lost (expired and taken), and the run must stop. */
 export async function renewLease(
   db: Queryable,
-  target: { connectionId: number; resource: string },
+  target: LeaseTarget,
   holder: string,
   leaseMs = DEFAULT_LEASE_MS,
 ): Promise<boolean> {
@@ -45,11 +73,16 @@ export async function renewLease(
   return rows.length > 0;
 }
 
-export async function releaseLease(
-  db: Queryable,
-  target: { connectionId: number; resource: string },
-  holder: string,
-): Promise<void> {
+/** Inside a transaction: locks the lease row while `fence` holds it; false when it was lost. */
+export async function holdLease(db: Queryable, fence: Fence): Promise<boolean> {
+  const rows = await db.query(
+    'SELECT 1 FROM sync_leases WHERE connection_id = $1 AND resource = $2 AND holder = $3 FOR SHARE',
+    fenceParams(fence),
+  );
+  return rows.length > 0;
+}
+
+export async function releaseLease(db: Queryable, target: LeaseTarget, holder: string): Promise<void> {
   await db.query('DELETE FROM sync_leases WHERE connection_id = $1 AND resource = $2 AND holder = $3', [
     target.connectionId,
     target.resource,
@@ -57,10 +90,7 @@ export async function releaseLease(
   ]);
 }
 
-export async function leaseHolder(
-  db: Queryable,
-  target: { connectionId: number; resource: string },
-): Promise<string | undefined> {
+export async function leaseHolder(db: Queryable, target: LeaseTarget): Promise<string | undefined> {
   const [row] = await db.query<{ holder: string }>(
     'SELECT holder FROM sync_leases WHERE connection_id = $1 AND resource = $2 AND expires_at > now()',
     [target.connectionId, target.resource],

@@ -3,6 +3,7 @@
  * so it is safe to name columns after it.
  */
 import type { Queryable } from '../db/db.ts';
+import { type Fence, fencedBy, fenceParams } from './lease.ts';
 
 export type SyncResource = 'stock' | 'price';
 
@@ -91,12 +92,14 @@ export interface Delivered {
 
 /**
  * Records what was delivered, at the seq it was read at. A listing already marked at a later
- * seq (a newer send finished first) keeps its newer record: nothing regresses.
+ * seq (a newer send finished first) keeps its newer record: nothing regresses. Fenced: nothing is
+ * recorded once the run lost its lease.
  */
 export async function markDelivered(
   db: Queryable,
   resource: SyncResource,
   items: readonly Delivered[],
+  fence: Fence,
 ): Promise<void> {
   if (items.length === 0) return;
   const values =
@@ -110,7 +113,7 @@ export async function markDelivered(
             ${resource}_retry_at = NULL, ${resource}_attempts = 0
        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::boolean[], $5::int[], $6::numeric[], $7::numeric[])
             AS d(id, seq, version, applied, qty, price, promo)
-      WHERE l.id = d.id AND l.${resource}_done_seq < d.seq`,
+      WHERE l.id = d.id AND l.${resource}_done_seq < d.seq AND ${fencedBy(8)}`,
     [
       items.map((i) => i.listingId),
       items.map((i) => i.seq),
@@ -119,6 +122,7 @@ export async function markDelivered(
       items.map((i) => i.qty ?? null),
       items.map((i) => i.price ?? null),
       items.map((i) => i.promotionalPrice ?? null),
+      ...fenceParams(fence),
     ],
     { prepare: true },
   );
@@ -128,6 +132,7 @@ export async function markDelivered(
 export async function deferRetry(
   db: Queryable,
   resource: SyncResource,
+  fence: Fence,
   items: readonly { listingId: number; waitMs: number }[],
 ): Promise<void> {
   if (items.length === 0) return;
@@ -136,8 +141,8 @@ export async function deferRetry(
         SET ${resource}_attempts = l.${resource}_attempts + 1,
             ${resource}_retry_at = now() + make_interval(secs => d.wait / 1000.0)
        FROM unnest($1::bigint[], $2::int[]) AS d(id, wait)
-      WHERE l.id = d.id`,
-    [items.map((i) => i.listingId), items.map((i) => Math.round(i.waitMs))],
+      WHERE l.id = d.id AND ${fencedBy(3)}`,
+    [items.map((i) => i.listingId), items.map((i) => Math.round(i.waitMs)), ...fenceParams(fence)],
   );
 }
 
@@ -148,12 +153,13 @@ export async function deferRetry(
 export async function settleRejected(
   db: Queryable,
   resource: SyncResource,
+  fence: Fence,
   items: readonly { listingId: number; seq: number }[],
 ): Promise<void> {
   if (items.length === 0) return;
   await db.query(
     `UPDATE listings l SET ${resource}_done_seq = greatest(l.${resource}_done_seq, d.seq), ${resource}_retry_at = NULL
-       FROM unnest($1::bigint[], $2::bigint[]) AS d(id, seq) WHERE l.id = d.id`,
-    [items.map((i) => i.listingId), items.map((i) => i.seq)],
+       FROM unnest($1::bigint[], $2::bigint[]) AS d(id, seq) WHERE l.id = d.id AND ${fencedBy(3)}`,
+    [items.map((i) => i.listingId), items.map((i) => i.seq), ...fenceParams(fence)],
   );
 }

@@ -1,5 +1,6 @@
 /**
- * A run: deliver what one (connection, resource) owes. It holds the lease for that pair, reads
+ * A stock or price run: deliver what one (connection, resource) owes, as a body over the run
+ * lifecycle (lifecycle.ts: lease, keep-alive, abort, fencing, outcome). It reads
  * pending listings in id order in batches, delivers each batch, records every outcome, and passes
  * over the pending set again until it is empty (changes that arrive during the run are included),
  * until its time is up. Stopping anywhere loses nothing: the listings' state says what is owed.
@@ -8,15 +9,15 @@ import type { ChannelAdapter, ChannelContext } from '../channels/adapter.ts';
 import type { ChannelError } from '../channels/errors.ts';
 import { FailureClass } from '../channels/errors.ts';
 import { adapterFor } from '../channels/registry.ts';
-import { backoffMs, type RetryPolicy } from '../channels/retry.ts';
+import { type RetryPolicy, retryWaitMs } from '../channels/retry.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import { channelContext } from '../connections/connections.ts';
-import { markAuthFailed } from '../connections/credential-store.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
 import { confirmDelivered, MAX_CONFIRMATIONS, type Unconfirmed } from './confirm.ts';
 import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
-import { acquireLease, DEFAULT_LEASE_MS, processHolder, releaseLease, renewLease } from './lease.ts';
+import { DEFAULT_LEASE_MS } from './lease.ts';
+import { type LifecycleDeps, type RunAttempt, withRun } from './lifecycle.ts';
 import {
   deferRetry,
   markDelivered,
@@ -26,18 +27,14 @@ import {
   settleRejected,
 } from './queries.ts';
 import type { Rules } from './rules.ts';
-import { finishRun, type RunCounts, type RunStatus, recordProgress, startRun, type Trigger } from './runs.ts';
-import {
-  hasOpenListingErrors,
-  recordConnectionError,
-  recordListingErrors,
-  resolveListingErrors,
-} from './sync-errors.ts';
+import type { RunCounts, RunStatus, Trigger } from './runs.ts';
+import { hasOpenListingErrors, recordListingErrors, resolveListingErrors } from './sync-errors.ts';
 
-export interface RunnerDeps {
+export interface RunnerDeps extends LifecycleDeps {
   db: Db;
   cipher: Cipher;
-  holder?: string | undefined;
+  /** pg-boss's `job.signal` (or a shutdown signal): the run stops when it aborts. */
+  signal?: AbortSignal | undefined;
   reservations?: ((db: Db, productIds: number[]) => Promise<Reservations>) | undefined;
   limits?: Partial<RunLimits> | undefined;
   /** Retries within one marketplace call (the adapter's own policy when absent). */
@@ -99,8 +96,6 @@ const emptyCounts = (): RunCounts => ({ considered: 0, sent: 0, confirmed: 0, fa
 
 export async function runSync(deps: RunnerDeps, job: RunJob): Promise<RunResult> {
   const limits = { ...defaultLimits, ...deps.limits };
-  const holder = deps.holder ?? processHolder;
-  const connection = await findConnectionById(deps.db, job.connectionId);
   const result: RunResult = {
     runId: undefined,
     status: 'skipped',
@@ -109,93 +104,48 @@ export async function runSync(deps: RunnerDeps, job: RunJob): Promise<RunResult>
     delivered: [],
     failures: [],
   };
-  if (!connection) return result;
-  const target = { connectionId: job.connectionId, resource: job.resource };
-  if (!(await acquireLease(deps.db, target, holder, limits.leaseMs))) return { ...result, status: 'busy' };
-  try {
-    result.runId = await startRun(deps.db, {
-      accountId: connection.account_id,
-      connectionId: connection.id,
-      resource: job.resource,
-      trigger: job.trigger,
-      scheduleId: job.scheduleId,
-    });
-    if (connection.status !== 'active') {
-      await finishRun(deps.db, result.runId, 'skipped', result.counts, `connection is ${connection.status}`);
-      return result;
-    }
-    const run = new Run(deps, limits, holder, connection, job, result);
-    result.status = await run.execute();
-    await finishRun(deps.db, result.runId, result.status, result.counts, run.note);
-    return result;
-  } finally {
-    await releaseLease(deps.db, target, holder);
-  }
+  const attempted = await withRun(deps, { ...job, leaseMs: limits.leaseMs, signal: deps.signal }, (attempt) =>
+    new Run(deps, limits, attempt, job, result).execute(),
+  );
+  result.runId = attempted.runId;
+  result.status = attempted.status === 'missing' ? 'skipped' : attempted.status;
+  if (attempted.status !== 'missing' && attempted.status !== 'busy') result.counts = attempted.run.counts;
+  return result;
 }
 
 class Run {
-  note: string | undefined;
   readonly #deps: RunnerDeps;
   readonly #limits: RunLimits;
-  readonly #holder: string;
-  readonly #connection: ConnectionRow;
+  readonly #run: RunAttempt;
   readonly #job: RunJob;
   readonly #result: RunResult;
   readonly #adapter: ChannelAdapter;
   readonly #startedAt = Date.now();
-  #lastBeat = Date.now();
-  #beating = false;
-  #newFailures: { sku: string; code: string; message: string }[] = [];
   #mayHaveOpenErrors = true;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #unconfirmed: Unconfirmed[] = [];
-  #stopped: RunStatus | undefined;
+  #paused = false;
   #failure: unknown;
 
-  constructor(
-    deps: RunnerDeps,
-    limits: RunLimits,
-    holder: string,
-    connection: ConnectionRow,
-    job: RunJob,
-    result: RunResult,
-  ) {
+  constructor(deps: RunnerDeps, limits: RunLimits, run: RunAttempt, job: RunJob, result: RunResult) {
     this.#deps = deps;
     this.#limits = limits;
-    this.#holder = holder;
-    this.#connection = connection;
+    this.#run = run;
     this.#job = job;
     this.#result = result;
-    this.#adapter = adapterFor(connection.channel);
+    result.counts = run.counts;
+    this.#adapter = adapterFor(run.connection.channel);
+  }
+
+  get #connection(): ConnectionRow {
+    return this.#run.connection;
+  }
+
+  get #stopping(): boolean {
+    return this.#paused || this.#failure !== undefined || this.#run.stopped;
   }
 
   async execute(): Promise<RunStatus> {
-    // The lease is also renewed on a timer: one marketplace call may outlast it (an Amazon feed is
-    // awaited for minutes), and a lease lost mid-call would let another worker start the same pair.
-    const keepAlive = setInterval(
-      () =>
-        void this.#heartbeat().then(
-          (held) => {
-            if (!held) this.#loseLease();
-          },
-          () => {},
-        ),
-      Math.max(500, this.#limits.leaseMs / 3),
-    );
-    try {
-      return await this.#execute();
-    } finally {
-      clearInterval(keepAlive);
-    }
-  }
-
-  #loseLease(): void {
-    this.note = 'lease lost to another worker';
-    this.#stopped ??= 'interrupted';
-  }
-
-  async #execute(): Promise<RunStatus> {
-    const ctx = channelContext(this.#deps, this.#connection);
     // Marketplaces that take big batches (an Amazon feed holds 25,000) get them whole.
     const capacity =
       this.#job.resource === 'stock'
@@ -207,14 +157,14 @@ class Run {
       this.#connection.id,
       this.#job.resource,
     );
-    const rules = (this.#connection.rules ?? {}) as Rules;
     let afterId = 0;
     let idleSince: number | undefined;
+    let lastCtx: ChannelContext | undefined;
     for (;;) {
-      if (this.#stopped) break;
+      if (this.#stopping) break;
       if (Date.now() - this.#startedAt > this.#limits.maxRunMs) {
         this.#result.more = true;
-        this.note = 'handed over to a continuation run (time limit)';
+        this.#run.note = 'handed over to a continuation run (time limit)';
         break;
       }
       const items = await pendingItems(
@@ -228,7 +178,7 @@ class Run {
       if (items.length === 0) {
         // Batches still in flight must be recorded before the pending set is read again.
         await this.#drain();
-        if (this.#stopped) break;
+        if (this.#stopping) break;
         if (afterId > 0) {
           afterId = 0; // changes may have landed behind the cursor: one more pass from the start
           continue;
@@ -236,29 +186,47 @@ class Run {
         if (this.#job.trigger !== 'continuous') break;
         idleSince ??= Date.now();
         if (Date.now() - idleSince > this.#limits.lingerMs) break;
-        await this.#heartbeat();
-        await new Promise((resolve) => setTimeout(resolve, this.#limits.pollMs));
+        await sleep(this.#limits.pollMs);
         continue;
       }
       idleSince = undefined;
       afterId = items.at(-1)!.listing_id;
-      await this.#startBatch(ctx, rules, items);
-      if (!(await this.#heartbeat())) this.#loseLease();
+      const ctx = await this.#startBatch(items);
+      lastCtx = ctx ?? lastCtx;
     }
     await this.#drain();
     if (this.#failure) throw this.#failure;
-    if (this.#stopped) return this.#stopped;
-    await this.#confirm(ctx);
+    if (this.#paused) return 'paused';
+    if (this.#run.stopped) return 'interrupted';
+    if (lastCtx) await this.#confirm(lastCtx);
     const { failed, sent } = this.#result.counts;
     if (failed === 0) return 'succeeded';
     return sent > 0 ? 'partial' : 'failed';
   }
 
   /**
+   * The connection as it is now, read after the batch's listings: its rules, status and settings
+   * are then at least as new as the versions the listings were read at. A rule saved since moved
+   * the listings' seq on (in the same transaction), so what is computed here from older inputs is
+   * never recorded as the latest: the listing stays owed and goes again with the new rule.
+   */
+  async #currentConnection(): Promise<ConnectionRow | undefined> {
+    const now = await findConnectionById(this.#deps.db, this.#connection.id);
+    if (now?.status === 'active') return now;
+    this.#run.note = `stopped: the connection is ${now?.status ?? 'gone'}`;
+    this.#paused = true;
+    return undefined;
+  }
+
+  /**
    * Delivers a batch while the next one is read and sent: batches hold distinct listings, so up to
    * PIPELINE of them may be in flight; the marketplace never waits for Cais's database round trips.
    */
-  async #startBatch(ctx: ChannelContext, rules: Rules, items: PendingItem[]): Promise<void> {
+  async #startBatch(items: PendingItem[]): Promise<ChannelContext | undefined> {
+    const connection = await this.#currentConnection();
+    if (!connection) return undefined;
+    const ctx = channelContext(this.#deps, connection, this.#run.signal);
+    const rules = (connection.rules ?? {}) as Rules;
     const work = (async () => {
       const reservations = this.#deps.reservations
         ? await this.#deps.reservations(
@@ -270,14 +238,16 @@ class Run {
         { adapter: this.#adapter, ctx, resource: this.#job.resource, rules, reservations, now: new Date() },
         items,
       );
-      if (await this.#record(items, outcome)) this.#stopped = 'paused';
+      // A run stopped mid-batch records nothing: its answers may be older than the next holder's.
+      if (this.#run.stopped) return;
+      if (await this.#record(items, outcome)) this.#paused = true;
     })().catch((error: unknown) => {
       this.#failure ??= error;
-      this.#stopped ??= 'failed';
     });
     const tracked = work.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
     if (this.#inFlight.size >= PIPELINE) await Promise.race(this.#inFlight);
+    return ctx;
   }
 
   /** Reads back what the marketplace accepted to apply later (see confirm.ts). */
@@ -293,7 +263,7 @@ class Run {
     );
     this.#result.counts.confirmed += result.confirmed;
     if (result.drifted > 0) {
-      this.note = `${result.drifted} listing(s) did not show the value sent after it was accepted; sent again next run`;
+      this.#run.note = `${result.drifted} listing(s) did not show the value sent after it was accepted; sent again next run`;
     }
   }
 
@@ -307,7 +277,8 @@ class Run {
     const resource = this.#job.resource;
     const counts = this.#result.counts;
     counts.considered += items.length;
-    await markDelivered(db, resource, outcome.delivered);
+    const fence = this.#run.fence;
+    await markDelivered(db, resource, outcome.delivered, fence);
     counts.sent += outcome.delivered.length;
     counts.confirmed += outcome.delivered.filter((d) => d.applied).length;
     const byListing = new Map(items.map((i) => [i.listing_id, i]));
@@ -337,12 +308,13 @@ class Run {
     }
 
     const auth = outcome.failed.find((f) => f.error.failure === FailureClass.auth);
-    if (auth && (await this.#pauseForAuth(auth.error))) return true;
+    if (auth && (await this.#run.pauseForAuth(auth.error))) return true;
     // Refused with credentials the seller has since replaced: sent again shortly, not an error.
     const stale = outcome.failed.filter((f) => f.error.failure === FailureClass.auth);
     await deferRetry(
       db,
       resource,
+      fence,
       stale.map((f) => ({ listingId: f.item.listing_id, waitMs: 1_000 })),
     );
     const failures = [
@@ -353,8 +325,10 @@ class Run {
     if (failures.length > 0) this.#mayHaveOpenErrors = true;
     for (const f of failures) {
       this.#result.failures.push({ listingId: f.item.listing_id, sku: f.item.sku, error: f.error });
-      this.#newFailures.push({ sku: f.item.sku, code: f.error.code, message: f.error.marketplaceMessage });
     }
+    this.#run.addFailures(
+      failures.map((f) => ({ sku: f.item.sku, code: f.error.code, message: f.error.marketplaceMessage })),
+    );
     await recordListingErrors(
       db,
       { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource },
@@ -364,6 +338,7 @@ class Run {
     await deferRetry(
       db,
       resource,
+      fence,
       retryable.map((f) => ({
         listingId: f.item.listing_id,
         waitMs: this.#retryWait(f.item.attempts, f.error),
@@ -372,6 +347,7 @@ class Run {
     await settleRejected(
       db,
       resource,
+      fence,
       failures
         .filter((f) => !f.error.retryable)
         .map((f) => ({ listingId: f.item.listing_id, seq: f.item.seq })),
@@ -380,49 +356,15 @@ class Run {
   }
 
   #retryWait(attempts: number, error: ChannelError): number {
-    const backoff = Math.max(
-      this.#limits.retryBaseMs,
-      backoffMs(attempts + 1, { baseMs: this.#limits.retryBaseMs, maxMs: this.#limits.retryMaxMs }),
+    const { retryBaseMs, retryMaxMs } = this.#limits;
+    return retryWaitMs(
+      attempts + 1,
+      { baseMs: retryBaseMs, maxMs: retryMaxMs, minMs: retryBaseMs },
+      error.retryAfterMs,
     );
-    return Math.min(this.#limits.retryMaxMs, Math.max(error.retryAfterMs ?? 0, backoff));
   }
+}
 
-  /**
-   * The adapter already tried a refresh, and the credential store marked the connection when the
-   * marketplace refused it. If the connection is active anyway (the seller reconnected while this
-   * run was sending), the items are simply retried; otherwise the run pauses with one error.
-   */
-  async #pauseForAuth(error: ChannelError): Promise<boolean> {
-    const db = this.#deps.db;
-    const current = await findConnectionById(db, this.#connection.id);
-    if (current?.status === 'active' && current.secrets !== this.#connection.secrets) return false;
-    await markAuthFailed(db, this.#connection.id, error.marketplaceMessage, current?.secrets ?? undefined);
-    await recordConnectionError(
-      db,
-      { accountId: this.#connection.account_id, connectionId: this.#connection.id, resource: 'connection' },
-      error,
-    );
-    this.note = `paused: the marketplace refused the connection's authorisation (${error.marketplaceMessage}); reconnect it`;
-    return true;
-  }
-
-  /** Renews the lease and records progress, at most every second; false when the lease was lost. */
-  async #heartbeat(): Promise<boolean> {
-    if (Date.now() - this.#lastBeat < 1_000 || this.#beating) return true;
-    this.#lastBeat = Date.now();
-    this.#beating = true;
-    try {
-      return await this.#beat();
-    } finally {
-      this.#beating = false;
-    }
-  }
-
-  async #beat(): Promise<boolean> {
-    const target = { connectionId: this.#connection.id, resource: this.#job.resource };
-    if (!(await renewLease(this.#deps.db, target, this.#holder, this.#limits.leaseMs))) return false;
-    await recordProgress(this.#deps.db, this.#result.runId!, this.#result.counts, this.#newFailures);
-    this.#newFailures = [];
-    return true;
-  }
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -90,14 +90,17 @@ export async function finishRun(
   );
 }
 
-/** Runs whose worker stopped heartbeating (crashed): marked interrupted, and their targets returned. */
+/**
+ * Runs whose worker stopped heartbeating (killed): marked interrupted. pg-boss retries their job
+ * (its own heartbeat), and the state says what is still owed, so nothing else is queued.
+ */
 export function interruptStaleRuns(
   db: Queryable,
   staleMs: number,
 ): Promise<{ connection_id: number; resource: string }[]> {
   return db.query(
     `UPDATE sync_runs SET status = 'interrupted', finished_at = now(),
-            note = 'the worker running it stopped; the next run resumes what is still pending'
+            note = 'the worker running it stopped; the job is retried and the next run delivers what is still owed'
       WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1 / 1000.0)
       RETURNING connection_id, resource`,
     [staleMs],

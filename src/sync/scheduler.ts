@@ -1,13 +1,12 @@
 /**
  * The worker's side of scheduling. Runs are pg-boss jobs on one `stately` queue keyed by
  * (connection, resource): at most one active and one waiting per pair, across every worker.
- * Three loops feed it: due schedules (every second), continuous targets that owe sends (every
- * 250 ms), and runs whose worker died (every 10 s), which are resumed.
+ * Two loops feed it: due schedules (every second) and continuous targets that owe sends (every
+ * 250 ms). A run whose worker died is retried by pg-boss (see worker.ts for the sweep of its row).
  */
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/db.ts';
-import { DEFAULT_LEASE_MS } from './lease.ts';
-import { interruptStaleRuns, type Trigger } from './runs.ts';
+import type { Trigger } from './runs.ts';
 import { continuousTargetsOwing, type Resource, takeDueTargets } from './schedules.ts';
 
 export const SYNC_QUEUE = 'sync-run';
@@ -51,19 +50,15 @@ export class Scheduler {
   readonly #loops: Loop[] = [];
   readonly #onError: (error: unknown) => void;
 
-  readonly #leaseMs: number;
-
-  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void, leaseMs = DEFAULT_LEASE_MS) {
+  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void) {
     this.#db = db;
     this.#boss = boss;
     this.#onError = onError;
-    this.#leaseMs = leaseMs;
   }
 
   start(): void {
     this.#every(1_000, () => this.fireDueSchedules());
     this.#every(250, () => this.fireContinuous());
-    this.#every(10_000, () => this.resumeInterrupted());
   }
 
   async stop(): Promise<void> {
@@ -91,16 +86,6 @@ export class Scheduler {
         resource: t.resource,
         trigger: 'continuous',
         scheduleId: t.schedule_id,
-      });
-    }
-  }
-
-  async resumeInterrupted(): Promise<void> {
-    for (const t of await interruptStaleRuns(this.#db, this.#leaseMs * 2)) {
-      await enqueueRun(this.#boss, {
-        connectionId: t.connection_id,
-        resource: t.resource as Resource,
-        trigger: 'resume',
       });
     }
   }
