@@ -72,6 +72,7 @@ export const OrderBody = Type.Object({
 export const StatusBody = Type.Object({ status: Type.String() });
 
 export const SettingsBody = Type.Object({
+  compress_reports: Type.Optional(Type.Boolean()),
   apply_delay_ms: Type.Optional(Type.Integer({ minimum: 0 })),
   feed_queue_ms: Type.Optional(Type.Integer({ minimum: 0 })),
   feed_processing_ms: Type.Optional(Type.Integer({ minimum: 0 })),

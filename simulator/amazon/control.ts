@@ -261,6 +261,7 @@ export function createAmControl(deps: AmDeps): ChannelControl {
       apply_delay_ms: deps.settings.applyDelayMs,
       feed_queue_ms: deps.settings.feedQueueMs,
       feed_processing_ms: deps.settings.feedProcessingMs,
+      compress_reports: deps.settings.compressReports,
     }),
 
     updateSettings(raw) {
@@ -268,6 +269,7 @@ export function createAmControl(deps: AmDeps): ChannelControl {
       if (body.apply_delay_ms !== undefined) deps.settings.applyDelayMs = body.apply_delay_ms;
       if (body.feed_queue_ms !== undefined) deps.settings.feedQueueMs = body.feed_queue_ms;
       if (body.feed_processing_ms !== undefined) deps.settings.feedProcessingMs = body.feed_processing_ms;
+      if (body.compress_reports !== undefined) deps.settings.compressReports = body.compress_reports;
       return this.settings();
     },
   };

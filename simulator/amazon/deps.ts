@@ -15,6 +15,8 @@ export interface AmSettings {
   applyDelayMs: number;
   feedQueueMs: number;
   feedProcessingMs: number;
+  /** Processing reports stored GZIP-compressed (`compressionAlgorithm: "GZIP"`), as Amazon may. */
+  compressReports: boolean;
 }
 
 /** What Amazon's route handlers share. */

@@ -94,10 +94,18 @@ export const AM_LISTINGS = {
   /** [doc] only top-level attributes can be patched. */
   pathPattern: /^\/attributes\/([a-z0-9_]+)$/,
   /**
-   * [unverified] PATCH of a SKU the seller does not have answers 404, like GET. The SPM model
-   * lists no 404 for PATCH (400/403/413/415/429/500/503); the brief asks for 404.
+   * [SPM listingsItems_2021-08-01: the patch responses are 200/400/403/413/415/429/500/503, no
+   * 404; Amazon staff in amzn/selling-partner-api-docs#3748] (fidelity A4) a PATCH of a SKU the
+   * seller does not have is ACCEPTED and creates an incomplete offer, which carries these
+   * missing-attribute issues [unverified: the list] and is not buyable. GET and DELETE answer 404.
    */
-  patchUnknownSkuStatus: 404,
+  incompleteOfferAttributes: ['item_name', 'brand', 'condition_type'],
+  /**
+   * [2nd: amzn/selling-partner-api-models #4429] (fidelity A7) a SKU holding `/` or `#` is
+   * answered 403 Unauthorized on the Listings Items paths, encoded or not.
+   */
+  refusedSkuCharacters: /[/#]/,
+  refusedSkuDetails: 'The SKU holds a character this operation does not accept in its path.',
   /** Simulator choice: how long an ACCEPTED patch takes to show. Real listings take minutes. */
   applyDelayMs: 1000,
 } as const;

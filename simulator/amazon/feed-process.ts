@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { PatchOp } from './attributes.ts';
 import { applyPatch, issue, validateAttribute, validatePatches } from './attributes.ts';
 import type { AmDeps } from './deps.ts';
@@ -6,6 +8,7 @@ import { AM_FEEDS } from './facts.ts';
 import { newDocument, newListing } from './listing-build.ts';
 import type { AmFeed, AmIssue, AmListing, Attributes, AttributeValue } from './model.ts';
 import { iso } from './model.ts';
+import { feedDocumentIssues } from './spec.ts';
 
 /** One line of `issues[]` of the processing report [SPM listings-feed-processing-report-schema-v2]. */
 interface ReportIssue {
@@ -29,14 +32,25 @@ interface FeedMessage {
 const OPERATIONS = ['UPDATE', 'PARTIAL_UPDATE', 'PATCH', 'DELETE'];
 
 /** Why a whole feed is FATAL (no message is processed), or its parsed messages. */
-function parseFeed(feed: AmFeed, content: Buffer | null): FeedMessage[] | string {
-  if (content === null || content.length === 0) return 'The feed document was never uploaded or is empty.';
+function parseFeed(ledger: ConformanceLedger, feed: AmFeed, content: Buffer | null): FeedMessage[] | string {
+  ledger.received('amazon', 'feeds.document');
+  if (content === null || content.length === 0) {
+    ledger.verdict('amazon', 'feeds.document', [{ path: '', message: 'is empty' }], feed.expectedInvalidBy);
+    return 'The feed document was never uploaded or is empty.';
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(content.toString('utf8'));
   } catch {
+    ledger.verdict(
+      'amazon',
+      'feeds.document',
+      [{ path: '', message: 'is not JSON' }],
+      feed.expectedInvalidBy,
+    );
     return 'The feed document is not valid JSON.';
   }
+  ledger.verdict('amazon', 'feeds.document', feedDocumentIssues(parsed), feed.expectedInvalidBy);
   const { header, messages } = (parsed ?? {}) as { header?: Record<string, unknown>; messages?: unknown };
   if (header === undefined || header.version !== '2.0') return "The feed header must have version '2.0'.";
   if (header.sellerId !== feed.sellerId)
@@ -150,7 +164,11 @@ export function processFeed(deps: AmDeps, feed: AmFeed): void {
   if (feed.outcome !== null) return;
   const now = feed.doneMs;
   const header = { sellerId: feed.sellerId, version: '2.0', feedId: feed.feedId };
-  const parsed = parseFeed(feed, deps.store.documents.get(feed.inputFeedDocumentId)?.content ?? null);
+  const parsed = parseFeed(
+    deps.conformance,
+    feed,
+    deps.store.documents.get(feed.inputFeedDocumentId)?.content ?? null,
+  );
   let report: unknown;
   if (typeof parsed === 'string') {
     feed.outcome = 'FATAL';
@@ -164,7 +182,9 @@ export function processFeed(deps: AmDeps, feed: AmFeed): void {
     report = { header, ...processMessages({ deps, feed, now }, parsed) };
   }
   const document = newDocument(deps.store, feed.sellerId, 'application/json; charset=UTF-8');
-  document.content = Buffer.from(JSON.stringify(report));
+  const text = Buffer.from(JSON.stringify(report));
+  document.content = deps.settings.compressReports ? gzipSync(text) : text;
+  document.compression = deps.settings.compressReports ? 'GZIP' : null;
   feed.resultFeedDocumentId = document.id;
 }
 

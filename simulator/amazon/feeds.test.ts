@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import type { TestSimulator } from '../test-support.ts';
-import { defaultToken, openSimulator } from '../test-support.ts';
+import { assertConformant, defaultToken, openSimulator } from '../test-support.ts';
 import { AM_DEFAULTS } from './control.ts';
 
 const BR = 'A2Q3Y263D00KWC';
@@ -13,7 +14,13 @@ let token: string;
 before(async () => {
   sim = await openSimulator();
 });
-after(() => sim.close());
+after(async () => {
+  try {
+    await assertConformant(sim.url);
+  } finally {
+    await sim.close();
+  }
+});
 beforeEach(async () => {
   await sim.control('POST', '/reset');
   token = await defaultToken(sim, 'amazon');
@@ -21,7 +28,7 @@ beforeEach(async () => {
   await sim.control('POST', '/amazon/listings', { sku: 'B', price: 20, quantity: 2 });
 });
 
-const headers = () => ({ 'x-amz-access-token': token });
+const headers = () => ({ 'x-amz-access-token': token, 'user-agent': 'cais-simulator-test/1.0' });
 const advance = (ms: number) => sim.control('POST', '/clock', { advance_ms: ms });
 const stockPatch = (quantity: number) => [
   {
@@ -48,12 +55,14 @@ async function document(): Promise<{ feedDocumentId: string; url: string }> {
 const upload = (url: string, body: string, contentType = JSON_TYPE) =>
   fetch(url, { method: 'PUT', headers: { 'content-type': contentType }, body });
 
-async function submit(content: string | null): Promise<string> {
+/** `expectInvalid`: the document does not fit the feed schema on purpose (the test's name). */
+async function submit(content: string | null, expectInvalid?: string): Promise<string> {
   const doc = await document();
   if (content !== null) assert.equal((await upload(doc.url, content)).status, 200);
   const created = await sim.call('amazon', 'POST', `${FEEDS}/feeds`, {
     headers: headers(),
     json: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: doc.feedDocumentId },
+    ...(expectInvalid === undefined ? {} : { expectInvalid }),
   });
   assert.equal(created.status, 202, JSON.stringify(created.body));
   return created.body.feedId;
@@ -140,6 +149,35 @@ describe('Amazon Feeds 2021-06-30, JSON_LISTINGS_FEED', () => {
     assert.deepEqual([created.stock, created.price, created.title], [4, 5, 'Nova']);
   });
 
+  test('GZIP reports (A8): compressionAlgorithm GZIP, .gz bytes at the URL, Content-Encoding only when asked', async () => {
+    await sim.control('PATCH', '/amazon/settings', { compress_reports: true });
+    const feedId = await submit(
+      feedOf([
+        { messageId: 1, sku: 'A', operationType: 'PATCH', productType: 'PRODUCT', patches: stockPatch(4) },
+      ]),
+    );
+    await advance(3000);
+    const done = await getFeed(feedId);
+    const path = `${FEEDS}/documents/${done.resultFeedDocumentId}`;
+    const doc = await sim.call('amazon', 'GET', path, { headers: headers() });
+    assert.equal(doc.body.compressionAlgorithm, 'GZIP');
+    const raw = await fetch(doc.body.url);
+    assert.equal(raw.headers.get('content-encoding'), null);
+    const bytes = Buffer.from(await raw.arrayBuffer());
+    assert.deepEqual([bytes[0], bytes[1]], [0x1f, 0x8b], 'gzip magic bytes');
+    const reportBody = JSON.parse(gunzipSync(bytes).toString('utf8'));
+    assert.equal(reportBody.summary.messagesAccepted, 1);
+    const encoded = await sim.call('amazon', 'GET', `${path}?enableContentEncodingUrlHeader=true`, {
+      headers: headers(),
+    });
+    const decoded = await fetch(encoded.body.url);
+    assert.equal(decoded.headers.get('content-encoding'), 'gzip');
+    assert.equal(
+      ((await decoded.json()) as { summary: { messagesAccepted: number } }).summary.messagesAccepted,
+      1,
+    );
+  });
+
   test('the presigned upload URL expires after 5 minutes and is bound to the content type', async () => {
     const doc = await document();
     const wrongType = await upload(doc.url, '{}', 'text/plain');
@@ -156,13 +194,13 @@ describe('Amazon Feeds 2021-06-30, JSON_LISTINGS_FEED', () => {
   });
 
   test('FATAL: a document never uploaded, or more than 25 000 messages', async () => {
-    const empty = await submit(null);
+    const empty = await submit(null, 'feeds: a document never uploaded');
     const messages = Array.from({ length: 25_001 }, (_, i) => ({
       messageId: i + 1,
       sku: 'A',
       operationType: 'DELETE',
     }));
-    const huge = await submit(feedOf(messages));
+    const huge = await submit(feedOf(messages), 'feeds: 25 001 messages');
     await advance(3000);
     for (const id of [empty, huge]) {
       const feed = await getFeed(id);

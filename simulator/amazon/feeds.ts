@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { expectedInvalidBy } from '../core/conformance.ts';
 import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
 import type { AmDeps } from './deps.ts';
-import { AM_CHANNEL, logAmWrite, settle } from './deps.ts';
+import { logAmWrite, settle } from './deps.ts';
 import type { AmError } from './errors.ts';
 import { AM_TOO_MANY_REQUESTS, amInvalidInput, amNotFound, sendAmError } from './errors.ts';
 import { AM_FEEDS } from './facts.ts';
@@ -11,6 +12,7 @@ import { newDocument } from './listing-build.ts';
 import type { AmFeed, FeedStatus } from './model.ts';
 import { iso } from './model.ts';
 import { bodyError, FeedBody, FeedDocumentBody, queryList } from './schemas.ts';
+import { getFeedsDescriptionIssues, judgeAm } from './spec.ts';
 import { presign } from './uploads.ts';
 
 const check = { document: checker(FeedDocumentBody), feed: checker(FeedBody) };
@@ -42,22 +44,17 @@ export function feedBody(feed: AmFeed, now: number) {
 
 /** `POST /feeds/2021-06-30/documents` → 201 `{feedDocumentId, url}` [SPM]. */
 function createDocument(deps: AmDeps, request: FastifyRequest, reply: FastifyReply) {
-  const issues = deps.conformance.judge(
-    request,
-    AM_CHANNEL,
-    'feeds.create_document',
-    check.document,
-    request.body,
-  );
-  if (!check.document.check(request.body)) return sendAmError(reply, bodyError(issues));
+  judgeAm(deps.conformance, request, 'feeds.create_document', 'feeds.createFeedDocument');
+  if (!check.document.check(request.body))
+    return sendAmError(reply, bodyError(check.document.issues(request.body)));
   const document = newDocument(deps.store, callerOf(request).sellerId, request.body.contentType);
   return reply.code(201).send({ feedDocumentId: document.id, url: presign(deps, request, document) });
 }
 
 function feedRefusal(deps: AmDeps, request: FastifyRequest): AmError | null {
   const body = request.body;
-  const issues = deps.conformance.judge(request, AM_CHANNEL, 'feeds.create', check.feed, body);
-  if (!check.feed.check(body)) return bodyError(issues);
+  judgeAm(deps.conformance, request, 'feeds.create', 'feeds.createFeed');
+  if (!check.feed.check(body)) return bodyError(check.feed.issues(body));
   const seller = deps.store.sellers.get(callerOf(request).sellerId);
   if (!(AM_FEEDS.feedTypes as readonly string[]).includes(body.feedType))
     return amInvalidInput(`Unsupported feedType ${body.feedType}.`);
@@ -98,6 +95,7 @@ function createFeed(deps: AmDeps, request: FastifyRequest, reply: FastifyReply) 
     doneMs: startMs + deps.settings.feedProcessingMs,
     outcome: null,
     resultFeedDocumentId: null,
+    expectedInvalidBy: expectedInvalidBy(request),
   };
   deps.store.feeds.set(feed.feedId, feed);
   deps.store.documents.get(body.inputFeedDocumentId)!.usedBy = feed.feedId;
@@ -119,6 +117,7 @@ function ownFeed(deps: AmDeps, request: FeedRequest): AmFeed | AmError {
 
 function getFeed(deps: AmDeps, request: FeedRequest, reply: FastifyReply) {
   settle(deps);
+  judgeAm(deps.conformance, request, 'feeds.get', 'feeds.getFeed');
   const feed = ownFeed(deps, request);
   if ('status' in feed) return sendAmError(reply, feed);
   return reply.send(feedBody(feed, deps.clock.now()));
@@ -127,6 +126,7 @@ function getFeed(deps: AmDeps, request: FeedRequest, reply: FastifyReply) {
 /** `DELETE …/feeds/{feedId}` [SPM]: only while IN_QUEUE. */
 function cancelFeed(deps: AmDeps, request: FeedRequest, reply: FastifyReply) {
   settle(deps);
+  judgeAm(deps.conformance, request, 'feeds.cancel', 'feeds.cancelFeed');
   const feed = ownFeed(deps, request);
   if ('status' in feed) return sendAmError(reply, feed);
   if (feedStatus(feed, deps.clock.now()) !== 'IN_QUEUE') {
@@ -139,21 +139,34 @@ function cancelFeed(deps: AmDeps, request: FeedRequest, reply: FastifyReply) {
 /** `GET …/documents/{id}` [SPM]: a fresh presigned download URL (the report, or an input). */
 function getDocument(deps: AmDeps, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
   settle(deps);
+  judgeAm(deps.conformance, request, 'feeds.get_document', 'feeds.getFeedDocument');
   const document = deps.store.documents.get(request.params.id);
   if (document === undefined || document.sellerId !== callerOf(request).sellerId) {
     return sendAmError(reply, amNotFound(`Feed document ${request.params.id} not found.`));
   }
-  return reply.send({ feedDocumentId: document.id, url: presign(deps, request, document) });
+  const query = request.query as { enableContentEncodingUrlHeader?: string };
+  document.contentEncodingHeader = query.enableContentEncodingUrlHeader === 'true';
+  const url = presign(deps, request, document);
+  return reply.send(
+    document.compression === null
+      ? { feedDocumentId: document.id, url }
+      : { feedDocumentId: document.id, url, compressionAlgorithm: document.compression },
+  );
 }
 
 /** `GET …/feeds?feedTypes=` [SPM]: newest first, `pageSize` ≤ 100, `nextToken` (an offset here). */
 function listFeeds(deps: AmDeps, request: FastifyRequest, reply: FastifyReply) {
   settle(deps);
+  judgeAm(deps.conformance, request, 'feeds.list', 'feeds.getFeeds', getFeedsDescriptionIssues(request));
   const query = request.query as Record<string, string | undefined>;
   const offset = query.nextToken === undefined ? 0 : Number.parseInt(query.nextToken, 36);
   const types = queryList(query.feedTypes);
   if (query.nextToken === undefined && types.length === 0) {
     return sendAmError(reply, amInvalidInput('feedTypes is required when nextToken is absent.'));
+  }
+  // [SPM getFeeds.nextToken] "Specifying nextToken with any other parameters will cause the request to fail."
+  if (query.nextToken !== undefined && Object.keys(query).length > 1) {
+    return sendAmError(reply, amInvalidInput('nextToken must be the only parameter.'));
   }
   const pageSize = query.pageSize === undefined ? AM_FEEDS.listDefaultPageSize : Number(query.pageSize);
   if (

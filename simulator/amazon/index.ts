@@ -24,6 +24,8 @@ export interface AmazonOptions {
   /** How long a feed stays IN_QUEUE, then IN_PROGRESS; defaults 1000 and 2000 ms. */
   readonly feedQueueMs?: number;
   readonly feedProcessingMs?: number;
+  /** Processing reports GZIP-compressed; default false (Amazon's reports may be either). */
+  readonly compressReports?: boolean;
 }
 
 /** Every operation name, for faults and rate limits (`*` covers them all). */
@@ -54,6 +56,7 @@ function settingsFrom(options: AmazonOptions): AmSettings {
     applyDelayMs: options.applyDelayMs ?? AM_LISTINGS.applyDelayMs,
     feedQueueMs: options.feedQueueMs ?? AM_FEEDS.queueMs,
     feedProcessingMs: options.feedProcessingMs ?? AM_FEEDS.processingMs,
+    compressReports: options.compressReports ?? false,
   };
 }
 

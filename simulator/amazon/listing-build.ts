@@ -57,6 +57,8 @@ export function newDocument(store: AmStore, sellerId: string, contentType: strin
     sellerId,
     contentType,
     content: null,
+    compression: null,
+    contentEncodingHeader: false,
     urlToken: '',
     urlExpiresAt: 0,
     usedBy: null,

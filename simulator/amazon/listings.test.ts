@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { TestSimulator } from '../test-support.ts';
-import { defaultToken, openSimulator } from '../test-support.ts';
+import { assertConformant, defaultToken, openSimulator } from '../test-support.ts';
 import { AM_DEFAULTS } from './control.ts';
 
 const BR = 'A2Q3Y263D00KWC';
@@ -12,7 +12,14 @@ let token: string;
 before(async () => {
   sim = await openSimulator();
 });
-after(() => sim.close());
+after(async () => {
+  // Every request these tests sent fits Amazon's models, but those that say they do not.
+  try {
+    await assertConformant(sim.url);
+  } finally {
+    await sim.close();
+  }
+});
 beforeEach(async () => {
   await sim.control('POST', '/reset');
   token = await defaultToken(sim, 'amazon');
@@ -24,15 +31,16 @@ beforeEach(async () => {
   });
 });
 
-const headers = () => ({ 'x-amz-access-token': token });
+const headers = () => ({ 'x-amz-access-token': token, 'user-agent': 'cais-simulator-test/1.0' });
 const get = (sku: string, included = 'summaries,offers,fulfillmentAvailability,issues') =>
   sim.call('amazon', 'GET', `${ITEM}/${sku}?marketplaceIds=${BR}&includedData=${included}`, {
     headers: headers(),
   });
-const patch = (sku: string, patches: unknown[], extra = '') =>
+const patch = (sku: string, patches: unknown[], extra = '', expectInvalid?: string) =>
   sim.call('amazon', 'PATCH', `${ITEM}/${sku}?marketplaceIds=${BR}${extra}`, {
     headers: headers(),
     json: { productType: 'PRODUCT', patches },
+    ...(expectInvalid === undefined ? {} : { expectInvalid }),
   });
 const stock = (quantity: unknown, op = 'replace') => ({
   op,
@@ -150,7 +158,12 @@ describe('Amazon Listings Items 2021-08-01', () => {
       }),
     ]);
     assert.equal(above.body.status, 'INVALID');
-    const badPath = await patch('CAMISA-P', [{ op: 'replace', path: '/attributes/a/b', value: [{}] }]);
+    const badPath = await patch(
+      'CAMISA-P',
+      [{ op: 'replace', path: '/attributes/a/b', value: [{}] }],
+      '',
+      'listings: a nested path',
+    );
     assert.equal(badPath.body.status, 'INVALID');
     await advance(1000);
     const unchanged = await view();
@@ -164,20 +177,45 @@ describe('Amazon Listings Items 2021-08-01', () => {
     assert.equal((await view()).stock, 10);
   });
 
-  test('unknown SKU → 404; no marketplaceIds or no productType → 400 InvalidInput; another seller → 403', async () => {
+  test('unknown SKU: GET → 404, PATCH → ACCEPTED and an incomplete offer (A4)', async () => {
     const missing = await get('NOPE');
     assert.equal(missing.status, 404);
     assert.equal(missing.body.errors[0].code, 'NOT_FOUND');
-    assert.equal((await patch('NOPE', [stock(1)])).status, 404);
+    const patched = await patch('NOPE', [stock(1)]);
+    assert.equal(patched.status, 200);
+    assert.equal(patched.body.status, 'ACCEPTED');
+    const created = await get('NOPE');
+    assert.equal(created.status, 200);
+    assert.deepEqual(created.body.summaries[0].status, ['DISCOVERABLE']);
+    assert.deepEqual(
+      created.body.issues.map((entry: { attributeNames: string[] }) => entry.attributeNames[0]),
+      ['item_name', 'brand', 'condition_type'],
+    );
+  });
+
+  test('a SKU holding / or # → 403 Unauthorized on every Listings Items path, encoded or not (A7)', async () => {
+    await sim.control('POST', '/amazon/listings', { sku: 'KIT/2', price: 10, quantity: 1 });
+    for (const sku of ['KIT%2F2', 'KIT%232']) {
+      const read = await get(sku);
+      assert.equal(read.status, 403);
+      assert.equal(read.body.errors[0].code, 'Unauthorized');
+      assert.equal((await patch(sku, [stock(1)])).status, 403);
+    }
+    assert.equal((await get('CAMISA-P')).status, 200);
+  });
+
+  test('no marketplaceIds or no productType → 400 InvalidInput; another seller → 403', async () => {
     const noMarket = await sim.call('amazon', 'PATCH', `${ITEM}/CAMISA-P`, {
       headers: headers(),
       json: { productType: 'PRODUCT', patches: [stock(1)] },
+      expectInvalid: 'listings: no marketplaceIds',
     });
     assert.equal(noMarket.status, 400);
     assert.equal(noMarket.body.errors[0].code, 'InvalidInput');
     const noType = await sim.call('amazon', 'PATCH', `${ITEM}/CAMISA-P?marketplaceIds=${BR}`, {
       headers: headers(),
       json: { patches: [stock(1)] },
+      expectInvalid: 'listings: no productType',
     });
     assert.equal(noType.status, 400);
     assert.match(noType.body.errors[0].details, /productType/);

@@ -124,6 +124,10 @@ export interface AmDocument {
   readonly sellerId: string;
   readonly contentType: string;
   content: Buffer | null;
+  /** [SPM FeedDocument.compressionAlgorithm] how `content` is stored: GZIP bytes, or as sent. */
+  compression: 'GZIP' | null;
+  /** The last URL was asked with `enableContentEncodingUrlHeader=true`: it answers Content-Encoding gzip. */
+  contentEncodingHeader: boolean;
   /** The presigned URL handed out last, and when it stops working. */
   urlToken: string;
   urlExpiresAt: number;
@@ -145,6 +149,8 @@ export interface AmFeed {
   /** The settled outcome; IN_QUEUE/IN_PROGRESS are read from the clock until then. */
   outcome: 'DONE' | 'FATAL' | 'CANCELLED' | null;
   resultFeedDocumentId: string | null;
+  /** The test that declared createFeed's document invalid on purpose (conformance ledger), or null. */
+  readonly expectedInvalidBy: string | null;
 }
 
 let lastMs = Number.NaN;

@@ -81,6 +81,10 @@ function download(deps: AmDeps, request: UploadRequest, reply: FastifyReply) {
   const document = authorisedDocument(deps, request, reply);
   if (document === null) return reply;
   if (document.content === null) return s3Error(reply, 404, 'NoSuchKey', 'The specified key does not exist.');
+  // [SPM getFeedDocument.enableContentEncodingUrlHeader] a GZIP document is served as its .gz
+  // bytes; only a URL asked with that flag says `Content-Encoding: gzip`.
+  if (document.compression === 'GZIP' && document.contentEncodingHeader)
+    reply.header('content-encoding', 'gzip');
   return reply.type(document.contentType).send(document.content);
 }
 

@@ -29,12 +29,14 @@ export interface HttpRequest {
   text?: { contentType: string; body: string } | undefined;
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Answer the body as raw bytes (a Buffer), for documents that may be compressed. */
+  binary?: boolean | undefined;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON when the answer was JSON, the text otherwise, undefined when empty. */
+  /** Parsed JSON when the answer was JSON, the text otherwise, undefined when empty; a Buffer when `binary`. */
   body: unknown;
 }
 
@@ -66,6 +68,10 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
       bodyTimeout: timeout,
       signal,
     });
+    if (req.binary === true) {
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      return { status: res.statusCode, headers: res.headers, body: bytes.length === 0 ? undefined : bytes };
+    }
     const text = await res.body.text();
     return {
       status: res.statusCode,

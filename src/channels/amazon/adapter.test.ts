@@ -8,7 +8,14 @@ let am: AmHarness;
 before(async () => {
   am = await openAmazon();
 });
-after(() => am.close());
+after(async () => {
+  // Whatever the adapter sent fits Amazon's models (the simulator's conformance ledger).
+  try {
+    await am.assertConformant();
+  } finally {
+    await am.close();
+  }
+});
 beforeEach(async () => {
   await am.control('POST', '/reset');
   await am.instant();
@@ -33,6 +40,14 @@ function failure(outcome: ItemOutcome | undefined) {
 const PENDING = { listingId: 1, ok: true, applied: 'pending' };
 
 describe('Amazon stock and price, one PATCH per item', () => {
+  test('every SP-API request carries a User-Agent (A6), so each body and header fits the models', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'UA', price: 10, quantity: 1 });
+    await adapter.pushStock(ctx, [stock('UA', 2)]);
+    await adapter.readListing(ctx, { externalId: 'UA', sku: 'UA' });
+    await am.assertConformant();
+  });
+
   test('stock merges fulfillment_availability; ACCEPTED is pending, then shown', async () => {
     const ctx = await am.connect();
     await am.listing({ sku: 'SKU-1', price: 50, quantity: 5 });
@@ -130,22 +145,29 @@ describe('Amazon stock and price, one PATCH per item', () => {
     assert.equal((await am.writes('listings.patch')).length, 2, 'not retried');
   });
 
-  test('an unknown SKU is Amazon’s 404, permanent, with the request id in the hint', async () => {
+  test('an unknown SKU is not a 404 (A4): Amazon accepts it as an incomplete offer, and reading back shows it inactive', async () => {
     const ctx = await am.connect();
-    const error = failure((await adapter.pushStock(ctx, [stock('GHOST', 1)]))[0]);
-    assert.deepEqual([error.failure, error.code, error.httpStatus], ['permanent', 'amazon.not_found', 404]);
-    assert.equal(
-      error.marketplaceMessage,
-      `SKU 'GHOST' not found in marketplace ${am.defaults.marketplace_id}`,
-    );
-    assert.match(error.hint ?? '', /x-amzn-RequestId: sim-/);
+    assert.deepEqual(await adapter.pushStock(ctx, [stock('GHOST', 1)]), [PENDING]);
+    const read = await adapter.readListing(ctx, { externalId: 'GHOST', sku: 'GHOST' });
+    assert.deepEqual([read.qty, read.price, read.status], [1, null, 'inactive']);
   });
 
-  test('each item of a small batch gets its own outcome', async () => {
+  test('unpublishing a SKU Amazon does not have patches nothing (A4: the PATCH would create an offer)', async () => {
+    const ctx = await am.connect();
+    await adapter.unpublish(ctx, { externalId: 'GONE', sku: 'GONE' });
+    assert.deepEqual(await am.writes('listings.patch'), []);
+    assert.equal((await am.control('GET', '/amazon/listings/GONE')).status, 404);
+    await am.listing({ sku: 'LIVE', price: 10, quantity: 4 });
+    await adapter.unpublish(ctx, { externalId: 'LIVE', sku: 'LIVE' });
+    assert.equal((await am.view('LIVE')).stock, 0);
+  });
+
+  test('a SKU with / or # refused 403 Unauthorized is that listing’s error, not the connection’s (A7)', async () => {
     const ctx = await am.connect();
     await am.listing({ sku: 'A', price: 10 });
+    await am.listing({ sku: 'KIT/2', price: 10 });
     await am.listing({ sku: 'C', price: 10 });
-    const outcomes = await adapter.pushStock(ctx, [stock('A', 3, 1), stock('B', 3, 2), stock('C', 3, 3)]);
+    const outcomes = await adapter.pushStock(ctx, [stock('A', 3, 1), stock('KIT/2', 3, 2), stock('C', 3, 3)]);
     assert.deepEqual(
       outcomes.map((o) => [o.listingId, o.ok]),
       [
@@ -154,8 +176,21 @@ describe('Amazon stock and price, one PATCH per item', () => {
         [3, true],
       ],
     );
-    assert.equal((await am.writes('listings.patch')).length, 3, 'three PATCHes, no feed');
+    const error = failure(outcomes[1]);
+    assert.deepEqual(
+      [error.failure, error.code, error.httpStatus],
+      ['permanent', 'amazon.sku_path_refused', 403],
+    );
+    assert.match(error.hint ?? '', /KIT\/2/);
+    const accepted = (await am.writes('listings.patch')).filter((write) => write.status === 200);
+    assert.deepEqual(
+      accepted.map((write) => write.target),
+      ['A', 'C'],
+      'two PATCHes applied, no feed',
+    );
     assert.deepEqual(await am.writes('feeds.create'), []);
+    // The connection still works: the next push goes through.
+    assert.deepEqual(await adapter.pushStock(ctx, [stock('A', 5)]), [PENDING]);
   });
 
   test('accepted, then rejected: the PATCH is pending, and reading back shows Amazon’s issue', async () => {

@@ -6,10 +6,11 @@
 import type { ChannelContext, Credentials, Operation, Rate } from '../adapter.ts';
 import type { ApiCall, ApiProfile } from '../call.ts';
 import { callApi } from '../call.ts';
-import { FailureClass } from '../errors.ts';
+import { FailureClass, isChannelError } from '../errors.ts';
 import type { HttpResponse } from '../http-client.ts';
 import type { Json } from '../json.ts';
 import { isObject } from '../json.ts';
+import { rateLimiter } from '../rate-limiter.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetry } from '../retry.ts';
 import { amChannelError, classifyAmazon } from './errors.ts';
@@ -21,6 +22,7 @@ import {
   AM_ORDERS,
   AM_PRODUCT_TYPE,
   AM_RATES,
+  AM_USER_AGENT,
 } from './facts.ts';
 
 export interface FeedWait {
@@ -50,7 +52,7 @@ const PRIMARY: Record<Operation, SpOperation | undefined> = {
   stock: 'listings.patch',
   price: 'listings.patch',
   read: 'listings.get',
-  publish: 'feeds.create',
+  publish: 'feeds.json_listings',
   orders: 'orders.list',
   order_status: 'orders.confirm_shipment',
 };
@@ -68,25 +70,34 @@ export interface AmApi {
   readonly ordersPageSize: number;
   call(ctx: ChannelContext, call: AmCall): Promise<HttpResponse>;
   json(ctx: ChannelContext, call: AmCall, what: string): Promise<Json>;
+  /** Waits for a token of an SP-API bucket that no single request stands for (a feed type's own). */
+  take(ctx: ChannelContext, operation: Operation, sp: SpOperation): Promise<void>;
 }
 
 export function amazonApi(options: AmazonOptions): AmApi {
   const profile: ApiProfile = {
     rates: { ...AM_RATES, ...options.rates },
     retry: options.retry ?? defaultRetry,
-    authHeaders: (credentials) => ({ 'x-amz-access-token': credentials.accessToken ?? '' }),
+    authHeaders: (credentials) => ({
+      'x-amz-access-token': credentials.accessToken ?? '',
+      'user-agent': AM_USER_AGENT,
+    }),
     classify: classifyAmazon,
     // [2nd] Amazon refuses an expired or revoked token with 403 Unauthorized, not 401.
     refusedToken: (error) => error.httpStatus === 403 && error.code === 'amazon.unauthorized',
   };
-  const call = (ctx: ChannelContext, amCall: AmCall) => {
+  // A rate given for a Cais operation (a connection's granted quota) is its main SP-API
+  // operation's; the others under it (createFeed under `stock`) keep Amazon's own numbers.
+  const rateOf = (ctx: ChannelContext, op: Operation, sp: SpOperation) =>
+    (PRIMARY[op] === sp ? (options.rates?.[op] ?? ctx.rates?.[op]) : undefined) ?? AM_OPERATION_RATES[sp];
+  const call = async (ctx: ChannelContext, amCall: AmCall) => {
     const { sp, ...rest } = amCall;
-    // A rate given for a Cais operation (a connection's granted quota) is its main SP-API
-    // operation's; the others under it (createFeed under `stock`) keep Amazon's own numbers.
-    const op = rest.operation;
-    const given = PRIMARY[op] === sp ? (options.rates?.[op] ?? ctx.rates?.[op]) : undefined;
-    const rate = given ?? AM_OPERATION_RATES[sp];
-    return callApi(ctx, profile, { ...rest, limit: { name: `amazon:${sp}`, rate } });
+    const rate = rateOf(ctx, rest.operation, sp);
+    try {
+      return await callApi(ctx, profile, { ...rest, limit: { name: `amazon:${sp}`, rate } });
+    } catch (error) {
+      throw perListingRefusal(error, rest.path);
+    }
   };
   return {
     profile,
@@ -99,7 +110,29 @@ export function amazonApi(options: AmazonOptions): AmApi {
     ordersPageSize: Math.min(options.ordersPageSize ?? AM_ORDERS.pageSize, 100),
     call,
     json: async (ctx, amCall, what) => asObject((await call(ctx, amCall)).body, what),
+    take: (ctx, operation, sp) =>
+      rateLimiter.take(`${ctx.connectionId}:amazon:${sp}`, rateOf(ctx, operation, sp)),
   };
+}
+
+const LISTING_ITEM_PATH = /^\/listings\/2021-08-01\/items\/[^/]+\/(.+)$/;
+
+/**
+ * [2nd: amzn/selling-partner-api-models #4429] A SKU holding `/` or `#` is answered 403
+ * Unauthorized on the Listings Items paths, encoded or not, while the token is fine. That is the
+ * listing's problem, not the connection's: a per-listing error, and the connection keeps syncing.
+ */
+function perListingRefusal(error: unknown, path: string): unknown {
+  if (!isChannelError(error) || error.failure !== FailureClass.auth || error.httpStatus !== 403) return error;
+  const encoded = LISTING_ITEM_PATH.exec(path)?.[1];
+  if (encoded === undefined) return error;
+  const sku = decodeURIComponent(encoded);
+  if (!/[/#]/.test(sku)) return error;
+  return amChannelError(FailureClass.permanent, 'amazon.sku_path_refused', error.marketplaceMessage, {
+    httpStatus: 403,
+    marketplaceCode: error.marketplaceCode,
+    hint: `Amazon refuses the SKU '${sku}' on its Listings API because it holds '/' or '#'. Use a SKU without those characters for this listing.`,
+  });
 }
 
 export function asObject(value: unknown, what: string): Json {

@@ -25,12 +25,20 @@ export const AM_MARKETPLACE = { id: 'A2Q3Y263D00KWC', currency: 'BRL', language:
  */
 export const AM_PRODUCT_TYPE = 'PRODUCT';
 
+/**
+ * [doc: developer-docs "include a User-Agent header"] Every SP-API request carries one, in the
+ * `AppName/Version (Language=…; Platform=…)` form Amazon's guide shows, so Amazon's support can
+ * tell Cais's calls apart.
+ */
+export const AM_USER_AGENT = 'Cais/0.1 (Language=TypeScript; Platform=Node.js)';
+
 /** [SPM] The SP-API operations Cais calls, each with its own token bucket at Amazon. */
 export type SpOperation =
   | 'listings.get'
   | 'listings.patch'
   | 'feeds.create_document'
   | 'feeds.create'
+  | 'feeds.json_listings'
   | 'feeds.get'
   | 'feeds.get_document'
   | 'orders.list'
@@ -41,14 +49,16 @@ export type SpOperation =
 
 /**
  * [SPM/doc] Default rate (requests per second) and burst per operation, per selling partner and
- * app. createFeed's own 0.0083/s burst 15 is narrower in practice: [doc changelog 2025-05-06]
- * JSON_LISTINGS_FEED takes 5 submissions per 5 minutes, so its bucket is that one.
+ * app. A JSON_LISTINGS_FEED waits in two buckets: createFeed's own [SPM feeds_2021-06-30]
+ * 0.0083/s burst 15, and the feed type's [doc changelog 2025-05-06, feeds-api-rate-limits]
+ * 5 submissions per 5 minutes per region (`feeds.json_listings`, taken before createFeed).
  */
 export const AM_OPERATION_RATES: Record<SpOperation, Rate> = {
   'listings.get': { perSecond: 5, burst: 10 },
   'listings.patch': { perSecond: 5, burst: 5 },
   'feeds.create_document': { perSecond: 0.5, burst: 15 },
-  'feeds.create': { perSecond: 5 / 300, burst: 5 },
+  'feeds.create': { perSecond: 0.0083, burst: 15 },
+  'feeds.json_listings': { perSecond: 5 / 300, burst: 5 },
   'feeds.get': { perSecond: 2, burst: 15 },
   'feeds.get_document': { perSecond: 0.0222, burst: 10 },
   'orders.list': { perSecond: 0.0167, burst: 20 },
@@ -67,7 +77,8 @@ export const AM_RATES: Record<Operation, Rate> = {
   stock: AM_OPERATION_RATES['listings.patch'],
   price: AM_OPERATION_RATES['listings.patch'],
   read: AM_OPERATION_RATES['listings.get'],
-  publish: AM_OPERATION_RATES['feeds.create'],
+  // A run plans with the narrower of a feed's two buckets.
+  publish: AM_OPERATION_RATES['feeds.json_listings'],
   orders: AM_OPERATION_RATES['orders.list'],
   order_status: AM_OPERATION_RATES['orders.confirm_shipment'],
 };

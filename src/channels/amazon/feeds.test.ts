@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ItemOutcome, PriceUpdate, StockUpdate } from '../adapter.ts';
+import { AM_OPERATION_RATES } from './facts.ts';
 import { pricePatches } from './patches.ts';
 import { splitDocuments } from './stock-price.ts';
 import type { AmHarness } from './testing.ts';
@@ -10,7 +11,13 @@ let am: AmHarness;
 before(async () => {
   am = await openAmazon();
 });
-after(() => am.close());
+after(async () => {
+  try {
+    await am.assertConformant();
+  } finally {
+    await am.close();
+  }
+});
 beforeEach(async () => {
   await am.control('POST', '/reset');
   await am.instant();
@@ -65,6 +72,25 @@ describe('Amazon JSON_LISTINGS_FEED for large pushes', () => {
       ],
     });
     for (const [i, sku] of skus.entries()) assert.equal((await am.view(sku)).stock, 10 + i);
+  });
+
+  test('a feed waits in createFeed’s bucket (0.0083/s, burst 15) and in JSON_LISTINGS_FEED’s (5 per 5 min) (A9)', () => {
+    assert.deepEqual(AM_OPERATION_RATES['feeds.create'], { perSecond: 0.0083, burst: 15 });
+    assert.deepEqual(AM_OPERATION_RATES['feeds.json_listings'], { perSecond: 5 / 300, burst: 5 });
+    // A run plans its publications with the narrower of the two.
+    assert.deepEqual(quickAmazon.capabilities.rates.publish, AM_OPERATION_RATES['feeds.json_listings']);
+  });
+
+  test('a GZIP processing report (A8) is decompressed: each item confirmed applied, not left unconfirmed', async () => {
+    await am.control('PATCH', '/amazon/settings', { compress_reports: true });
+    const ctx = await am.connect();
+    const skus = await listings(3, 'GZ');
+    const outcomes = await SMALL.pushStock(
+      ctx,
+      stocks(skus, (i) => 20 + i),
+    );
+    assert.deepEqual(summary(outcomes), ['applied', 'applied', 'applied']);
+    for (const [i, sku] of skus.entries()) assert.equal((await am.view(sku)).stock, 20 + i);
   });
 
   test('messages the report refuses become permanent errors with Amazon’s message; the rest apply', async () => {

@@ -14,6 +14,12 @@
  * carry the same absolute values, so the cost is one submission of Amazon's quota.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
+import type {
+  CreateFeedDocumentSpecification,
+  CreateFeedSpecification,
+  FeedDocument,
+} from '@sp-api-sdk/feeds-api-2021-06-30';
 import type { ChannelContext, Operation } from '../adapter.ts';
 import type { ChannelError } from '../errors.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
@@ -25,10 +31,11 @@ import { withRetry } from '../retry.ts';
 import type { AmApi, Seller } from './api.ts';
 import type { AmIssue } from './errors.ts';
 import { amChannelError, classifyAmazon, readIssues } from './errors.ts';
-import { AM_FEEDS } from './facts.ts';
+import { AM_FEEDS, AM_USER_AGENT } from './facts.ts';
 import type { Patch } from './patches.ts';
 
 const BASE = '/feeds/2021-06-30';
+const GZIP: FeedDocument['compressionAlgorithm'] = 'GZIP';
 
 export interface FeedMessage {
   messageId: number;
@@ -65,7 +72,7 @@ export async function runFeed(
       operation,
       method: 'POST',
       path: `${BASE}/documents`,
-      json: { contentType: AM_FEEDS.contentType },
+      json: { contentType: AM_FEEDS.contentType } satisfies CreateFeedDocumentSpecification,
     },
     'createFeedDocument',
   );
@@ -74,6 +81,8 @@ export async function runFeed(
     url: urlOf(document),
     text: { contentType: AM_FEEDS.contentType, body: content },
   });
+  // The feed type's own bucket (5 per 5 minutes) first, then createFeed's.
+  await api.take(ctx, operation, 'feeds.json_listings');
   const created = await api.json(
     ctx,
     {
@@ -84,8 +93,8 @@ export async function runFeed(
       json: {
         feedType: AM_FEEDS.feedType,
         marketplaceIds: [seller.marketplaceId],
-        inputFeedDocumentId: str(document.feedDocumentId),
-      },
+        inputFeedDocumentId: str(document.feedDocumentId) ?? '',
+      } satisfies CreateFeedSpecification,
     },
     'createFeed',
   );
@@ -105,9 +114,12 @@ function urlOf(document: Json): string {
 /** A call to a presigned document URL: no token, no bucket, the context's retries. */
 async function transfer(api: AmApi, ctx: ChannelContext, request: HttpRequest) {
   const once = async () => {
-    const response = await send({ ...request, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const headers = { 'user-agent': AM_USER_AGENT, ...request.headers };
+    const response = await send({ ...request, headers, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
     if (response.status >= 200 && response.status < 300) return response;
-    const error = classifyAmazon(response, request);
+    // S3's XML error, even when the body was read as bytes.
+    const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
+    const error = classifyAmazon({ ...response, body }, request);
     // An expired URL (the process stalled past 5 minutes) is not the values' fault: a later push makes a new one.
     if (error.marketplaceCode === 'AccessDenied') {
       throw amChannelError(FailureClass.transient, 'amazon.document_url_expired', error.marketplaceMessage);
@@ -192,10 +204,33 @@ async function readReport(
     },
     'getFeedDocument',
   );
-  // [SPM] a GZIP report would need the raw bytes; the shared HTTP client reads text (see report).
-  if (document.compressionAlgorithm !== undefined) return undefined;
-  const response = await transfer(api, ctx, { method: 'GET', url: urlOf(document) });
-  return isObject(response.body) ? response.body : undefined;
+  const response = await transfer(api, ctx, { method: 'GET', url: urlOf(document), binary: true });
+  return reportOf(response.body, document.compressionAlgorithm);
+}
+
+/**
+ * [SPM FeedDocument.compressionAlgorithm] A report may come GZIP-compressed (the bytes at the
+ * URL are the .gz; no Content-Encoding unless asked): decompressed here. An algorithm Cais does
+ * not know leaves the feed unconfirmed rather than misread.
+ */
+function reportOf(body: unknown, algorithm: unknown): Json | undefined {
+  if (!Buffer.isBuffer(body)) return undefined;
+  let bytes: Buffer = body;
+  if (algorithm === GZIP) {
+    try {
+      bytes = gunzipSync(body);
+    } catch {
+      return undefined;
+    }
+  } else if (algorithm !== undefined) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** [SPM listings-feed-processing-report-schema-v2] `issues[{messageId, code, severity, message}]`. */

@@ -11,7 +11,6 @@ import type {
   ProductForChannel,
   PublishResult,
 } from '../adapter.ts';
-import { isChannelError } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, num, str } from '../json.ts';
 import type { AmApi, Seller } from './api.ts';
@@ -171,17 +170,19 @@ function listingAttributes(seller: Seller, product: ProductForChannel, entry: En
   return attributes;
 }
 
-/** Stock 0: off sale at once, back on sale with the next stock sync. A listing already gone is off sale. */
+/**
+ * Stock 0: off sale at once, back on sale with the next stock sync. A listing already gone is off
+ * sale. [SPM; Amazon staff in amzn/selling-partner-api-docs#3748] a PATCH of a SKU the seller
+ * does not have is not a 404: it is ACCEPTED and creates an incomplete offer. So the listing is
+ * looked up first (GET answers 404), and only a listing that exists is patched.
+ */
 export async function unpublish(api: AmApi, ctx: ChannelContext, ref: ListingRef): Promise<void> {
   const seller = await sellerFor(ctx);
-  try {
-    await patchOne(api, ctx, 'publish', seller, {
-      listingId: 0,
-      sku: ref.externalId,
-      patches: stockPatches(0),
-    });
-  } catch (error) {
-    if (isChannelError(error) && error.httpStatus === 404) return;
-    throw error;
-  }
+  const found = await getItem(api, ctx, seller, ref.externalId, true);
+  if (found.status === 404) return;
+  await patchOne(api, ctx, 'publish', seller, {
+    listingId: 0,
+    sku: ref.externalId,
+    patches: stockPatches(0),
+  });
 }

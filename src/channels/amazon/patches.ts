@@ -12,15 +12,15 @@
  * and maximum prices of automated pricing); without a promotional price the sale price is
  * deleted, so a promotion the ERP ended does not linger.
  */
+import type { PatchOperation } from '@sp-api-sdk/listings-items-api-2021-08-01';
 import type { PriceUpdate } from '../adapter.ts';
 import type { Json } from '../json.ts';
 import type { Seller } from './api.ts';
 import { money } from './api.ts';
 import { AM_DISCOUNT_DEFAULT_DAYS } from './facts.ts';
 
-export interface Patch {
-  op: 'merge' | 'delete' | 'replace';
-  path: string;
+/** [SPM] `PatchOperation`, typed from the models (see facts.ts `AM_TYPES_FROM`). */
+export interface Patch extends PatchOperation {
   value: Json[];
 }
 

@@ -7,6 +7,10 @@
  * error); a feed still processing at the deadline leaves its items `pending`.
  * Each variation is a SKU of its own at Amazon, addressed by `externalId`.
  */
+import type {
+  ListingsItemPatchRequest,
+  ListingsItemSubmissionResponse,
+} from '@sp-api-sdk/listings-items-api-2021-08-01';
 import type { ChannelContext, ItemOutcome, Operation, PriceUpdate, StockUpdate } from '../adapter.ts';
 import type { ChannelError } from '../errors.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
@@ -84,6 +88,7 @@ export async function patchOne(
   seller: Seller,
   write: Write,
 ): Promise<'applied' | 'pending'> {
+  const body: ListingsItemPatchRequest = { productType: seller.productType, patches: write.patches };
   const answer = await api.json(
     ctx,
     {
@@ -92,11 +97,12 @@ export async function patchOne(
       method: 'PATCH',
       path: itemPath(seller, write.sku),
       query: { marketplaceIds: seller.marketplaceId },
-      json: { productType: seller.productType, patches: write.patches },
+      json: body,
     },
     'patchListingsItem',
   );
-  if (answer.status === 'ACCEPTED') return 'pending';
+  const accepted: ListingsItemSubmissionResponse['status'] = 'ACCEPTED';
+  if (answer.status === accepted) return 'pending';
   throw (
     issuesError(readIssues(answer.issues)) ??
     amChannelError(

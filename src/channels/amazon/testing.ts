@@ -1,5 +1,6 @@
 /** Shared setup of the Amazon contract tests: a simulator in-process and a connected seller. */
 import { startSimulator } from '../../../simulator/server.ts';
+import { assertConformant } from '../../../simulator/test-support.ts';
 import type { ChannelAdapter, ChannelContext, Credentials } from '../adapter.ts';
 import type { MemoryCredentials, SimulatorControl } from '../testing.ts';
 import { fastRetry, setup, simulatorControl, testContext } from '../testing.ts';
@@ -52,6 +53,8 @@ export interface AmHarness {
   advance(ms: number): Promise<void>;
   /** Accepted PATCHes and feeds apply at once, unless a test is about the delay. */
   instant(): Promise<void>;
+  /** Throws unless every request the simulator received fits Amazon's models (the conformance ledger). */
+  assertConformant(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +121,9 @@ export async function openAmazon(): Promise<AmHarness> {
       await setup(
         control('PATCH', '/amazon/settings', { apply_delay_ms: 0, feed_queue_ms: 0, feed_processing_ms: 0 }),
       );
+    },
+    async assertConformant() {
+      await assertConformant(sim.url);
     },
     close: () => sim.close(),
   };
