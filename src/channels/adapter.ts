@@ -156,7 +156,45 @@ export interface ChannelOrderItem {
   externalItemId: string;
   name: string;
   qty: number;
+  /** What the buyer paid for one unit (the sale price). */
   unitPrice: number;
+  /** The unit's list price before the marketplace's or seller's discount, where reported. */
+  originalPrice?: number | undefined;
+  /** Freight charged for this line, where the marketplace splits it by item. */
+  shippingCost?: number | undefined;
+}
+
+/**
+ * Why a field an ERP needs to invoice or ship is absent: the marketplace masks it (`masked`),
+ * gives it only through a restricted call Cais could not make (`restricted`), will give it later
+ * in the order's life (`not_released`), or does not have it (`not_provided`).
+ */
+export type WithheldReason = 'masked' | 'restricted' | 'not_released' | 'not_provided';
+
+/** A postal address as the marketplace gave it; undefined or null where it gave nothing. */
+export interface ChannelAddress {
+  fullName?: string | null | undefined;
+  street?: string | null | undefined;
+  number?: string | null | undefined;
+  complement?: string | null | undefined;
+  neighborhood?: string | null | undefined;
+  city?: string | null | undefined;
+  /** The state (UF in Brazil). */
+  region?: string | null | undefined;
+  postcode?: string | null | undefined;
+  country?: string | null | undefined;
+  phone?: string | null | undefined;
+  reference?: string | null | undefined;
+}
+
+export interface ChannelBuyer {
+  name: string;
+  email?: string | null | undefined;
+  /** CPF or CNPJ, digits only. */
+  document?: string | null | undefined;
+  /** The company's state registration (inscrição estadual), where offered. */
+  stateRegistration?: string | null | undefined;
+  phone?: string | null | undefined;
 }
 
 /** An order as a marketplace reports it, before Cais normalises it to SkyHub's shape. */
@@ -167,8 +205,21 @@ export interface ChannelOrder {
   updatedAt: Date;
   total: number;
   items: ChannelOrderItem[];
-  buyer: { name: string; email?: string | undefined; document?: string | undefined };
+  buyer: ChannelBuyer;
+  /** @deprecated flat SkyHub-named fields; adapters now fill `recipient`. */
   shippingAddress?: Record<string, string> | undefined;
+  /** Where the order ships to, read from where the marketplace keeps it. */
+  recipient?: ChannelAddress | undefined;
+  /** The buyer's fiscal address, where the marketplace gives one apart from the recipient's. */
+  billingAddress?: ChannelAddress | undefined;
+  /** Fields the marketplace withholds, keyed by SkyHub path (`shipping_address.street`). */
+  withheld?: Record<string, WithheldReason> | undefined;
+  shippingMethod?: string | null | undefined;
+  /** The date the seller must ship by, or the promised delivery date, whichever the marketplace gives. */
+  shippingDeadline?: Date | null | undefined;
+  estimatedDelivery?: Date | null | undefined;
+  freight?: number | undefined;
+  discount?: number | undefined;
   raw: unknown;
 }
 

@@ -172,6 +172,8 @@ export const TestOrderBody = Type.Object(
     shipping_cost: Type.Optional(Money),
     shipping_calculation_type: Type.Optional(Text(200)),
     estimated_delivery: Type.Optional(When),
+    interest: Type.Optional(Money),
+    discount: Type.Optional(Money),
   },
   { additionalProperties: false },
 );

@@ -28,6 +28,7 @@ import { checkAccept } from './negotiation.ts';
 import { orderApi } from './orders.ts';
 import { productRoutes } from './products.ts';
 import { ruleRoutes } from './rules.ts';
+import { saleSystemRoutes } from './sale-systems.ts';
 import { makeSellerAuth } from './seller-auth.ts';
 import { type SyncRouteDeps, syncRoutes } from './sync.ts';
 import { syncErrorRoutes } from './sync-errors.ts';
@@ -86,6 +87,7 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   syncRoutes(api, { ...connections, enqueueRun: deps.enqueueRun, reservations: orderReservations });
   ruleRoutes(api, connections);
   syncErrorRoutes(api, connections);
+  saleSystemRoutes(api, connections);
   orderApi(api, { ...connections, queueVisibilitySeconds: deps.config.orderQueueVisibilitySeconds });
   dashboardRoutes(api);
   accountRoutes(api, { authenticator: deps.authenticator });

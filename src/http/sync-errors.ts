@@ -27,6 +27,21 @@ import { bodyCheckedByHandler, validate } from './validation.ts';
 const tags = ['Sync errors'];
 const categoryCodes = categories.map((c) => c.code);
 
+/**
+ * Category codes SkyHub documents that Cais never files errors under (B2W's own product link,
+ * [DEV:sync_errors/consulta-erros-de-sincronizacao-e-producao]): a client asking for one gets the
+ * category, empty, as SkyHub would for an account without such errors, rather than a 400.
+ */
+const skyHubOnlyCategories = [
+  { code: 'link_b2w_products', name: 'Produtos não vinculados à B2W', entity_type: 'products' },
+] as const;
+
+const listedCategoryCodes = [
+  ...categoryCodes,
+  ...orderErrorCategories.map((c) => c.code),
+  ...skyHubOnlyCategories.map((c) => c.code),
+];
+
 function present(row: ErrorRow, lang: Language = 'en') {
   return {
     entity_id: row.sku ?? `connection:${row.connection_id}`,
@@ -125,17 +140,36 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
       },
     },
     async (request) => {
-      const resource = resourceFor(request.params.code, 'code');
-      const category = categories.find((c) => c.resource === resource)!;
-      const seen = await errorTypes(deps.db, account(request));
-      return {
-        code: category.code,
-        name: category.name,
-        entity_type: category.entity_type,
-        error_types: seen
-          .filter((s) => s.resource === resource)
-          .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
-      };
+      const code = request.params.code;
+      const product = categories.find((c) => c.code === code);
+      if (product) {
+        const seen = await errorTypes(deps.db, account(request));
+        return {
+          code: product.code,
+          name: product.name,
+          entity_type: product.entity_type,
+          error_types: seen
+            .filter((s) => s.resource === product.resource)
+            .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+        };
+      }
+      const order = orderErrorCategories.find((c) => c.code === code);
+      if (order) {
+        const seen = await orderErrorTypes(deps.db, account(request));
+        return {
+          code: order.code,
+          name: order.name,
+          entity_type: 'orders',
+          error_types: seen
+            .filter((s) => s.category === order.code)
+            .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+        };
+      }
+      const documented = skyHubOnlyCategories.find((c) => c.code === code);
+      if (documented) return { ...documented, error_types: [] };
+      throw invalid(`code: must be one of ${listedCategoryCodes.join(', ')}`, {
+        code: 'unknown_error_category',
+      });
     },
   );
 

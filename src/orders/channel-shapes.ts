@@ -95,8 +95,6 @@ function mercadoLivreDetails(raw: Json): MarketplaceDetails {
   let statusType = mlStatus[status] ?? 'NEW';
   // Under Mercado Envios ML itself marks the sale delivered (tag `delivered`) [doc: shipments].
   if (statusType === 'APPROVED' && tags.includes('delivered')) statusType = 'DELIVERED';
-  const buyer = child(raw, 'buyer');
-  const fullName = [text(buyer.first_name), text(buyer.last_name)].filter(Boolean).join(' ');
   const payments: SkyHubPayment[] = objects(raw.payments).map((p) => ({
     method: text(p.payment_type) ?? text(p.payment_method_id) ?? 'mercadopago',
     description: text(p.payment_method_id) ?? 'Mercado Pago',
@@ -113,18 +111,6 @@ function mercadoLivreDetails(raw: Json): MarketplaceDetails {
       approved_date: statusType === 'NEW' ? null : (text(raw.date_closed) ?? null),
       payments,
       shipping_method: shippingId ? 'Mercado Envios' : null,
-      ...(fullName || text(buyer.email)
-        ? {
-            customer: {
-              name: fullName || (text(buyer.nickname) ?? ''),
-              email: text(buyer.email) ?? '',
-              date_of_birth: null,
-              gender: null,
-              vat_number: '',
-              phones: [],
-            },
-          }
-        : {}),
     },
   };
 }
@@ -177,7 +163,6 @@ function magaluDetails(raw: Json): MarketplaceDetails {
   const shipments: SkyHubShipment[] = deliveries
     .filter((d) => text(child(child(d, 'shipping'), 'tracking').code))
     .map((d) => magaluShipment(d));
-  const customer = child(raw, 'customer');
   const status = text(raw.status) ?? 'unknown';
   const open = deliveries.map((d) => text(d.status)).filter(Boolean);
   return {
@@ -186,19 +171,9 @@ function magaluDetails(raw: Json): MarketplaceDetails {
     marketplaceStatus: status === 'approved' && open.length > 0 ? `${status}:${open.join(',')}` : status,
     data: {
       approved_date: text(raw.approved_at) ?? null,
-      shipping_cost: money(amounts.freight),
-      discount: money(amounts.discount),
       payments,
       invoices,
       shipments,
-      customer: {
-        name: text(customer.name) ?? '',
-        email: text(customer.email) ?? '',
-        date_of_birth: null,
-        gender: null,
-        vat_number: text(customer.document_number) ?? '',
-        phones: [],
-      },
     },
   };
 }

@@ -16,7 +16,14 @@ export interface TestOrderInput {
   channel?: string | undefined;
   items: { id: string; qty: number; original_price: number; special_price?: number | undefined }[];
   customer?:
-    | { name?: string | undefined; email?: string | undefined; vat_number?: string | undefined }
+    | {
+        name?: string | undefined;
+        email?: string | undefined;
+        vat_number?: string | undefined;
+        date_of_birth?: string | undefined;
+        gender?: string | undefined;
+        phones?: string[] | undefined;
+      }
     | undefined;
   shipping_address?: Partial<SkyHubAddress> | undefined;
   billing_address?: Partial<SkyHubAddress> | undefined;
@@ -25,9 +32,19 @@ export interface TestOrderInput {
     | undefined;
   shipping_method?: string | undefined;
   shipping_cost?: number | undefined;
+  shipping_calculation_type?: string | undefined;
   estimated_delivery?: string | undefined;
+  interest?: number | undefined;
+  discount?: number | undefined;
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * What the ERP sent comes back field for field (SkyHub's documented test body, whole): prices
+ * stay as given (`original_price` and `special_price` apart), and the customer's birth date,
+ * gender and phones, interest, discount and the freight calculation type are kept.
+ */
 export async function createTestOrder(db: Db, accountId: number, input: TestOrderInput) {
   const label = input.channel ?? 'Sandbox';
   const now = new Date();
@@ -39,29 +56,41 @@ export async function createTestOrder(db: Db, accountId: number, input: TestOrde
     name: i.id,
     qty: i.qty,
     unitPrice: i.special_price ?? i.original_price,
+    originalPrice: i.original_price,
   }));
-  const shippingCost = input.shipping_cost ?? 0;
+  const extras = (input.shipping_cost ?? 0) + (input.interest ?? 0) - (input.discount ?? 0);
   const order: ChannelOrder = {
     externalId,
     status: 'new',
     placedAt: now,
     updatedAt: now,
-    total: items.reduce((sum, i) => sum + i.unitPrice * i.qty, 0) + shippingCost,
+    total: round2(items.reduce((sum, i) => sum + i.unitPrice * i.qty, 0) + extras),
     items,
     buyer: {
       name: input.customer?.name ?? '',
       email: input.customer?.email,
       document: input.customer?.vat_number,
     },
+    freight: input.shipping_cost,
+    discount: input.discount,
     raw: input,
   };
   const normalised = normaliseOrder('sandbox', order);
   normalised.code = orderCode(label, externalId);
+  const name = input.customer?.name ?? null;
   Object.assign(normalised.data, {
     code: normalised.code,
     channel: label,
-    shipping_address: { ...emptyAddress(input.customer?.name), ...input.shipping_address },
-    billing_address: { ...emptyAddress(input.customer?.name), ...input.billing_address },
+    customer: {
+      name: input.customer?.name ?? '',
+      email: input.customer?.email ?? null,
+      date_of_birth: input.customer?.date_of_birth ?? null,
+      gender: input.customer?.gender ?? null,
+      vat_number: input.customer?.vat_number ?? null,
+      phones: input.customer?.phones ?? [],
+    },
+    shipping_address: { ...emptyAddress(name), ...input.shipping_address },
+    billing_address: { ...emptyAddress(name), ...input.billing_address },
     payments: (input.payments ?? []).map(
       (p): SkyHubPayment => ({
         method: p.method,
@@ -73,8 +102,14 @@ export async function createTestOrder(db: Db, accountId: number, input: TestOrde
       }),
     ),
     shipping_method: input.shipping_method ?? null,
-    shipping_cost: shippingCost,
+    shipping_cost: input.shipping_cost ?? 0,
+    shipping_calculation_type: input.shipping_calculation_type ?? null,
+    calculation_type: input.shipping_calculation_type ?? null,
+    interest: input.interest ?? 0,
+    discount: input.discount ?? 0,
     estimated_delivery: input.estimated_delivery ?? null,
+    // A test order's fields are what the ERP sent: none is withheld by a marketplace.
+    withheld_fields: {},
     import_info: { ss_name: 'Cais sandbox', remote_id: externalId, remote_code: normalised.code },
   });
   return db.transaction(async (tx) => {

@@ -4,24 +4,25 @@
  * invoices) is read from its raw payload in channel-shapes.ts. `status` and `sync_status` are
  * added when an order is presented, from the row's current state.
  */
-import type { ChannelOrder } from '../channels/adapter.ts';
+import type { ChannelAddress, ChannelOrder, WithheldReason } from '../channels/adapter.ts';
 import { marketplaceDetails } from './channel-shapes.ts';
 import type { StatusType } from './statuses.ts';
 
+/** SkyHub's address; a field the marketplace did not give is null, never "" (see withheld_fields). */
 export interface SkyHubAddress {
-  full_name: string;
-  street: string;
-  number: string;
-  detail: string;
-  complement: string;
-  neighborhood: string;
-  city: string;
-  region: string;
-  country: string;
-  postcode: string;
-  phone: string;
-  secondary_phone: string;
-  reference: string;
+  full_name: string | null;
+  street: string | null;
+  number: string | null;
+  detail: string | null;
+  complement: string | null;
+  neighborhood: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  postcode: string | null;
+  phone: string | null;
+  secondary_phone: string | null;
+  reference: string | null;
 }
 
 export interface SkyHubItem {
@@ -74,14 +75,23 @@ export interface OrderData {
   shipping_cost: number;
   shipping_method: string | null;
   estimated_delivery: string | null;
+  /** The date the seller must hand the package over by, where the marketplace gives one. */
+  expedition_limit_date?: string | null;
   customer: {
     name: string;
-    email: string;
+    email: string | null;
     date_of_birth: string | null;
     gender: string | null;
-    vat_number: string;
+    vat_number: string | null;
+    /** Cais: a company buyer's state registration (inscrição estadual), where offered. */
+    state_registration?: string | null;
     phones: string[];
   };
+  /**
+   * Cais: why each field an ERP needs to invoice or ship is null (`masked`, `restricted`,
+   * `not_released`, `not_provided`), keyed by its path, e.g. `shipping_address.street`.
+   */
+  withheld_fields?: Record<string, WithheldReason>;
   shipping_address: SkyHubAddress;
   billing_address: SkyHubAddress;
   items: SkyHubItem[];
@@ -124,21 +134,21 @@ export function orderCode(label: string, marketplaceId: string): string {
   return `${label}-${marketplaceId}`;
 }
 
-export function emptyAddress(fullName = ''): SkyHubAddress {
+export function emptyAddress(fullName: string | null = null): SkyHubAddress {
   return {
     full_name: fullName,
-    street: '',
-    number: '',
-    detail: '',
-    complement: '',
-    neighborhood: '',
-    city: '',
-    region: '',
-    country: 'BR',
-    postcode: '',
-    phone: '',
-    secondary_phone: '',
-    reference: '',
+    street: null,
+    number: null,
+    detail: null,
+    complement: null,
+    neighborhood: null,
+    city: null,
+    region: null,
+    country: null,
+    postcode: null,
+    phone: null,
+    secondary_phone: null,
+    reference: null,
   };
 }
 
@@ -148,15 +158,32 @@ export function normaliseOrder(channel: string, order: ChannelOrder): Normalised
   const label = channelLabel(channel);
   const details = marketplaceDetails(channel, order);
   const code = orderCode(label, details.displayId ?? order.externalId);
-  const address = order.shippingAddress ? addressFrom(order.shippingAddress, order.buyer.name) : undefined;
+  const withheld: Record<string, WithheldReason> = { ...order.withheld };
+  const recipient = order.recipient ?? legacyAddress(order.shippingAddress);
+  const shipping = addressFrom(recipient, order.buyer.name);
+  const billing = order.billingAddress
+    ? addressFrom(order.billingAddress, order.buyer.name)
+    : { ...shipping };
+  const customer = {
+    name: order.buyer.name,
+    email: present(order.buyer.email),
+    date_of_birth: null,
+    gender: null,
+    vat_number: digits(order.buyer.document),
+    state_registration: present(order.buyer.stateRegistration),
+    phones: [order.buyer.phone, recipient?.phone].map(present).filter((p): p is string => p !== null),
+  };
+  markAbsent(withheld, 'shipping_address', shipping, recipient);
+  markAbsent(withheld, 'billing_address', billing, order.billingAddress ?? recipient);
+  markAbsent(withheld, 'customer', customer, order.buyer);
   const items: SkyHubItem[] = order.items.map((item) => ({
     id: item.sku ?? item.externalItemId,
     product_id: item.sku ?? item.externalItemId,
     name: item.name,
     qty: item.qty,
-    original_price: round2(item.unitPrice),
+    original_price: round2(item.originalPrice ?? item.unitPrice),
     special_price: round2(item.unitPrice),
-    shipping_cost: 0,
+    shipping_cost: round2(item.shippingCost ?? 0),
   }));
   const data: OrderData = {
     code,
@@ -168,20 +195,14 @@ export function normaliseOrder(channel: string, order: ChannelOrder): Normalised
     delivered_date: null,
     total_ordered: round2(order.total),
     interest: 0,
-    discount: 0,
-    shipping_cost: 0,
-    shipping_method: null,
-    estimated_delivery: null,
-    customer: {
-      name: order.buyer.name,
-      email: order.buyer.email ?? '',
-      date_of_birth: null,
-      gender: null,
-      vat_number: order.buyer.document ?? '',
-      phones: [],
-    },
-    shipping_address: address ?? emptyAddress(order.buyer.name),
-    billing_address: address ?? emptyAddress(order.buyer.name),
+    discount: round2(order.discount ?? 0),
+    shipping_cost: round2(order.freight ?? 0),
+    shipping_method: order.shippingMethod ?? null,
+    estimated_delivery: order.estimatedDelivery?.toISOString() ?? null,
+    expedition_limit_date: order.shippingDeadline?.toISOString() ?? null,
+    customer,
+    shipping_address: shipping,
+    billing_address: billing,
     items,
     payments: [],
     invoices: [],
@@ -189,6 +210,7 @@ export function normaliseOrder(channel: string, order: ChannelOrder): Normalised
     import_info: { ss_name: 'Cais', remote_id: order.externalId, remote_code: code },
     tags: [],
     ...details.data,
+    withheld_fields: withheld,
   };
   return {
     externalId: order.externalId,
@@ -205,11 +227,98 @@ export function normaliseOrder(channel: string, order: ChannelOrder): Normalised
   };
 }
 
-function addressFrom(fields: Record<string, string>, name: string): SkyHubAddress {
-  const base = emptyAddress(name);
-  for (const key of Object.keys(base) as (keyof SkyHubAddress)[]) {
-    const value = fields[key];
-    if (typeof value === 'string') base[key] = value;
+/** A marketplace's mask ("****", "C****** T****") is no data: it is withheld, not a value. */
+const MASK = /\*{3,}/;
+
+function isMasked(value: unknown): boolean {
+  return typeof value === 'string' && MASK.test(value);
+}
+
+/** A value as the ERP should see it: null when absent, empty or masked, never "". */
+function present(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' || MASK.test(trimmed) ? null : trimmed;
+}
+
+function digits(value: string | null | undefined): string | null {
+  const text = present(value);
+  if (text === null) return null;
+  const only = text.replace(/\D/g, '');
+  return only === '' ? null : only;
+}
+
+const addressKeys: Record<keyof ChannelAddress, keyof SkyHubAddress> = {
+  fullName: 'full_name',
+  street: 'street',
+  number: 'number',
+  complement: 'complement',
+  neighborhood: 'neighborhood',
+  city: 'city',
+  region: 'region',
+  postcode: 'postcode',
+  country: 'country',
+  phone: 'phone',
+  reference: 'reference',
+};
+
+function addressFrom(fields: ChannelAddress | undefined, buyerName: string): SkyHubAddress {
+  const address = emptyAddress(present(buyerName));
+  if (!fields) return address;
+  for (const [from, to] of Object.entries(addressKeys) as [keyof ChannelAddress, keyof SkyHubAddress][]) {
+    const value = present(fields[from]);
+    if (value !== null || from === 'fullName') address[to] = value ?? address[to];
   }
-  return base;
+  if (address.postcode !== null) address.postcode = address.postcode.replace(/\D/g, '') || null;
+  return address;
+}
+
+/** The fields an ERP needs to issue the NF-e and the label: each null one gets a reason. */
+const needed = {
+  shipping_address: ['full_name', 'street', 'number', 'neighborhood', 'city', 'region', 'postcode', 'phone'],
+  billing_address: ['full_name', 'street', 'number', 'neighborhood', 'city', 'region', 'postcode'],
+  customer: ['name', 'email', 'vat_number'],
+} as const;
+
+const sourceKey: Record<string, string> = {
+  full_name: 'fullName',
+  vat_number: 'document',
+  name: 'name',
+};
+
+function markAbsent(
+  withheld: Record<string, WithheldReason>,
+  section: keyof typeof needed,
+  value: object,
+  source: object | undefined,
+): void {
+  const values = value as Record<string, unknown>;
+  const raw = (source ?? {}) as Record<string, unknown>;
+  for (const field of needed[section]) {
+    const path = `${section}.${field}`;
+    if (values[field] !== null && values[field] !== '') {
+      delete withheld[path];
+      continue;
+    }
+    if (withheld[path] !== undefined) continue;
+    withheld[path] = isMasked(raw[sourceKey[field] ?? field]) ? 'masked' : 'not_provided';
+  }
+}
+
+/** Adapters that still report SkyHub-named flat fields (`street`, `postcode`...). */
+function legacyAddress(fields: Record<string, string> | undefined): ChannelAddress | undefined {
+  if (!fields) return undefined;
+  return {
+    fullName: fields.full_name,
+    street: fields.street,
+    number: fields.number,
+    complement: fields.complement,
+    neighborhood: fields.neighborhood,
+    city: fields.city,
+    region: fields.region,
+    postcode: fields.postcode,
+    country: fields.country,
+    phone: fields.phone,
+    reference: fields.reference,
+  };
 }
