@@ -3,6 +3,7 @@
  * numbers and dates go through Intl in the chosen locale: R$ 1.234,56 in Portuguese.
  */
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { setApiLanguage } from './api.ts';
 import { en } from './messages/en.ts';
 import { type MessageKey, ptBR } from './messages/pt-BR.ts';
 
@@ -14,6 +15,8 @@ export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** Whether the catalogue has this key (for keys built from a server code). */
+  has(key: string): boolean;
   money(value: number | null | undefined): string;
   number(value: number | null | undefined): string;
   dateTime(value: string | null | undefined): string;
@@ -51,6 +54,7 @@ function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
     lang,
     setLang,
     t,
+    has: (key) => key in dict,
     money: (v) => (v === null || v === undefined ? '—' : moneyFormat.format(v)),
     number: (v) => (v === null || v === undefined ? '—' : numberFormat.format(v)),
     dateTime: (v) => (v ? dateFormat.format(new Date(v)) : '—'),
@@ -81,6 +85,7 @@ export function I18nProvider(props: { children: ReactNode }) {
     [lang],
   );
   document.documentElement.lang = lang;
+  setApiLanguage(lang);
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 

@@ -17,6 +17,7 @@ export interface Connection {
   status: 'pending' | 'active' | 'auth_failed' | 'disabled';
   status_reason: string | null;
   seller_id: string | null;
+  seller_name: string | null;
   auth: 'oauth' | 'credentials';
   tested_at: string | null;
   created_at: string;
@@ -62,6 +63,8 @@ export interface DashboardConnection {
   connection: Connection;
   listings: Record<FlagColour, number>;
   pending: Record<'stock' | 'price', { count: number; since: string | null }>;
+  /** Listings the marketplace refuses (open permanent errors), per resource. */
+  refused?: Record<'stock' | 'price', number>;
   schedule: Record<Resource, { every: string; next_run_at: string | null } | null>;
   last_runs: Record<Resource, Run | null>;
   open_errors: number;
@@ -89,6 +92,7 @@ export interface Listing {
   hint: string | null;
   external_id: string | null;
   connected_at: string | null;
+  refused?: ('stock' | 'price')[];
 }
 
 export interface WaitingFor {
@@ -100,6 +104,8 @@ export interface WaitingFor {
 export interface ResourceExplain {
   erp_value: number | { price: number | null; promotional_price: number | null };
   erp_version: number;
+  /** Units reserved for orders the ERP has not taken yet (stock only). */
+  reserved?: number;
   effective_value: number | { price: number | null; promotionalPrice: number | null };
   last_sent: { value: unknown; version: number; at: string; confirmed_at: string | null } | null;
   pending: boolean;
@@ -114,6 +120,8 @@ export interface Explain {
     connection: { id: number; name: string; channel: string; status: string };
     flag: FlagColour;
     flag_reason: string;
+    /** A parent of variations: its variations carry stock and price. */
+    container?: boolean;
     external_id: string | null;
     stock: ResourceExplain;
     price: ResourceExplain;

@@ -1,8 +1,8 @@
 /** Small shared pieces: loading data, messages, flags, empty states, status badges. */
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api.ts';
-import { type MessageKey, useI18n } from './i18n.tsx';
-import { Link } from './router.tsx';
+import { type I18n, type MessageKey, useI18n } from './i18n.tsx';
+import { Link, useLocation } from './router.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -43,41 +43,169 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError(0, error instanceof Error ? error.message : String(error), 'client_error');
 }
 
-/** Runs an action, keeping its busy state and its error or success message. */
+/**
+ * A message shown after an action (a banner). It belongs to the page and the language it was
+ * written in: navigating or switching language clears it, so it never lingers or speaks the
+ * other language.
+ */
+export function useNotice<T = string>(): [T | undefined, (value: T | undefined) => void] {
+  const [notice, setNotice] = useState<T | undefined>();
+  const { lang } = useI18n();
+  const { path, query } = useLocation();
+  const where = `${path}?${query}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clear whenever the page or language changes
+  useEffect(() => setNotice(undefined), [lang, where]);
+  return [notice, setNotice];
+}
+
+/** Runs an action, keeping its busy state and its error (cleared on navigation or language switch). */
 export function useAction() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await fn();
-    } catch (e) {
-      setError(asApiError(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const [error, setError] = useNotice<ApiError>();
+  const run = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        return await fn();
+      } catch (e) {
+        setError(asApiError(e));
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setError],
+  );
   return { busy, error, run, clear: () => setError(undefined) };
 }
 
-export function ErrorMessage(props: { error: ApiError | undefined }) {
-  const { t } = useI18n();
+/**
+ * An API error in the seller's words: the server's sentence when it wrote it in the seller's
+ * language, else the console's own for the code or the kind of failure; never English on a
+ * Portuguese screen, never a code or an API path.
+ */
+export function errorWords(i18n: I18n, e: ApiError): string {
+  const { t } = i18n;
+  if (e.code === 'network') return t('error.network');
+  if (e.status === 429) return t('error.rateLimited', { seconds: e.retryAfter ?? 1 });
+  if (e.status === 403 && e.code === 'read_only') return t('error.readOnly');
+  const own = `apiError.${e.code}` as MessageKey;
+  if (i18n.has(own)) return t(own, flatParams(e));
+  if (e.code === 'invalid_field' && e.params.field) return ruleWords(i18n, e);
+  if (e.localized) return e.message;
+  if (e.status === 404) return t('error.notFound');
+  if (e.status === 409) return t('error.conflict');
+  if (e.status >= 500) return t('error.server');
+  return t('error.refused');
+}
+
+function flatParams(e: ApiError): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(e.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+  );
+}
+
+/** The rule a field broke, phrased for the form where the field is shown. */
+function ruleWords(i18n: I18n, e: ApiError): string {
+  const key = `rule.${e.params.rule}` as MessageKey;
+  return i18n.has(key) ? i18n.t(key, flatParams(e)) : i18n.t('rule.invalid');
+}
+
+/**
+ * The banner of an error. When the error concerns a field the form shows (`fields`), the field
+ * says it (FieldError) and the banner only points there.
+ */
+export function ErrorMessage(props: { error: ApiError | undefined; fields?: readonly string[] }) {
+  const i18n = useI18n();
   if (!props.error) return null;
   const e = props.error;
-  const text =
-    e.code === 'network'
-      ? t('error.network')
-      : e.status === 429
-        ? t('error.rateLimited', { seconds: e.retryAfter ?? 1 })
-        : e.status === 403 && e.code === 'read_only'
-          ? t('error.readOnly')
-          : e.message;
+  const field = typeof e.params.field === 'string' ? e.params.field : undefined;
+  const placed = field !== undefined && props.fields?.includes(field);
   return (
     <p className="notice notice-error" role="alert">
-      {text}
+      {placed ? i18n.t('error.seeField') : errorWords(i18n, e)}
     </p>
+  );
+}
+
+/** The message next to the field it concerns (an API error naming it, or the form's own check). */
+export function FieldError(props: {
+  id: string;
+  error?: ApiError | undefined;
+  field?: string;
+  text?: string;
+}) {
+  const i18n = useI18n();
+  const e = props.error;
+  const text =
+    props.text ??
+    (e && props.field && e.params.field === props.field
+      ? e.code === 'invalid_field'
+        ? ruleWords(i18n, e)
+        : errorWords(i18n, e)
+      : undefined);
+  if (!text) return null;
+  return (
+    <span id={props.id} className="field-error" role="alert">
+      {text}
+    </span>
+  );
+}
+
+/**
+ * A button that asks in the page before acting (instead of the browser's confirm()): the
+ * question says what will happen, and the seller confirms or cancels right there.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+  danger?: boolean;
+  disabled?: boolean;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const id = useId();
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className={props.danger ? 'danger' : undefined}
+        disabled={props.disabled}
+        onClick={() => setAsking(true)}
+      >
+        {props.label}
+      </button>
+    );
+  return (
+    <div className="confirm" role="alertdialog" aria-labelledby={id}>
+      <p id={id}>{props.question}</p>
+      <button
+        type="button"
+        className={props.danger ? 'danger' : 'primary'}
+        onClick={() => {
+          setAsking(false);
+          props.onConfirm();
+        }}
+      >
+        {props.confirmLabel}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** Why a button is disabled, said next to it (and tied to it for screen readers). */
+export function WhyDisabled(props: { id: string; reason: string | undefined }) {
+  if (!props.reason) return null;
+  return (
+    <span id={props.id} className="why-disabled muted small">
+      {props.reason}
+    </span>
   );
 }
 

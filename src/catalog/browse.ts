@@ -10,6 +10,7 @@ import {
   listChanges,
   listProductPage,
   type ProductFilter,
+  type ProductRow,
 } from './queries.ts';
 import type { ProductOutput } from './schemas.ts';
 
@@ -53,6 +54,57 @@ export async function listProducts(
     total,
     nextCursor: rows.length > limit && last ? encodeCursor(last.id) : undefined,
   };
+}
+
+/** Lower case without accents: "Térmica" and "termica" are the same word to a seller. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+// The same folding in SQL (PGlite has no unaccent): the accented letters of Portuguese and Spanish.
+const ACCENTED = 'áàâãäéèêëíìîïóòôõöúùûüçñ';
+const PLAIN = 'aaaaaeeeeiiiiooooouuuucn';
+const folded = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
+
+/**
+ * The console's search box: products whose name or SKU, or a variation's SKU, contains the text,
+ * whatever its accents and case. Exact SKU matches come first. A scan of the account's products,
+ * which is what a free-text search is; the page stays bounded.
+ */
+export async function searchProducts(
+  db: Queryable,
+  accountId: number,
+  text: string,
+  paging: { page: number; perPage: number },
+): Promise<{ products: ProductOutput[]; total: number }> {
+  const needle = `%${foldText(text.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = `p.account_id = $1 AND p.removed_at IS NULL AND p.parent_id IS NULL
+    AND (${folded('p.name')} LIKE $2 OR ${folded('p.sku')} LIKE $2
+         OR EXISTS (SELECT 1 FROM products v WHERE v.parent_id = p.id AND v.removed_at IS NULL
+                     AND ${folded('v.sku')} LIKE $2))`;
+  const limit = Math.min(paging.perPage, MAX_PER_PAGE);
+  const offset = (paging.page - 1) * limit;
+  if (offset + limit > MAX_OFFSET) throw invalid(`page: past ${MAX_OFFSET} results; narrow the search`);
+  const rows = await db.query<ProductRow>(
+    `SELECT p.id, p.account_id, p.sku, p.parent_id, p.name, p.status, p.qty, p.price, p.promotional_price,
+            p.stock_version, p.price_version, p.data, p.removed_at
+       FROM products p WHERE ${where}
+      ORDER BY (${folded('p.sku')} = $3) DESC, p.id LIMIT $4 OFFSET $5`,
+    [accountId, needle, foldText(text.trim()), limit, offset],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM products p WHERE ${where}`, [
+    accountId,
+    needle,
+  ]);
+  const variations = await findVariations(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byParent = Map.groupBy(variations, (v) => v.parent_id);
+  return { products: rows.map((r) => presentProduct(r, byParent.get(r.id) ?? [])), total: count?.n ?? 0 };
 }
 
 function encodeCursor(id: number): string {

@@ -301,9 +301,11 @@ export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): voi
       const browser = /text\/html/.test(request.headers.accept ?? '');
       const toConsole = (query: Record<string, string>) =>
         reply.redirect(`/integracoes?${new URLSearchParams(query)}`, 303);
+      // The console says it in the seller's language from the code; the marketplace's words go along.
       if (error || !code || !state) {
         const message = `the marketplace did not authorise the connection${error ? `: ${error}` : ''}`;
-        if (browser) return toConsole({ oauth_error: message });
+        if (browser)
+          return toConsole({ oauth_error: 'consent_refused', ...(error ? { marketplace: error } : {}) });
         return reply.code(400).send({ error: message, code: 'consent_refused' });
       }
       if (!browser) return { connection: await completeConsent(deps, state, code, params) };
@@ -312,7 +314,11 @@ export function oauthCallbackRoute(app: FastifyInstance, deps: Connections): voi
         return toConsole({ connected: String(connection.id) });
       } catch (failure) {
         if (!isCaisError(failure)) throw failure;
-        return toConsole({ oauth_error: failure.message });
+        const said = failure.params?.marketplace_message;
+        return toConsole({
+          oauth_error: failure.code,
+          ...(typeof said === 'string' ? { marketplace: said } : {}),
+        });
       }
     },
   );

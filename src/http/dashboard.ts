@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { searchProducts } from '../catalog/browse.ts';
 import { connectionsOf, presentConnection } from '../connections/connections.ts';
 import type { Queryable } from '../db/db.ts';
 import { preferredLanguage } from '../i18n/language.ts';
@@ -115,8 +116,31 @@ const SkuQuery = Type.Object({
   ]),
 });
 
+const SearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 200 }),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
 export function dashboardRoutes(api: SellerApi): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+  api.get(
+    '/catalog/search',
+    {
+      schema: {
+        tags,
+        summary: 'Products whose name or SKU (or a variation SKU) contains q, ignoring accents and case',
+        security: sellerSecurity,
+        querystring: SearchQuery,
+      },
+    },
+    async (request) =>
+      searchProducts(api.db, account(request), request.query.q, {
+        page: request.query.page ?? 1,
+        perPage: request.query.per_page ?? 50,
+      }),
+  );
 
   api.get(
     '/dashboard',

@@ -34,13 +34,20 @@ export function checkUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(`webhook.url: "${url}" is not a URL`, { code: 'invalid_field' });
+    throw invalid(`webhook.url: "${url}" is not a URL`, {
+      code: 'invalid_field',
+      params: { field: 'webhook.url', rule: 'not_url' },
+    });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw invalid('webhook.url: must be http or https', { code: 'invalid_field' });
+    throw invalid('webhook.url: must be http or https', {
+      code: 'invalid_field',
+      params: { field: 'webhook.url', rule: 'http_url' },
+    });
   if (parsed.username || parsed.password)
     throw invalid('webhook.url: must not carry credentials; verify the signature instead', {
       code: 'invalid_field',
+      params: { field: 'webhook.url', rule: 'no_credentials' },
     });
   return parsed.toString();
 }

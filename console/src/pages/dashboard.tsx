@@ -69,6 +69,7 @@ function ConnectionCard(props: { summary: DashboardConnection }) {
         <tbody>
           {resources.map((r) => {
             const pending = r === 'stock' || r === 'price' ? s.pending[r] : undefined;
+            const refused = r === 'stock' || r === 'price' ? (s.refused?.[r] ?? 0) : 0;
             const schedule = s.schedule[r];
             const run = s.last_runs[r];
             return (
@@ -77,12 +78,21 @@ function ConnectionCard(props: { summary: DashboardConnection }) {
                 <td data-label={t('dashboard.pending')}>
                   {pending === undefined ? (
                     '—'
-                  ) : pending.count === 0 ? (
+                  ) : pending.count === 0 && refused === 0 ? (
                     t('dashboard.upToDate')
                   ) : (
-                    <span className="pending">
-                      {t('dashboard.pendingSince', { n: pending.count, ago: i18n.ago(pending.since) })}
-                    </span>
+                    <>
+                      {pending.count > 0 && (
+                        <span className="pending">
+                          {t('dashboard.pendingSince', { n: pending.count, ago: i18n.ago(pending.since) })}
+                        </span>
+                      )}
+                      {refused > 0 && (
+                        <Link to="/erros" className="refused">
+                          {t('dashboard.refused', { n: refused })}
+                        </Link>
+                      )}
+                    </>
                   )}
                 </td>
                 <td data-label={t('dashboard.nextRun')}>

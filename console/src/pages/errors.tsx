@@ -8,7 +8,17 @@ import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
 import type { SyncError } from '../types.ts';
-import { Badge, Empty, ErrorMessage, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+import {
+  Badge,
+  Empty,
+  ErrorMessage,
+  Loading,
+  Notice,
+  PageTitle,
+  useAction,
+  useLoad,
+  useNotice,
+} from '../ui.tsx';
 
 type Status = 'open' | 'ignored' | 'resolved';
 
@@ -33,7 +43,7 @@ export function ErrorsPage() {
     20_000,
   );
   const action = useAction();
-  const [done, setDone] = useState<string | undefined>();
+  const [done, setDone] = useNotice();
   const groups = groupBy(errors.data?.errors ?? [], (e) => `${e.error_category_code}|${e.error_code}`);
 
   // Failures the marketplace does not explain get Cais's own advice, in the seller's language.
@@ -94,7 +104,7 @@ export function ErrorsPage() {
           <section key={key} className="card error-group" aria-labelledby={`g-${key}`}>
             <div className="card-head">
               <h2 id={`g-${key}`}>
-                {t(`category.${first.error_category_code}` as MessageKey)} · <code>{first.error_code}</code>
+                {t(`category.${first.error_category_code}` as MessageKey)} · {first.connection_name}
               </h2>
               <Badge tone={first.transient ? 'warn' : 'bad'}>
                 {first.transient ? t('errors.transient') : t('errors.permanent')}
@@ -139,10 +149,7 @@ export function ErrorsPage() {
                         )}
                       </td>
                       <td>{e.connection_name}</td>
-                      <td>
-                        {e.message}
-                        {e.marketplace_code && <span className="muted small"> ({e.marketplace_code})</span>}
-                      </td>
+                      <td className="marketplace-words">“{e.message}”</td>
                       <td className="num">{e.attempts}</td>
                       <td>{i18n.dateTime(e.last_accurence)}</td>
                       {writable && status === 'open' && (

@@ -14,11 +14,13 @@ import {
   connectionTone,
   Empty,
   ErrorMessage,
+  FieldError,
   Loading,
   Notice,
   PageTitle,
   useAction,
   useLoad,
+  useNotice,
 } from '../ui.tsx';
 
 export { IntegrationPage } from './rules.tsx';
@@ -30,6 +32,8 @@ export function IntegrationsPage() {
   const { query } = useLocation();
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
   const action = useAction();
+  const [notice, setNotice] = useNotice<{ kind: 'ok' | 'error'; text: string }>();
+  const [editing, setEditing] = useState<number | undefined>();
   const connected = query.get('connected');
   const oauthError = query.get('oauth_error');
   const list = connections.data?.connections ?? [];
@@ -41,8 +45,15 @@ export function IntegrationsPage() {
     if (res) window.location.assign(res.authorize_url);
   };
   const test = async (c: Connection) => {
-    await action.run(() => api('POST', `/connections/${c.id}/test`));
+    const res = await action.run(() => api<{ connection: Connection }>('POST', `/connections/${c.id}/test`));
     connections.reload();
+    if (!res) return;
+    const after = res.connection;
+    setNotice(
+      after.status === 'active' || (after.status === 'disabled' && !after.status_reason?.length)
+        ? { kind: 'ok', text: t('integrations.testOk', { name: after.name, seller: sellerOf(after) ?? '—' }) }
+        : { kind: 'error', text: t('integrations.testFailed', { name: after.name }) },
+    );
   };
   const setEnabled = async (c: Connection, enabled: boolean) => {
     await action.run(() => api('PATCH', `/connections/${c.id}`, { connection: { enabled } }));
@@ -55,11 +66,12 @@ export function IntegrationsPage() {
       {connected && (
         <Notice kind="ok">
           {t('integrations.connected', {
-            name: list.find((c) => c.id === Number(connected))?.name ?? `#${connected}`,
+            name: list.find((c) => c.id === Number(connected))?.name ?? '',
           })}
         </Notice>
       )}
-      {oauthError && <Notice kind="error">{t('integrations.oauthError', { message: oauthError })}</Notice>}
+      {oauthError && <OauthError code={oauthError} marketplace={query.get('marketplace')} />}
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <ErrorMessage error={connections.error ?? action.error} />
       {!connections.data && connections.loading && <Loading />}
       {connections.data && list.length === 0 && (
@@ -73,12 +85,10 @@ export function IntegrationsPage() {
               <Badge tone={connectionTone(c.status)}>{t(`connection.${c.status}` as MessageKey)}</Badge>
             </div>
             <p className="muted small">
-              {t(`channel.${c.channel}` as MessageKey)} · {c.base_url}
-              {c.seller_id && ` · ${t('integrations.sellerId', { id: c.seller_id })}`}
+              {t(`channel.${c.channel}` as MessageKey)}
+              {sellerOf(c) && ` · ${t('integrations.seller', { name: sellerOf(c)! })}`}
             </p>
-            {c.status_reason && c.status !== 'active' && (
-              <p className="notice notice-error small">{c.status_reason}</p>
-            )}
+            <StatusWords connection={c} />
             <p className="muted small">{t('integrations.tested', { at: i18n.dateTime(c.tested_at) })}</p>
             <div className="actions">
               <Link to={`/integracoes/${c.id}`} className="button">
@@ -99,6 +109,13 @@ export function IntegrationsPage() {
                       {t('integrations.reconnect')}
                     </button>
                   )}
+                  <button
+                    type="button"
+                    aria-expanded={editing === c.id}
+                    onClick={() => setEditing(editing === c.id ? undefined : c.id)}
+                  >
+                    {t('integrations.edit')}
+                  </button>
                   {c.status === 'disabled' ? (
                     <button type="button" onClick={() => setEnabled(c, true)}>
                       {t('integrations.enable')}
@@ -108,14 +125,212 @@ export function IntegrationsPage() {
                       {t('integrations.disable')}
                     </button>
                   )}
+                  <DeleteConnection
+                    connection={c}
+                    onDeleted={(text) => {
+                      setNotice({ kind: 'ok', text });
+                      connections.reload();
+                    }}
+                  />
                 </>
               )}
             </div>
+            {editing === c.id && (
+              <EditConnection
+                connection={c}
+                onSaved={(text) => {
+                  setEditing(undefined);
+                  setNotice({ kind: 'ok', text });
+                  connections.reload();
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
       {writable && <ConnectForm onCreated={() => connections.reload()} />}
     </>
+  );
+}
+
+/** The seller as the marketplace names them, else the marketplace's id for them. */
+export function sellerOf(c: Connection): string | undefined {
+  return c.seller_name ?? c.seller_id ?? undefined;
+}
+
+/** The status in words; a marketplace's refusal is quoted as the marketplace's. */
+function StatusWords(props: { connection: Connection }) {
+  const { t } = useI18n();
+  const c = props.connection;
+  if (c.status === 'active') return null;
+  if (c.status === 'disabled') return <p className="muted small">{t('integrations.disabledHelp')}</p>;
+  if (c.status === 'pending')
+    return <p className="notice notice-info small">{t('integrations.pendingHelp')}</p>;
+  return (
+    <p className="notice notice-error small">
+      {t('integrations.authFailedHelp')}
+      {c.status_reason && (
+        <>
+          {' '}
+          <span className="marketplace-words">
+            {t('common.marketplaceSaid', {
+              name: t(`channel.${c.channel}` as MessageKey),
+              message: c.status_reason,
+            })}
+          </span>
+        </>
+      )}
+    </p>
+  );
+}
+
+function OauthError(props: { code: string; marketplace: string | null }) {
+  const i18n = useI18n();
+  const key = `apiError.${props.code}` as MessageKey;
+  const text = i18n.has(key)
+    ? i18n.t(key, { marketplace_message: props.marketplace ?? '' })
+    : i18n.t('apiError.consent_refused');
+  return (
+    <Notice kind="error">
+      {text}
+      {props.marketplace &&
+        !i18n.has(key) &&
+        ` ${i18n.t('common.marketplaceSaidShort', { message: props.marketplace })}`}
+    </Notice>
+  );
+}
+
+interface Footprint {
+  listings: number;
+  schedules: number;
+  orders: number;
+}
+
+/** Excluir, asking in the page with what it takes away (listings, schedules) and what it keeps. */
+function DeleteConnection(props: { connection: Connection; onDeleted(text: string): void }) {
+  const { t } = useI18n();
+  const c = props.connection;
+  const action = useAction();
+  const [footprint, setFootprint] = useState<Footprint | undefined>();
+  const ask = async () => {
+    const res = await action.run(() => api<{ footprint: Footprint }>('GET', `/connections/${c.id}`));
+    if (res) setFootprint(res.footprint);
+  };
+  const remove = async () => {
+    const res = await action.run(() =>
+      api<{ cancelled_schedules: number[]; replaced_schedules: unknown[] }>('DELETE', `/connections/${c.id}`),
+    );
+    setFootprint(undefined);
+    if (res) props.onDeleted(t('integrations.deleted', { name: c.name }));
+  };
+  if (!footprint)
+    return (
+      <>
+        <button type="button" className="danger" onClick={ask} disabled={action.busy}>
+          {t('integrations.delete')}
+        </button>
+        <ErrorMessage error={action.error} />
+      </>
+    );
+  return (
+    <div className="confirm" role="alertdialog" aria-labelledby={`delete-${c.id}`}>
+      <p id={`delete-${c.id}`}>
+        {t('integrations.confirmDelete', {
+          name: c.name,
+          listings: t('integrations.listingsCount', { n: footprint.listings }),
+          schedules: t('integrations.schedulesCount', { n: footprint.schedules }),
+        })}{' '}
+        {footprint.orders > 0 && t('integrations.ordersKept', { n: footprint.orders })}
+      </p>
+      <button type="button" className="danger" onClick={remove} disabled={action.busy}>
+        {t('integrations.confirmDeleteButton')}
+      </button>
+      <button type="button" onClick={() => setFootprint(undefined)}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** Editar: the name, and what was typed wrong at creation (address, app id, secret, tokens). */
+function EditConnection(props: { connection: Connection; onSaved(text: string): void }) {
+  const { t } = useI18n();
+  const c = props.connection;
+  const action = useAction();
+  const [draft, setDraft] = useState({
+    name: c.name,
+    base_url: '',
+    client_id: '',
+    client_secret: '',
+    access_token: '',
+    refresh_token: '',
+  });
+  const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
+  const fields = [
+    'connection.name',
+    'connection.base_url',
+    'connection.client_id',
+    'connection.client_secret',
+  ];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const tokens = {
+      access_token: draft.access_token || undefined,
+      refresh_token: draft.refresh_token || undefined,
+    };
+    const body = {
+      connection: {
+        name: draft.name.trim() && draft.name.trim() !== c.name ? draft.name.trim() : undefined,
+        base_url: draft.base_url.trim() || undefined,
+        client_id: draft.client_id.trim() || undefined,
+        client_secret: draft.client_secret || undefined,
+        credentials: tokens.access_token || tokens.refresh_token ? tokens : undefined,
+      },
+    };
+    const res = await action.run(() =>
+      api<{ connection: Connection; authorize_url?: string }>('PATCH', `/connections/${c.id}`, body),
+    );
+    if (!res) return;
+    if (res.authorize_url) window.location.assign(res.authorize_url);
+    else props.onSaved(t('integrations.saved', { name: res.connection.name }));
+  };
+  const input = (key: keyof typeof draft, label: MessageKey, field: string, type = 'text') => (
+    <label>
+      {t(label)}
+      <input
+        type={type}
+        value={draft[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+        autoComplete="off"
+        aria-invalid={action.error?.params.field === field || undefined}
+        aria-describedby={`edit-${c.id}-${key}-error`}
+        placeholder={key === 'name' ? undefined : t('integrations.keepBlank')}
+      />
+      <FieldError id={`edit-${c.id}-${key}-error`} error={action.error} field={field} />
+    </label>
+  );
+  return (
+    <form
+      className="form edit-connection"
+      onSubmit={submit}
+      aria-label={t('integrations.editTitle', { name: c.name })}
+    >
+      {input('name', 'integrations.name', 'connection.name')}
+      {input('base_url', 'integrations.baseUrl', 'connection.base_url', 'url')}
+      {input('client_id', 'integrations.clientId', 'connection.client_id')}
+      {input('client_secret', 'integrations.clientSecret', 'connection.client_secret', 'password')}
+      {(c.auth === 'credentials' || c.status === 'auth_failed') && (
+        <>
+          {input('access_token', 'integrations.accessToken', 'connection.credentials.access_token')}
+          {input('refresh_token', 'integrations.refreshToken', 'connection.credentials.refresh_token')}
+        </>
+      )}
+      <p className="muted small">{t('integrations.editHelp')}</p>
+      <ErrorMessage error={action.error} fields={fields} />
+      <button type="submit" className="primary" disabled={action.busy}>
+        {t('integrations.save')}
+      </button>
+    </form>
   );
 }
 
@@ -132,6 +347,13 @@ interface Draft {
   category: string;
   application_id: string;
 }
+
+const connectFields = [
+  'connection.name',
+  'connection.base_url',
+  'connection.client_id',
+  'connection.client_secret',
+];
 
 function ConnectForm(props: { onCreated(): void }) {
   const { t } = useI18n();
@@ -212,7 +434,9 @@ function ConnectForm(props: { onCreated(): void }) {
           value={draft.name}
           onChange={(e) => set({ name: e.target.value })}
           placeholder={t(`channel.${channel.channel}` as MessageKey)}
+          aria-describedby="connect-name-error"
         />
+        <FieldError id="connect-name-error" error={action.error} field="connection.name" />
       </label>
       <label>
         {t('integrations.baseUrl')}
@@ -221,8 +445,9 @@ function ConnectForm(props: { onCreated(): void }) {
           value={draft.base_url}
           onChange={(e) => set({ base_url: e.target.value })}
           placeholder={channel.default_base_url}
-          aria-describedby="base-url-help"
+          aria-describedby="base-url-help connect-base-url-error"
         />
+        <FieldError id="connect-base-url-error" error={action.error} field="connection.base_url" />
       </label>
       <p id="base-url-help" className="muted small help">
         {t('integrations.baseUrlHelp')}
@@ -256,7 +481,9 @@ function ConnectForm(props: { onCreated(): void }) {
           value={draft.client_id}
           onChange={(e) => set({ client_id: e.target.value })}
           autoComplete="off"
+          aria-describedby="connect-client-id-error"
         />
+        <FieldError id="connect-client-id-error" error={action.error} field="connection.client_id" />
       </label>
       <label>
         {t('integrations.clientSecret')}
@@ -265,7 +492,9 @@ function ConnectForm(props: { onCreated(): void }) {
           value={draft.client_secret}
           onChange={(e) => set({ client_secret: e.target.value })}
           autoComplete="off"
+          aria-describedby="connect-client-secret-error"
         />
+        <FieldError id="connect-client-secret-error" error={action.error} field="connection.client_secret" />
       </label>
       {(draft.mode === 'token' || channel.capabilities.auth === 'credentials') && (
         <>
@@ -323,7 +552,7 @@ function ConnectForm(props: { onCreated(): void }) {
           </p>
         </>
       )}
-      <ErrorMessage error={action.error} />
+      <ErrorMessage error={action.error} fields={connectFields} />
       <button type="submit" className="primary" disabled={action.busy}>
         {draft.mode === 'oauth' && channel.capabilities.auth === 'oauth'
           ? t('integrations.connectOauth')

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { api, enc } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import type { Order, OrderHistoryEntry } from '../types.ts';
 import { Badge, Empty, ErrorMessage, Loading, PageTitle, useLoad } from '../ui.tsx';
@@ -98,7 +98,7 @@ export function OrdersPage() {
                       </td>
                       <td>{i18n.dateTime(o.placed_at)}</td>
                       <td>{o.customer?.name ?? '—'}</td>
-                      <td>{o.status?.label ?? o.status?.code}</td>
+                      <td>{statusWords(i18n, o.status)}</td>
                       <td className="num">{i18n.money(o.total_ordered)}</td>
                       <td>
                         <QueueBadge order={o} />
@@ -159,7 +159,7 @@ export function OrderPage(props: { code: string }) {
           <section className="card">
             <dl className="facts">
               <dt>{t('orders.status')}</dt>
-              <dd>{o.status?.label ?? o.status?.code}</dd>
+              <dd>{statusWords(i18n, o.status)}</dd>
               <dt>{t('orders.queue')}</dt>
               <dd>
                 <QueueBadge order={o} />
@@ -244,9 +244,18 @@ export function OrderPage(props: { code: string }) {
               <ol className="history">
                 {history.data?.history.map((h) => (
                   <li key={`${h.at}-${h.status_code}`}>
-                    {i18n.dateTime(h.at)} · <strong>{h.status_code}</strong>
-                    {h.marketplace_status && <span className="muted"> ({h.marketplace_status})</span>} ·{' '}
-                    <span className="muted small">{t('orders.source', { source: h.source })}</span>
+                    {i18n.dateTime(h.at)} ·{' '}
+                    <strong>{statusWords(i18n, { code: h.status_code, type: h.status_type })}</strong>
+                    {h.marketplace_status && (
+                      <span className="muted">
+                        {' '}
+                        · {t('orders.marketplaceStatus', { status: h.marketplace_status })}
+                      </span>
+                    )}{' '}
+                    ·{' '}
+                    <span className="muted small">
+                      {t(h.source === 'erp' ? 'orders.byErp' : 'orders.byMarketplace')}
+                    </span>
                   </li>
                 ))}
               </ol>
@@ -256,4 +265,11 @@ export function OrderPage(props: { code: string }) {
       )}
     </>
   );
+}
+
+/** An order status in the seller's language, by its SkyHub type (the code is for programs). */
+function statusWords(i18n: I18n, status: { code: string; type: string } | undefined): string {
+  if (!status) return '—';
+  const key = `orderStatus.${status.type}`;
+  return i18n.has(key) ? i18n.t(key as MessageKey) : i18n.t('orderStatus.other');
 }

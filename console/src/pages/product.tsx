@@ -1,14 +1,20 @@
-/**
- * A product: its values, its flag and sync status on each marketplace in words (the explain
- * answer), Sincronizar agora with the outcome per listing, and its history of changes.
- */
-import { useState } from 'react';
 import { api, enc } from '../api.ts';
 import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
 import type { Connection, Explain, Product, ResourceExplain } from '../types.ts';
-import { Badge, ErrorMessage, Flag, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+import {
+  Badge,
+  ErrorMessage,
+  Flag,
+  Loading,
+  Notice,
+  PageTitle,
+  useAction,
+  useLoad,
+  useNotice,
+} from '../ui.tsx';
+import { stockOf } from './products.tsx';
 
 interface Outcome {
   sku: string;
@@ -41,9 +47,11 @@ export function ProductPage(props: { sku: string }) {
   );
   const sync = useAction();
   const links = useAction();
-  const [outcomes, setOutcomes] = useState<Outcome[] | undefined>();
+  const [outcomes, setOutcomes] = useNotice<Outcome[]>();
+  const [linked, setLinked] = useNotice();
   const names = new Map(connections.data?.connections.map((c) => [c.id, c.name]));
   const p = product.data;
+  const stock = p && stockOf(p);
 
   const syncNow = async () => {
     setOutcomes(undefined);
@@ -56,6 +64,13 @@ export function ProductPage(props: { sku: string }) {
     await links.run(() =>
       api(connect ? 'POST' : 'DELETE', `/products/${enc(props.sku)}/listings/${connectionId}`),
     );
+    explain.reload();
+  };
+  const republish = async (connectionId: number, name: string) => {
+    const done = await links.run(() =>
+      api('POST', `/products/${enc(props.sku)}/listings/${connectionId}/republish`),
+    );
+    if (done) setLinked(t('product.republished', { name }));
     explain.reload();
   };
 
@@ -74,11 +89,16 @@ export function ProductPage(props: { sku: string }) {
           <h2 id="values-title">{t('product.values')}</h2>
           <dl className="facts">
             <dt>{t('products.stock')}</dt>
-            <dd>{i18n.number(p.qty)}</dd>
-            <dt>{t('products.price')}</dt>
+            <dd>
+              {i18n.number(stock?.qty)}
+              {stock?.summed && <span className="muted small"> {t('products.sumOfVariations')}</span>}
+            </dd>
+            <dt>{t('product.regularPrice')}</dt>
             <dd>{i18n.money(p.price)}</dd>
             <dt>{t('product.promotional')}</dt>
-            <dd>{i18n.money(p.promotional_price)}</dd>
+            <dd>
+              {p.promotional_price == null ? t('product.noPromotion') : i18n.money(p.promotional_price)}
+            </dd>
             <dt>{t('product.status')}</dt>
             <dd>{t(p.status === 'enabled' ? 'product.enabled' : 'product.disabled')}</dd>
           </dl>
@@ -102,6 +122,7 @@ export function ProductPage(props: { sku: string }) {
         <ErrorMessage error={sync.error} />
         {outcomes && <Outcomes outcomes={outcomes} names={names} />}
         <ErrorMessage error={explain.error ?? links.error} />
+        {linked && <Notice kind="ok">{linked}</Notice>}
         {explain.data?.listings.length === 0 && <p className="muted">{t('product.noConnections')}</p>}
         {explain.data?.listings.map((l) => (
           <article key={`${l.connection.id}-${l.sku}`} className="explain" data-connection={l.connection.id}>
@@ -112,12 +133,30 @@ export function ProductPage(props: { sku: string }) {
               </h3>
               <Flag flag={l.flag} label={l.connection.name} reason={l.flag_reason} />
             </div>
-            <p className="muted small">{flagWords(i18n, l.flag, l.flag_reason)}</p>
-            <ResourceLine i18n={i18n} name={l.connection.name} resource="stock" r={l.stock} />
-            <ResourceLine i18n={i18n} name={l.connection.name} resource="price" r={l.price} />
+            <p className={l.flag === 'red' ? 'notice notice-error small' : 'muted small'}>
+              {flagWords(i18n, l)}
+            </p>
+            {l.container ? (
+              <p className="muted">{t('explain.container', { name: l.connection.name })}</p>
+            ) : (
+              <>
+                <ResourceLine i18n={i18n} name={l.connection.name} resource="stock" r={l.stock} />
+                <ResourceLine i18n={i18n} name={l.connection.name} resource="price" r={l.price} />
+              </>
+            )}
             {writable && l.sku === props.sku && (
               <div className="actions">
-                {l.flag === 'grey' || l.flag === 'red' ? (
+                {isClosed(l) && (
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => republish(l.connection.id, l.connection.name)}
+                    disabled={links.busy}
+                  >
+                    {t('product.republish', { name: l.connection.name })}
+                  </button>
+                )}
+                {l.flag === 'grey' || (l.flag === 'red' && !l.stock.last_error && !l.price.last_error) ? (
                   <button type="button" onClick={() => setLink(l.connection.id, true)} disabled={links.busy}>
                     {t('product.connect', { name: l.connection.name })}
                   </button>
@@ -165,9 +204,24 @@ export function ProductPage(props: { sku: string }) {
   );
 }
 
-function flagWords(i18n: I18n, flag: string, reason: string): string {
-  const base = i18n.t(`flagLong.${flag}` as MessageKey);
-  return flag === 'red' || flag === 'yellow' ? `${base} ${reason}` : base;
+type ExplainedListing = Explain['listings'][number];
+
+/** A closed listing can never change again: the way out is a new one (Publicar de novo). */
+function isClosed(l: ExplainedListing): boolean {
+  const codes = [l.stock.last_error?.code, l.price.last_error?.code];
+  return codes.some((code) => code?.endsWith('.status.not_modifiable'));
+}
+
+/** The flag in words; a red flag quotes the marketplace's refusal as the marketplace's. */
+function flagWords(i18n: I18n, l: ExplainedListing): string {
+  const base = i18n.t(`flagLong.${l.flag}` as MessageKey);
+  if (l.flag !== 'red') return base;
+  const marketplace = i18n.t(`channel.${l.connection.channel}` as MessageKey);
+  const error = l.stock.last_error ?? l.price.last_error;
+  const said = error
+    ? i18n.t('common.marketplaceSaid', { name: marketplace, message: error.message })
+    : i18n.t('flagLong.redUnknown');
+  return `${base} ${said}`;
 }
 
 function Outcomes(props: { outcomes: Outcome[]; names: Map<number, string> }) {
@@ -186,7 +240,8 @@ function Outcomes(props: { outcomes: Outcome[]; names: Map<number, string> }) {
             <Badge tone={o.outcome === 'sent' ? 'ok' : o.outcome === 'failed' ? 'bad' : 'warn'}>
               {t(`outcome.${o.outcome}` as MessageKey)}
             </Badge>
-            {o.error && ` ${o.error.message}${o.error.hint ? ` — ${o.error.hint}` : ''}`}
+            {o.error && ` ${t('common.marketplaceSaidShort', { message: o.error.message })}`}
+            {o.error?.hint && ` ${o.error.hint}`}
           </li>
         ))}
       </ul>
@@ -202,7 +257,23 @@ function value(i18n: I18n, resource: 'stock' | 'price', v: unknown): string {
     promotionalPrice?: number | null;
   };
   const promo = price?.promotional_price ?? price?.promotionalPrice;
-  return promo != null ? `${i18n.money(promo)} (${i18n.money(price.price)})` : i18n.money(price?.price);
+  return promo != null
+    ? i18n.t('explain.promoValue', { promo: i18n.money(promo), price: i18n.money(price.price) })
+    : i18n.money(price?.price);
+}
+
+/** "10 no ERP − 2 reservados para pedidos − 1 de margem = 7": how the stock sent is reached. */
+function stockSum(i18n: I18n, r: ResourceExplain): string {
+  const erp = typeof r.erp_value === 'number' ? r.erp_value : 0;
+  const effective = typeof r.effective_value === 'number' ? r.effective_value : 0;
+  const reserved = r.reserved ?? 0;
+  const margin = erp - reserved - effective;
+  const parts = [i18n.t('explain.stockErp', { n: erp })];
+  if (reserved > 0) parts.push(i18n.t('explain.stockReserved', { n: reserved }));
+  if (margin > 0) parts.push(i18n.t('explain.stockMargin', { n: margin }));
+  if (margin < 0)
+    return i18n.t('explain.values', { erp: i18n.number(erp), effective: i18n.number(effective) });
+  return `${parts.join(' − ')} = ${i18n.t('explain.stockSent', { n: effective })}`;
 }
 
 function ResourceLine(props: { i18n: I18n; name: string; resource: 'stock' | 'price'; r: ResourceExplain }) {
@@ -212,10 +283,12 @@ function ResourceLine(props: { i18n: I18n; name: string; resource: 'stock' | 'pr
     <div className="resource-line">
       <p>
         <strong>{t(`resource.${resource}` as MessageKey)}:</strong>{' '}
-        {t('explain.values', {
-          erp: value(i18n, resource, r.erp_value),
-          effective: value(i18n, resource, r.effective_value),
-        })}{' '}
+        {resource === 'stock'
+          ? `${stockSum(i18n, r)}.`
+          : t('explain.values', {
+              erp: value(i18n, resource, r.erp_value),
+              effective: value(i18n, resource, r.effective_value),
+            })}{' '}
         {r.last_sent
           ? t('explain.lastSent', {
               value: value(i18n, resource, r.last_sent.value),
@@ -227,7 +300,12 @@ function ResourceLine(props: { i18n: I18n; name: string; resource: 'stock' | 'pr
       {r.last_error && (
         <p className="notice notice-error small">
           {t('explain.lastError', { message: r.last_error.message })}
-          {r.last_error.hint && ` ${r.last_error.hint}`}
+          {r.last_error.hint && (
+            <>
+              {' '}
+              <strong>{t('errors.hint')}:</strong> {r.last_error.hint}
+            </>
+          )}
         </p>
       )}
     </div>
@@ -258,9 +336,10 @@ export function waitingWords(
     no_schedule: 'explain.no_schedule',
     continuous: 'explain.continuous',
     next_run: 'explain.next_run',
+    container: 'explain.container',
   };
   const key = known[w.code];
-  return key ? i18n.t(key, vars) : w.message;
+  return key ? i18n.t(key, vars) : i18n.t('explain.unknown');
 }
 
 function describeValue(i18n: I18n, v: unknown): string {

@@ -4,11 +4,24 @@
  */
 import { type FormEvent, useState } from 'react';
 import { api, enc } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
 import type { Connection, Listing, Product } from '../types.ts';
-import { Empty, ErrorMessage, Flag, Loading, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+import {
+  asApiError,
+  Empty,
+  ErrorMessage,
+  errorWords,
+  Flag,
+  Loading,
+  Notice,
+  PageTitle,
+  useAction,
+  useLoad,
+  useNotice,
+  WhyDisabled,
+} from '../ui.tsx';
 
 const PER_PAGE = 50;
 // The API pages by number up to 10,000 products, then only by cursor (as SkyHub does).
@@ -26,23 +39,14 @@ async function loadPage(
   cursor: string | null,
 ): Promise<Page & { listings: Listing[] }> {
   const after = cursor ? `&cursor=${enc(cursor)}` : pageNo > 1 ? `&page=${pageNo}` : '';
-  const first = !cursor && pageNo <= 1;
   let page: Page;
   if (!q) {
     page = await api<Page>('GET', `/products?per_page=${PER_PAGE}${after}`);
   } else {
-    // One box finds a SKU exactly or names containing the words.
-    const [bySku, byName] = await Promise.all([
-      !first ? Promise.resolve({ products: [], total: 0 }) : api<Page>('GET', `/products?sku=${enc(q)}`),
-      api<Page>('GET', `/products?per_page=${PER_PAGE}&name=${enc(q)}${after}`),
-    ]);
-    const seen = new Set(bySku.products.map((p) => p.sku));
-    page = {
-      products: [...bySku.products, ...byName.products.filter((p) => !seen.has(p.sku))],
-      total:
-        byName.total + bySku.products.filter((p) => !byName.products.some((n) => n.sku === p.sku)).length,
-      next: byName.next,
-    };
+    // One box: name or SKU, variations' SKUs included, whatever the accents and case.
+    const found = await api<Page>('GET', `/catalog/search?q=${enc(q)}&per_page=${PER_PAGE}&page=${pageNo}`);
+    const more = pageNo * PER_PAGE < found.total;
+    page = { ...found, next: more ? `?cursor=page-${pageNo + 1}` : undefined };
   }
   const skus = page.products.map((p) => `sku=${enc(p.sku)}`).join('&');
   const listings = skus ? (await api<{ listings: Listing[] }>('GET', `/listings?${skus}`)).listings : [];
@@ -61,7 +65,8 @@ export function ProductsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const page = useLoad(() => loadPage(q, pageNo, cursor), [q, pageNo, cursor]);
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
-  const conns = connections.data?.connections ?? [];
+  // A disabled connection receives nothing: it gets no column (Integrações still lists it).
+  const conns = (connections.data?.connections ?? []).filter((c) => c.status !== 'disabled');
 
   const go = (params: Record<string, string | null>) => {
     const next = new URLSearchParams();
@@ -80,6 +85,7 @@ export function ProductsPage() {
   const nextCursor = page.data?.next
     ? new URL(page.data.next, location.href).searchParams.get('cursor')
     : null;
+  const searchPaging = Boolean(q);
 
   return (
     <>
@@ -95,6 +101,11 @@ export function ProductsPage() {
           />
         </label>
         <button type="submit">{t('products.searchButton')}</button>
+        {q && (
+          <button type="button" onClick={() => go({})}>
+            {t('products.clearSearch')}
+          </button>
+        )}
       </form>
       {writable && conns.length > 0 && (
         <BulkBar
@@ -115,7 +126,7 @@ export function ProductsPage() {
       )}
       {products.length > 0 && (
         <div className="table-wrap">
-          <table className="products">
+          <table className="products stack">
             <thead>
               <tr>
                 {writable && (
@@ -131,7 +142,9 @@ export function ProductsPage() {
                   </th>
                 )}
                 <th scope="col">SKU</th>
-                <th scope="col">{t('products.name')}</th>
+                <th scope="col" className="name-col">
+                  {t('products.name')}
+                </th>
                 <th scope="col" className="num">
                   {t('products.stock')}
                 </th>
@@ -165,14 +178,20 @@ export function ProductsPage() {
                   <td className="sku">
                     <Link to={`/produtos/${enc(p.sku)}`}>{p.sku}</Link>
                   </td>
-                  <td>{p.name}</td>
-                  <td className="num">{i18n.number(p.qty)}</td>
-                  <td className="num">{i18n.money(p.promotional_price ?? p.price)}</td>
+                  <td className="name-col" data-label={t('products.name')}>
+                    {p.name}
+                  </td>
+                  <td className="num" data-label={t('products.stock')}>
+                    <StockCell i18n={i18n} product={p} />
+                  </td>
+                  <td className="num" data-label={t('products.price')}>
+                    <PriceCell i18n={i18n} product={p} />
+                  </td>
                   {conns.map((c) => {
                     const l = flagOf(p.sku, c.id);
                     return (
-                      <td key={c.id} data-connection={c.id}>
-                        <Flag flag={l?.flag ?? 'grey'} label={c.name} reason={l?.reason ?? l?.hint} />
+                      <td key={c.id} data-connection={c.id} data-label={c.name}>
+                        <Flag flag={l?.flag ?? 'grey'} label={c.name} reason={flagReason(i18n, c, l)} />
                       </td>
                     );
                   })}
@@ -206,7 +225,11 @@ export function ProductsPage() {
             type="button"
             disabled={!nextCursor}
             onClick={() =>
-              go({ q, cursor: pageNo + 1 > NUMBERED_PAGES ? nextCursor : null, p: String(pageNo + 1) })
+              go({
+                q,
+                cursor: !searchPaging && pageNo + 1 > NUMBERED_PAGES ? nextCursor : null,
+                p: String(pageNo + 1),
+              })
             }
           >
             {t('products.next')} →
@@ -217,6 +240,52 @@ export function ProductsPage() {
   );
 }
 
+/** A parent's stock is its variations' sum (the parent itself holds none), said as such. */
+export function stockOf(p: Product): { qty: number; summed: boolean } {
+  const variations = p.variations ?? [];
+  if (variations.length === 0) return { qty: p.qty, summed: false };
+  return { qty: variations.reduce((sum, v) => sum + v.qty, 0), summed: true };
+}
+
+function StockCell(props: { i18n: I18n; product: Product }) {
+  const { qty, summed } = stockOf(props.product);
+  return (
+    <>
+      {props.i18n.number(qty)}
+      {summed && <span className="muted small"> {props.i18n.t('products.sumOfVariations')}</span>}
+    </>
+  );
+}
+
+function PriceCell(props: { i18n: I18n; product: Product }) {
+  const { i18n, product: p } = props;
+  if (p.promotional_price == null) return <>{i18n.money(p.price)}</>;
+  return (
+    <>
+      {i18n.money(p.promotional_price)}{' '}
+      <span className="muted small">{i18n.t('products.promoOf', { price: i18n.money(p.price) })}</span>
+    </>
+  );
+}
+
+/** The flag's reason: the marketplace's words quoted as theirs, and Cais's hint in the seller's language. */
+export function flagReason(i18n: I18n, c: Connection, l: Listing | undefined): string | undefined {
+  if (!l || l.flag === 'grey' || l.flag === 'green') return undefined;
+  const marketplace = i18n.t(`channel.${c.channel}` as MessageKey);
+  const said =
+    l.reason && l.code ? i18n.t('common.marketplaceSaid', { name: marketplace, message: l.reason }) : '';
+  const own = l.flag === 'yellow' && !l.code ? i18n.t('flagReason.reviewing') : '';
+  return [own, said, l.hint ?? ''].filter(Boolean).join(' ');
+}
+
+function redReason(i18n: I18n, listings: Listing[] | undefined): string | undefined {
+  const red = listings?.find((l) => l.flag === 'red');
+  if (!red) return undefined;
+  return [red.reason && i18n.t('common.marketplaceSaidShort', { message: red.reason }), red.hint]
+    .filter(Boolean)
+    .join(' ');
+}
+
 interface ConnectResult {
   sku: string;
   listings?: Listing[];
@@ -224,11 +293,12 @@ interface ConnectResult {
 }
 
 function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [connectionId, setConnectionId] = useState(props.connections[0]?.id ?? 0);
   const [progress, setProgress] = useState<{ done: number; total: number; verb: string } | undefined>();
   const [failures, setFailures] = useState<ConnectResult[]>([]);
-  const [finished, setFinished] = useState<string | undefined>();
+  const [finished, setFinished] = useNotice();
   const action = useAction();
   const n = props.skus.length;
 
@@ -256,8 +326,8 @@ function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): v
       const failed: ConnectResult[] = [];
       for (const [i, sku] of props.skus.entries()) {
         setProgress({ done: i, total: n, verb: 'disconnect' });
-        await api('DELETE', `/products/${enc(sku)}/listings/${connectionId}`).catch((e: Error) =>
-          failed.push({ sku, error: e.message }),
+        await api('DELETE', `/products/${enc(sku)}/listings/${connectionId}`).catch((e: unknown) =>
+          failed.push({ sku, error: errorWords(i18n, asApiError(e)) }),
         );
       }
       finish(failed, 'products.disconnected');
@@ -282,12 +352,24 @@ function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): v
           ))}
         </select>
       </label>
-      <button type="button" className="primary" disabled={n === 0 || action.busy} onClick={connect}>
+      <button
+        type="button"
+        className="primary"
+        disabled={n === 0 || action.busy}
+        onClick={connect}
+        aria-describedby="bulk-why"
+      >
         {t('products.connect')}
       </button>
-      <button type="button" disabled={n === 0 || action.busy} onClick={disconnect}>
+      <button
+        type="button"
+        disabled={n === 0 || action.busy}
+        onClick={disconnect}
+        aria-describedby="bulk-why"
+      >
         {t('products.disconnect')}
       </button>
+      <WhyDisabled id="bulk-why" reason={n === 0 ? t('products.selectFirst') : undefined} />
       {progress && (
         <span className="progress" role="status">
           <progress max={progress.total} value={progress.done} />{' '}
@@ -303,7 +385,7 @@ function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): v
         <ul className="failures">
           {failures.map((f) => (
             <li key={f.sku}>
-              <strong>{f.sku}</strong>: {f.error ?? f.listings?.find((l) => l.flag === 'red')?.reason}
+              <strong>{f.sku}</strong>: {f.error ?? redReason(i18n, f.listings)}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 /** A connection's page: its status and listings, and its rules with a preview before saving. */
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { type MessageKey, useI18n } from '../i18n.tsx';
+import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
 import type { Connection } from '../types.ts';
@@ -9,11 +9,14 @@ import {
   Badge,
   connectionTone,
   ErrorMessage,
+  errorWords,
+  FieldError,
   Loading,
   Notice,
   PageTitle,
   useAction,
   useLoad,
+  useNotice,
 } from '../ui.tsx';
 
 interface Rules {
@@ -77,6 +80,51 @@ function toRules(f: Fields): Rules {
   };
 }
 
+/** The API's limits for each field (src/sync/rules.ts), checked here so every mistake shows at once. */
+const limits: Record<
+  string,
+  { min: number; max: number; integer?: boolean; above?: boolean; cents?: boolean }
+> = {
+  'stock.buffer_units': { min: 0, max: 1_000_000, integer: true },
+  'stock.buffer_percent': { min: 0, max: 100 },
+  'stock.max_qty': { min: 0, max: 1_000_000_000, integer: true },
+  'stock.zero_below': { min: 0, max: 1_000_000, integer: true },
+  'price.markup_percent': { min: -90, max: 1000 },
+  'price.markup_fixed': { min: -1_000_000, max: 1_000_000, cents: true },
+  'promo.percent_off': { min: 0, max: 90, above: true },
+};
+
+/** Every field's problem at once, in the seller's words, keyed by the form's field. */
+function checkFields(i18n: I18n, f: Fields): Record<string, string> {
+  const { t } = i18n;
+  const problems: Record<string, string> = {};
+  for (const [key, limit] of Object.entries(limits)) {
+    const raw = f[key]?.trim();
+    if (!raw) continue;
+    const value = Number(raw.replace(',', '.'));
+    if (!Number.isFinite(value)) problems[key] = t('rule.number');
+    else if (limit.above ? value <= limit.min : value < limit.min)
+      problems[key] = t(limit.above ? 'rule.exclusive_minimum' : 'rule.minimum', {
+        limit: i18n.number(limit.min),
+      });
+    else if (value > limit.max) problems[key] = t('rule.maximum', { limit: i18n.number(limit.max) });
+    else if (limit.integer && !Number.isInteger(value)) problems[key] = t('rule.multiple_of', { limit: 1 });
+    else if (limit.cents && Math.round(value * 100) !== value * 100) problems[key] = t('rule.decimals');
+  }
+  const start = f['promo.starts_at'];
+  const end = f['promo.ends_at'];
+  if ((start || end) && !f['promo.percent_off']?.trim())
+    problems['promo.percent_off'] = t('rule.promoNeedsPercent');
+  if (start && end && Date.parse(end) <= Date.parse(start)) problems['promo.ends_at'] = t('rule.promoWindow');
+  return problems;
+}
+
+/** The form's field an API error names (`rules.price.promotion.percent_off` → `promo.percent_off`). */
+function formField(apiField: unknown): string | undefined {
+  if (typeof apiField !== 'string') return undefined;
+  return apiField.replace(/^rules\./, '').replace(/^price\.promotion\./, 'promo.');
+}
+
 export function IntegrationPage(props: { id: number }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -92,14 +140,25 @@ export function IntegrationPage(props: { id: number }) {
   );
   const [fields, setFields] = useState<Fields | undefined>();
   const [preview, setPreview] = useState<PreviewRow[] | undefined>();
-  const [done, setDone] = useState<string | undefined>();
+  const [done, setDone] = useNotice();
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const action = useAction();
+  // Our own checks first (all at once); then whatever the API still refuses, next to its field.
+  const apiField = formField(action.error?.params.field);
+  const problemOf = (key: string) =>
+    problems[key] ?? (apiField === key && action.error ? errorWords(i18n, action.error) : undefined);
+  const checked = () => {
+    const found = checkFields(i18n, fields ?? {});
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  };
   useEffect(() => {
     if (saved.data) setFields(toFields(saved.data.rules ?? {}));
   }, [saved.data]);
 
   const c = detail.data?.connection;
   const runPreview = async () => {
+    if (!checked()) return;
     const res = await action.run(() =>
       api<{ listings: PreviewRow[] }>('POST', `/connections/${props.id}/rules/preview`, {
         rules: toRules(fields ?? {}),
@@ -110,6 +169,7 @@ export function IntegrationPage(props: { id: number }) {
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (!checked()) return;
     const res = await action.run(() =>
       api<{ listings_owing_send: number }>('PUT', `/connections/${props.id}/rules`, {
         rules: toRules(fields ?? {}),
@@ -117,17 +177,19 @@ export function IntegrationPage(props: { id: number }) {
     );
     if (res) setDone(t('rules.saved', { n: res.listings_owing_send }));
   };
-  const field = (key: string, label: MessageKey, step = '1') => (
+  const field = (key: string, label: MessageKey) => (
     <label key={key}>
       {t(label)}
       <input
-        type="number"
+        type="text"
         inputMode="decimal"
-        step={step}
         value={fields?.[key] ?? ''}
         disabled={!writable}
+        aria-invalid={problemOf(key) ? true : undefined}
+        aria-describedby={`rule-${key}-error`}
         onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
       />
+      <FieldError id={`rule-${key}-error`} text={problemOf(key)} />
     </label>
   );
 
@@ -157,7 +219,7 @@ export function IntegrationPage(props: { id: number }) {
             <legend>{t('rules.stock')}</legend>
             <div className="grid">
               {field('stock.buffer_units', 'rules.bufferUnits')}
-              {field('stock.buffer_percent', 'rules.bufferPercent', '0.1')}
+              {field('stock.buffer_percent', 'rules.bufferPercent')}
               {field('stock.max_qty', 'rules.maxQty')}
               {field('stock.zero_below', 'rules.zeroBelow')}
             </div>
@@ -165,8 +227,8 @@ export function IntegrationPage(props: { id: number }) {
           <fieldset>
             <legend>{t('rules.price')}</legend>
             <div className="grid">
-              {field('price.markup_percent', 'rules.markupPercent', '0.1')}
-              {field('price.markup_fixed', 'rules.markupFixed', '0.01')}
+              {field('price.markup_percent', 'rules.markupPercent')}
+              {field('price.markup_fixed', 'rules.markupFixed')}
               <label>
                 {t('rules.rounding')}
                 <select
@@ -180,7 +242,7 @@ export function IntegrationPage(props: { id: number }) {
                   <option value="integer">{t('rules.roundInteger')}</option>
                 </select>
               </label>
-              {field('promo.percent_off', 'rules.promoPercent', '0.1')}
+              {field('promo.percent_off', 'rules.promoPercent')}
               {(['promo.starts_at', 'promo.ends_at'] as const).map((key) => (
                 <label key={key}>
                   {t(key === 'promo.starts_at' ? 'rules.promoStart' : 'rules.promoEnd')}
@@ -189,12 +251,19 @@ export function IntegrationPage(props: { id: number }) {
                     value={fields[key] ?? ''}
                     disabled={!writable}
                     onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+                    aria-describedby={`rule-${key}-error`}
                   />
+                  <FieldError id={`rule-${key}-error`} text={problemOf(key)} />
                 </label>
               ))}
             </div>
           </fieldset>
-          <ErrorMessage error={action.error} />
+          {Object.keys(problems).length > 0 && (
+            <p className="notice notice-error" role="alert">
+              {t('rules.fixFields', { n: Object.keys(problems).length })}
+            </p>
+          )}
+          <ErrorMessage error={apiField && fields && apiField in fields ? undefined : action.error} />
           {done && <Notice kind="ok">{done}</Notice>}
           <div className="actions">
             <button type="button" onClick={runPreview} disabled={action.busy}>

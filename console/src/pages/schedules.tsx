@@ -7,9 +7,10 @@ import { api } from '../api.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
-import type { Connection, Resource, Run, Schedule } from '../types.ts';
+import type { Connection, Resource, Run, Schedule, SyncError } from '../types.ts';
 import {
   Badge,
+  ConfirmButton,
   Empty,
   ErrorMessage,
   Loading,
@@ -18,6 +19,8 @@ import {
   runTone,
   useAction,
   useLoad,
+  useNotice,
+  WhyDisabled,
 } from '../ui.tsx';
 
 const resources: Resource[] = ['stock', 'price', 'orders', 'catalog'];
@@ -33,9 +36,10 @@ export function SchedulesPage() {
   const { t } = useI18n();
   const writable = canChange(useSession());
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
-  const schedules = useLoad(() => api<{ schedules: Schedule[] }>('GET', '/sync/schedules'), [], 20_000);
+  // Next-run times move on every firing: read them again often, so "próxima às" is never stale.
+  const schedules = useLoad(() => api<{ schedules: Schedule[] }>('GET', '/sync/schedules'), [], 5_000);
   const [replacing, setReplacing] = useState<Schedule | undefined>();
-  const [done, setDone] = useState<string | undefined>();
+  const [done, setDone] = useNotice();
   const [changes, setChanges] = useState(0);
   const names = new Map(connections.data?.connections.map((c) => [c.id, c.name]));
 
@@ -124,7 +128,13 @@ function ScheduleForm(props: {
     );
     if (saved) props.onDone(r ? t('sync.replaced', { id: r.id }) : t('sync.scheduled'));
   };
-  const invalid = draft.connections.length === 0 || draft.resources.length === 0;
+  const why =
+    draft.connections.length === 0
+      ? t('sync.whyNoSystem')
+      : draft.resources.length === 0
+        ? t('sync.whyNoResource')
+        : undefined;
+  const invalid = why !== undefined;
   return (
     <form id="schedule-form" className="card form" onSubmit={submit} aria-labelledby="form-title">
       <h2 id="form-title">{r ? t('sync.replaceTitle', { id: r.id }) : t('sync.newTitle')}</h2>
@@ -169,9 +179,15 @@ function ScheduleForm(props: {
       {draft.every === 'continuous' && <p className="muted small">{t('sync.continuousHelp')}</p>}
       <ErrorMessage error={action.error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy || invalid}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={action.busy || invalid}
+          aria-describedby="schedule-why"
+        >
           {r ? t('sync.replaceSubmit') : t('sync.submit')}
         </button>
+        <WhyDisabled id="schedule-why" reason={why} />
         {r && (
           <button type="button" onClick={props.onCancelReplace}>
             {t('common.cancel')}
@@ -202,7 +218,6 @@ function ScheduleItem(props: {
     .sort()[0];
 
   const cancel = async () => {
-    if (!window.confirm(t('sync.confirmCancel', { id: s.id }))) return;
     if (await action.run(() => api('DELETE', `/sync/schedules/${s.id}`)))
       props.onChanged(t('sync.cancelled', { id: s.id }));
   };
@@ -228,7 +243,9 @@ function ScheduleItem(props: {
       </p>
       <p className="muted small">
         {t('sync.createdAt', { at: i18n.dateTime(s.created_at) })}
-        {s.every !== 'continuous' && next && ` · ${t('sync.nextAt', { at: i18n.time(next) })}`}
+        {s.every !== 'continuous' &&
+          next &&
+          ` · ${Date.parse(next) <= Date.now() ? t('sync.nextNow') : t('sync.nextAt', { at: i18n.time(next) })}`}
         {s.next_runs.length === 0 && ` · ${t('sync.overridden')}`}
       </p>
       <ErrorMessage error={action.error} />
@@ -244,9 +261,14 @@ function ScheduleItem(props: {
             <button type="button" onClick={props.onReplace}>
               {t('sync.replace')}
             </button>
-            <button type="button" className="danger" onClick={cancel} disabled={action.busy}>
-              {t('sync.cancel')}
-            </button>
+            <ConfirmButton
+              label={t('sync.cancel')}
+              question={t('sync.confirmCancel', { id: s.id })}
+              confirmLabel={t('sync.confirmCancelButton')}
+              onConfirm={cancel}
+              danger
+              disabled={action.busy}
+            />
           </>
         )}
       </div>
@@ -313,9 +335,16 @@ function RunTable(props: { runs: Run[]; names: Map<number, string> }) {
 export function RunPage(props: { id: number }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const run = useLoad(() => api<{ run: Run }>('GET', `/sync/runs/${props.id}`), [props.id]);
+  // A running run is read again every few seconds, so its state and counts are live.
+  const [live, setLive] = useState(true);
+  const run = useLoad(
+    () => api<{ run: Run }>('GET', `/sync/runs/${props.id}`),
+    [props.id],
+    live ? 3_000 : undefined,
+  );
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
   const r = run.data?.run;
+  if (r && r.status !== 'running' && live) setLive(false);
   const name = connections.data?.connections.find((c) => c.id === r?.connection_id)?.name;
   return (
     <>
@@ -350,22 +379,60 @@ export function RunPage(props: { id: number }) {
             <dt>{t('run.failedCount')}</dt>
             <dd>{i18n.number(r.failed)}</dd>
           </dl>
-          {r.note && <p className="muted">{r.note}</p>}
           <h2>{t('run.failures')}</h2>
-          {r.failures.length === 0 ? (
-            <p className="muted">{t('run.noFailures')}</p>
-          ) : (
-            <ul>
-              {r.failures.map((f) => (
-                <li key={`${f.sku}-${f.code}-${f.message}`}>
-                  <Link to={`/produtos/${encodeURIComponent(f.sku)}`}>{f.sku}</Link>: {f.message}{' '}
-                  <code>{f.code}</code>
-                </li>
-              ))}
-            </ul>
-          )}
+          <RunFailures run={r} />
         </section>
       )}
+    </>
+  );
+}
+
+/**
+ * What failed in a run, by SKU, with the marketplace's words. A run that failed as a whole (its
+ * per-item list is empty) is explained by the sync errors its connection had for that resource
+ * while it ran, and by why it stopped: never "nothing failed" for a failed run.
+ */
+function RunFailures(props: { run: Run }) {
+  const { t } = useI18n();
+  const r = props.run;
+  const whole = r.failures.length === 0 && (r.status === 'failed' || r.status === 'partial' || r.failed > 0);
+  const category = r.resource === 'stock' ? 'stock_sync' : r.resource === 'price' ? 'price_sync' : undefined;
+  const errors = useLoad(
+    () =>
+      whole && category
+        ? api<{ errors: SyncError[] }>(
+            'GET',
+            `/sync_errors/products?connection_id=${r.connection_id}&error_category_code=${category}&status=open&per_page=100`,
+          )
+        : Promise.resolve({ errors: [] as SyncError[] }),
+    [r.id, whole],
+  );
+  const during = (errors.data?.errors ?? []).filter(
+    (e) => Date.parse(e.last_accurence) >= Date.parse(r.started_at) - 1000,
+  );
+  const failures = whole
+    ? during.map((e) => ({ sku: e.entity_id, message: e.message, hint: e.hint }))
+    : r.failures.map((f) => ({ sku: f.sku, message: f.message, hint: null as string | null }));
+  if (failures.length === 0 && !whole) return <p className="muted">{t('run.noFailures')}</p>;
+  return (
+    <>
+      {whole && (
+        <p className="notice notice-error">{t(`run.why.${r.status === 'partial' ? 'partial' : 'failed'}`)}</p>
+      )}
+      {failures.length === 0 && whole && <p className="muted">{t('run.noSkuDetail')}</p>}
+      <ul className="run-failures">
+        {failures.map((f) => (
+          <li key={`${f.sku}-${f.message}`}>
+            {f.sku.startsWith('connection:') ? (
+              <Link to="/integracoes">{t('run.connectionWide')}</Link>
+            ) : (
+              <Link to={`/produtos/${encodeURIComponent(f.sku)}`}>{f.sku}</Link>
+            )}
+            : {t('common.marketplaceSaidShort', { message: f.message })}
+            {f.hint && <span className="muted"> {f.hint}</span>}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

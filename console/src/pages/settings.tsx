@@ -6,7 +6,18 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { canChange, useSession } from '../session.tsx';
-import { Badge, Empty, ErrorMessage, Notice, PageTitle, useAction, useLoad } from '../ui.tsx';
+import {
+  Badge,
+  ConfirmButton,
+  Empty,
+  ErrorMessage,
+  FieldError,
+  Notice,
+  PageTitle,
+  useAction,
+  useLoad,
+  useNotice,
+} from '../ui.tsx';
 
 interface ApiKey {
   id: number;
@@ -58,7 +69,6 @@ function ApiKeys() {
     }
   };
   const revoke = async (key: ApiKey) => {
-    if (!window.confirm(t('keys.confirmRevoke', { name: key.name }))) return;
     await action.run(() => api('DELETE', `/account/api-keys/${key.id}`));
     keys.reload();
   };
@@ -91,9 +101,14 @@ function ApiKeys() {
               <span className="muted small">{t('keys.created', { at: i18n.dateTime(k.created_at) })}</span>
             </span>
             {writable && (
-              <button type="button" className="danger" onClick={() => revoke(k)} disabled={action.busy}>
-                {t('keys.revoke')}
-              </button>
+              <ConfirmButton
+                label={t('keys.revoke')}
+                question={t('keys.confirmRevoke', { name: k.name })}
+                confirmLabel={t('keys.confirmRevokeButton')}
+                onConfirm={() => revoke(k)}
+                danger
+                disabled={action.busy}
+              />
             )}
           </li>
         ))}
@@ -126,7 +141,7 @@ function Users() {
   const users = useLoad(() => api<{ users: User[] }>('GET', '/account/users'), []);
   const action = useAction();
   const [draft, setDraft] = useState({ email: '', password: '', role: 'viewer' as User['role'] });
-  const [done, setDone] = useState<string | undefined>();
+  const [done, setDone] = useNotice();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -138,7 +153,6 @@ function Users() {
     }
   };
   const remove = async (user: User) => {
-    if (!window.confirm(t('users.confirmRemove', { email: user.email }))) return;
     await action.run(() => api('DELETE', `/account/users/${user.id}`));
     users.reload();
   };
@@ -156,9 +170,14 @@ function Users() {
               {u.id === session.user.id && <span className="muted small"> {t('users.you')}</span>}
             </span>
             {writable && u.id !== session.user.id && (
-              <button type="button" className="danger" onClick={() => remove(u)} disabled={action.busy}>
-                {t('users.remove')}
-              </button>
+              <ConfirmButton
+                label={t('users.remove')}
+                question={t('users.confirmRemove', { email: u.email })}
+                confirmLabel={t('users.confirmRemoveButton')}
+                onConfirm={() => remove(u)}
+                danger
+                disabled={action.busy}
+              />
             )}
           </li>
         ))}
@@ -246,7 +265,6 @@ function Webhooks() {
     }
   };
   const remove = async (hook: Webhook) => {
-    if (!window.confirm(t('webhooks.confirmRemove', { url: hook.url }))) return;
     await action.run(() => api('DELETE', `/webhooks/${hook.id}`));
     hooks.reload();
   };
@@ -264,7 +282,7 @@ function Webhooks() {
               <code className="secret">{created.secret}</code>
             </p>
           )}
-          <ErrorMessage error={hooks.error ?? action.error} />
+          <ErrorMessage error={hooks.error ?? action.error} fields={['webhook.url']} />
           {hooks.data?.webhooks.length === 0 && <p className="muted">{t('webhooks.none')}</p>}
           <ul className="plain">
             {hooks.data?.webhooks.map((h) => (
@@ -281,7 +299,9 @@ function Webhooks() {
                   value={url}
                   onChange={(e) => setUrl(e.target.value)}
                   placeholder="https://"
+                  aria-describedby="webhook-url-error"
                 />
+                <FieldError id="webhook-url-error" error={action.error} field="webhook.url" />
               </label>
               <fieldset>
                 <legend>{t('webhooks.events')}</legend>
@@ -321,7 +341,7 @@ function WebhookItem(props: { hook: Webhook; writable: boolean; onRemove(): void
     [open],
   );
   const action = useAction();
-  const [done, setDone] = useState<string | undefined>();
+  const [done, setDone] = useNotice();
   const replay = async () => {
     const res = await action.run(() =>
       api<{ replayed: number }>('POST', `/webhooks/${props.hook.id}/replay`),
@@ -341,9 +361,13 @@ function WebhookItem(props: { hook: Webhook; writable: boolean; onRemove(): void
             {t('webhooks.deliveries')}
           </button>
           {props.writable && (
-            <button type="button" className="danger" onClick={props.onRemove}>
-              {t('webhooks.remove')}
-            </button>
+            <ConfirmButton
+              label={t('webhooks.remove')}
+              question={t('webhooks.confirmRemove', { url: props.hook.url })}
+              confirmLabel={t('webhooks.confirmRemoveButton')}
+              onConfirm={props.onRemove}
+              danger
+            />
           )}
         </span>
       </div>
