@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock.ts';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oauth.ts';
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
+import { checker } from '../core/validate.ts';
+import { MG_CHANNEL } from './deps.ts';
 import { magaluError, sendMagaluError } from './errors.ts';
 import { MG_AUTH, MG_CONSENT, MG_SCOPES } from './facts.ts';
 import type { MgApp } from './model.ts';
+import { TokenRequest } from './schemas.ts';
 import type { MgStore } from './store.ts';
 
 function base64url(value: unknown): string {
@@ -57,7 +61,10 @@ const OPERATION_SCOPES: Readonly<Record<string, string>> = {
 
 export const ALL_SCOPES: readonly string[] = Object.values(MG_SCOPES);
 
+const checkToken = checker(TokenRequest);
+
 export interface MgAuthDeps {
+  readonly conformance: ConformanceLedger;
   readonly store: MgStore;
   readonly tokens: TokenStore;
   readonly limits: ChannelLimits;
@@ -162,6 +169,7 @@ function grantFailure(reply: FastifyReply, _reason: GrantFailure) {
 /** `POST /oauth/token` [doc]: JSON for the code exchange, form for refresh [2nd]; both accepted. */
 function token(deps: MgAuthDeps, request: FastifyRequest, reply: FastifyReply) {
   const params = (request.body ?? {}) as Params;
+  deps.conformance.judge(request, MG_CHANNEL, 'oauth.token', checkToken, params);
   const grantType = params.grant_type;
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
     return oauthError(reply, 400, 'unsupported_grant_type', 'The authorization grant type is not supported.');

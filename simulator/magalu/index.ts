@@ -99,6 +99,7 @@ export function createMagalu(ctx: SimContext, options: MagaluOptions = {}): Chan
         (reply, status, message) => void sendMagaluError(reply, magaluError(status, message)),
       );
       registerMgAuth(scope, {
+        conformance: ctx.conformance,
         store,
         tokens,
         limits,

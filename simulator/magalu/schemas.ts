@@ -93,3 +93,20 @@ export const FinishingPost = Type.Object({
   channel: Channel,
   delivered_at: Type.Optional(Type.String()),
 });
+
+/** `POST https://id.magalu.com/oauth/token` [doc]: JSON for the code, form for the refresh [2nd]. */
+export const TokenRequest = Type.Union([
+  Type.Object({
+    grant_type: Type.Literal('authorization_code'),
+    client_id: Type.String({ minLength: 1 }),
+    client_secret: Type.String({ minLength: 1 }),
+    code: Type.String({ minLength: 1 }),
+    redirect_uri: Type.String({ minLength: 1 }),
+  }),
+  Type.Object({
+    grant_type: Type.Literal('refresh_token'),
+    client_id: Type.String({ minLength: 1 }),
+    client_secret: Type.String({ minLength: 1 }),
+    refresh_token: Type.String({ minLength: 1 }),
+  }),
+]);

@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock.ts';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oauth.ts';
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
+import { checker } from '../core/validate.ts';
+import { ML_CHANNEL } from './deps.ts';
 import type { MlTokenErrorBody } from './errors.ts';
 import { mlError, mlTokenError, sendMlError } from './errors.ts';
 import { ML_AUTH } from './facts.ts';
 import type { MlApp } from './model.ts';
+import { TokenRequest } from './schemas.ts';
 import type { MlStore } from './store.ts';
 
 /** Token shapes as ML prints them: `APP_USR-{app}-{MMDDHH}-{hash}-{user}` and `TG-{hash}-{user}`. */
@@ -22,7 +26,10 @@ function stamp(): string {
   return `${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${pad(now.getUTCHours())}`;
 }
 
+const checkToken = checker(TokenRequest);
+
 export interface MlAuthDeps {
+  readonly conformance: ConformanceLedger;
   readonly store: MlStore;
   readonly tokens: TokenStore;
   readonly limits: ChannelLimits;
@@ -120,6 +127,7 @@ function sendTokenError(reply: FastifyReply, body: MlTokenErrorBody): FastifyRep
 /** `POST /oauth/token`: authorization_code and refresh_token grants, form-urlencoded (or JSON). */
 function token(deps: MlAuthDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const params: Params = { ...(request.query as Params), ...((request.body as Params | null) ?? {}) };
+  deps.conformance.judge(request, ML_CHANNEL, 'oauth.token', checkToken, params);
   const grantType = params.grant_type;
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
     return sendTokenError(reply, mlTokenError(400, 'unsupported_grant_type', 'grant_type is not supported'));

@@ -14,6 +14,8 @@ export const SellerBody = Type.Object({
   id: Type.Optional(Type.Integer({ minimum: 1 })),
   nickname: Type.Optional(Type.String({ minLength: 1 })),
   tags: Type.Optional(Type.Array(Type.String())),
+  /** Warehouse (store) ids of a multi-origin seller (tag `warehouse_management`). */
+  stores: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
 });
 
 export const TokenBody = Type.Object({
@@ -49,6 +51,10 @@ export const ListingBody = Type.Object({
   logistic_type: Type.Optional(Type.String()),
   price_automation: Type.Optional(Type.Boolean()),
   variations: Type.Optional(Type.Array(VariationListing)),
+  /** A User Products seller's item: its family (M2). */
+  family_name: Type.Optional(Type.String({ minLength: 1 })),
+  /** A multi-origin seller's stock per store id; default: all of it in the first store (M1). */
+  stock_locations: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
 });
 
 /** A change made on the marketplace's side (the seller's own edit): not logged as a write. */
@@ -84,6 +90,8 @@ export const StatusBody = Type.Object({
 });
 
 export const SettingsBody = Type.Object({
+  /** The next N user-product stock PUTs meet a concurrent writer and get 409 Version mismatch. */
+  concurrent_stock_writes: Type.Optional(Type.Integer({ minimum: 0 })),
   notification_time_scale: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
   notification_timeout_ms: Type.Optional(Type.Integer({ minimum: 1 })),
 });

@@ -12,6 +12,7 @@ import type { MlApp, MlItem, MlSeller } from './model.ts';
 import { newApp, skuOf } from './model.ts';
 import { createMlOrder, moveMlOrder, moveMlShipment } from './order-build.ts';
 import { activeDealPrice } from './promotions.ts';
+import { isMultiOrigin, openUserProductStock, showStock } from './user-products.ts';
 
 /** The app and seller every fresh simulator has, so a test can start without setup calls. */
 export const ML_DEFAULTS = {
@@ -88,6 +89,30 @@ export function createMlControl(deps: MlDeps): ChannelControl {
     return found;
   };
 
+  /** A multi-origin seller's new listing: each UP's stock on the seller's warehouses (M1). */
+  const openStocks = (owner: MlSeller, created: MlItem, locations: Record<string, number> | undefined) => {
+    const first = owner.stores[0]?.id;
+    const units = (quantity: number) =>
+      new Map(
+        locations !== undefined ? Object.entries(locations) : first === undefined ? [] : [[first, quantity]],
+      );
+    if (created.user_product_id !== null)
+      showStock(
+        store,
+        openUserProductStock(store, owner, created.user_product_id, units(created.available_quantity)),
+      );
+    for (const variation of created.variations) {
+      if (variation.user_product_id === null) continue;
+      const stock = openUserProductStock(
+        store,
+        owner,
+        variation.user_product_id,
+        units(variation.available_quantity),
+      );
+      showStock(store, stock);
+    }
+  };
+
   return {
     describe: () => ({
       channel: ML_CHANNEL,
@@ -119,9 +144,19 @@ export function createMlControl(deps: MlDeps): ChannelControl {
     upsertSeller(raw) {
       const body = parseControl(check.seller, raw);
       const id = body.id ?? ML_DEFAULTS.userId + store.sellers.size;
-      const record = store.sellers.get(id) ?? { id, nickname: `SELLER_${id}`, tags: ['normal'] };
+      const record = store.sellers.get(id) ?? {
+        id,
+        nickname: `SELLER_${id}`,
+        tags: ['normal'],
+        stores: [],
+      };
       if (body.nickname !== undefined) record.nickname = body.nickname;
       if (body.tags !== undefined) record.tags = body.tags;
+      if (body.stores !== undefined)
+        record.stores = body.stores.map((storeId, index) => ({
+          id: storeId,
+          network_node_id: `BRSP0${index + 1}`,
+        }));
       store.sellers.set(id, record);
       return record;
     },
@@ -166,13 +201,15 @@ export function createMlControl(deps: MlDeps): ChannelControl {
         owner.id,
         {
           ...body,
-          title: body.title ?? `Produto ${body.sku ?? ''}`.trim(),
+          title:
+            body.family_name === undefined ? (body.title ?? `Produto ${body.sku ?? ''}`.trim()) : body.title,
           attributes: withSku([], body.sku),
           variations,
         },
         deps.clock.now(),
       );
       store.addItem(created);
+      if (isMultiOrigin(owner)) openStocks(owner, created, body.stock_locations);
       if (body.price_automation) store.priceAutomated.add(created.id);
       return listingView(deps, created);
     },
@@ -227,10 +264,13 @@ export function createMlControl(deps: MlDeps): ChannelControl {
     settings: () => ({
       notification_time_scale: deps.notifier.settings.timeScale,
       notification_timeout_ms: deps.notifier.settings.responseTimeoutMs,
+      concurrent_stock_writes: store.concurrentStockWrites,
     }),
 
     updateSettings(raw) {
       const body = parseControl(check.settings, raw);
+      if (body.concurrent_stock_writes !== undefined)
+        store.concurrentStockWrites = body.concurrent_stock_writes;
       if (body.notification_time_scale !== undefined)
         deps.notifier.settings.timeScale = body.notification_time_scale;
       if (body.notification_timeout_ms !== undefined)

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { ChannelFaults } from '../core/faults.ts';
 import type { TokenStore } from '../core/oauth.ts';
 import type { WriteLog } from '../core/write-log.ts';
@@ -13,6 +14,7 @@ export interface MlDeps {
   readonly tokens: TokenStore;
   readonly clock: Clock;
   readonly writeLog: WriteLog;
+  readonly conformance: ConformanceLedger;
   readonly faults: ChannelFaults;
   readonly notifier: MlNotifier;
 }

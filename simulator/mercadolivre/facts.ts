@@ -116,3 +116,75 @@ export const ML_SITE = {
   utcOffset: '-03:00',
   offsetMs: -3 * HOUR_MS,
 } as const;
+
+/**
+ * M1 [doc: developers.mercadolivre.com.br estoque-multi-origem, estoque-distribuido; mirror of
+ * the …/multi-origin-stock page, 2026-05-05] Sellers tagged `warehouse_management` on `/users`
+ * keep stock per warehouse (store): `available_quantity` on `PUT /items` "will be ignored or
+ * return an error" — the simulator refuses it (the safer of the two for a test double: an
+ * ignored write would look delivered) [unverified: the cause code]. Stock is read at
+ * `GET /user-products/{id}/stock` (header `x-version`) and written at
+ * `PUT /user-products/{id}/stock/type/seller_warehouse` `{locations:[{store_id, network_node_id?,
+ * quantity}]}` with that `x-version`: missing → 400 "Missing X-Version header", stale → 409
+ * "Version mismatch". [unverified] locations left out of the PUT keep their quantity; the item
+ * shows the sum of its UP's locations; a new item of such a seller is created at
+ * `POST /items/multiwarehouse` with `stock_locations[{store_id, quantity}]`.
+ */
+export const ML_MULTI_ORIGIN = {
+  tag: 'warehouse_management',
+  versionHeader: 'x-version',
+  missingVersion: 'Missing X-Version header',
+  versionMismatch: 'Version mismatch',
+  writableType: 'seller_warehouse',
+  stockRefusalCode: 'item.available_quantity.not_modifiable_multi_origin',
+} as const;
+
+/**
+ * M2 [doc: developers.mercadolivre.com.br preco-por-variacao, user-products; BR since 2025-02]
+ * Sellers tagged `user_product_seller` publish no `variations[]`: each variation is an item of its
+ * own, grouped by `family_name`, and `title` is not sent (ML builds it). [unverified] the
+ * simulator refuses `variations` and `title` from such a seller with a validation error naming
+ * the field, and requires `family_name`; every item (any seller) carries its own
+ * `user_product_id` (`MLBU…`).
+ */
+export const ML_USER_PRODUCTS = {
+  tag: 'user_product_seller',
+  idPrefix: 'MLBU',
+} as const;
+
+/**
+ * M5 [2nd: integrators quoting the doc "variações"] a variation's `attribute_combinations[].id` is
+ * one of its category's attribute ids (`GET /categories/{id}/attributes`, those tagged
+ * `allow_variations`), never a free name. [unverified] the simulator knows the categories below
+ * (ids and names as ML lists them) and refuses any other id with `item.attribute_combinations.invalid`;
+ * an unknown category is `item.category_id.invalid`.
+ */
+export const ML_CATEGORIES: Readonly<
+  Record<string, { name: string; attributes: readonly { id: string; name: string; variation: boolean }[] }>
+> = {
+  MLB1: {
+    name: 'Acessórios para Veículos',
+    attributes: [
+      { id: 'BRAND', name: 'Marca', variation: false },
+      { id: 'COLOR', name: 'Cor', variation: true },
+    ],
+  },
+  MLB1055: {
+    name: 'Celulares e Smartphones',
+    attributes: [
+      { id: 'BRAND', name: 'Marca', variation: false },
+      { id: 'GTIN', name: 'Código universal de produto', variation: false },
+      { id: 'COLOR', name: 'Cor', variation: true },
+      { id: 'INTERNAL_MEMORY', name: 'Memória interna', variation: true },
+    ],
+  },
+  MLB31447: {
+    name: 'Camisetas',
+    attributes: [
+      { id: 'BRAND', name: 'Marca', variation: false },
+      { id: 'GTIN', name: 'Código universal de produto', variation: false },
+      { id: 'COLOR', name: 'Cor', variation: true },
+      { id: 'SIZE', name: 'Tamanho', variation: true },
+    ],
+  },
+};

@@ -5,6 +5,7 @@ import { ChannelFaults } from '../core/faults.ts';
 import { TokenStore } from '../core/oauth.ts';
 import { ChannelLimits } from '../core/rate-limit.ts';
 import { authenticateMl, ML_TOKEN_FORMATS, registerMlAuth } from './auth.ts';
+import { registerMlCategories } from './categories.ts';
 import { createMlControl, ML_DEFAULTS } from './control.ts';
 import type { MlDeps } from './deps.ts';
 import { ML_CHANNEL } from './deps.ts';
@@ -19,6 +20,7 @@ import { registerMlPromotions } from './promotions.ts';
 import { registerMlSearch } from './search.ts';
 import { registerMlShipments } from './shipments.ts';
 import { MlStore } from './store.ts';
+import { registerMlUserProducts } from './user-products.ts';
 
 export interface MercadoLivreOptions {
   /** Multiplies ML's notification retry delays (28 s doubling): 0.001 compresses an hour into seconds. */
@@ -35,9 +37,14 @@ export const ML_OPERATIONS = [
   'items.multiget',
   'items.update',
   'items.create',
+  'items.create_multiwarehouse',
+  'categories.attributes',
+  'user_products.stock_get',
+  'user_products.stock_put',
   'items.search',
   'items.sale_price',
   'users.get',
+  'users.stores',
   'orders.search',
   'orders.get',
   'shipments.get',
@@ -63,7 +70,15 @@ export function createMercadoLivre(ctx: SimContext, options: MercadoLivreOptions
     timeScale: options.notificationTimeScale ?? 1,
     responseTimeoutMs: options.notificationTimeoutMs ?? ML_NOTIFICATIONS.responseTimeoutMs,
   });
-  const deps: MlDeps = { store, tokens, clock: ctx.clock, writeLog: ctx.writeLog, faults, notifier };
+  const deps: MlDeps = {
+    store,
+    tokens,
+    clock: ctx.clock,
+    writeLog: ctx.writeLog,
+    conformance: ctx.conformance,
+    faults,
+    notifier,
+  };
 
   function seedDefaults(): void {
     store.apps.set(ML_DEFAULTS.clientId, newApp(ML_DEFAULTS.clientId, ML_DEFAULTS.clientSecret));
@@ -71,6 +86,7 @@ export function createMercadoLivre(ctx: SimContext, options: MercadoLivreOptions
       id: ML_DEFAULTS.userId,
       nickname: ML_DEFAULTS.nickname,
       tags: ['normal'],
+      stores: [],
     });
   }
   seedDefaults();
@@ -88,6 +104,7 @@ export function createMercadoLivre(ctx: SimContext, options: MercadoLivreOptions
         sendMlError(reply, mlError(status, error, message));
       });
       registerMlAuth(scope, {
+        conformance: ctx.conformance,
         store,
         tokens,
         limits,
@@ -95,6 +112,8 @@ export function createMercadoLivre(ctx: SimContext, options: MercadoLivreOptions
         defaultSellerId: () => ML_DEFAULTS.userId,
       });
       registerMlItems(scope, deps);
+      registerMlCategories(scope);
+      registerMlUserProducts(scope, deps);
       registerMlSearch(scope, deps);
       registerMlOrders(scope, deps);
       registerMlShipments(scope, deps);

@@ -1,4 +1,4 @@
-import { ML_SITE } from './facts.ts';
+import { ML_SITE, ML_USER_PRODUCTS } from './facts.ts';
 import type { MlAttribute, MlItem, MlVariation } from './model.ts';
 import { mlDate, rollUpVariations, sellerSkuAttribute } from './model.ts';
 import type { MlStore } from './store.ts';
@@ -20,7 +20,8 @@ export interface VariationInput {
 }
 
 export interface ItemInput {
-  readonly title: string;
+  readonly title?: string;
+  readonly family_name?: string;
   readonly category_id?: string;
   readonly price?: number;
   readonly currency_id?: string;
@@ -55,7 +56,13 @@ export function buildVariation(store: MlStore, input: VariationInput, fallbackPr
     attributes: (input.attributes ?? []).map(toAttribute),
     seller_custom_field: input.seller_custom_field ?? null,
     picture_ids: [...(input.picture_ids ?? [])],
+    user_product_id: newUserProductId(store),
   };
+}
+
+/** `MLBU…`: every item (or variation) is a User Product of its own here [unverified]. */
+export function newUserProductId(store: MlStore): string {
+  return `${ML_USER_PRODUCTS.idPrefix}${store.nextId('userProduct')}`;
 }
 
 function slug(title: string): string {
@@ -74,10 +81,12 @@ export function buildItem(store: MlStore, sellerId: number, input: ItemInput, no
   const id = `${ML_SITE.siteId}${number}`;
   const price = input.price ?? input.variations?.[0]?.price ?? 0;
   const created = mlDate(now);
+  // M2: ML builds a User Products seller's title from the family name and the attributes.
+  const title = input.title ?? titleOf(input.family_name ?? '', input.attributes ?? []);
   const item: MlItem = {
     id,
     site_id: ML_SITE.siteId,
-    title: input.title,
+    title,
     seller_id: sellerId,
     category_id: input.category_id ?? 'MLB1055',
     price,
@@ -90,7 +99,7 @@ export function buildItem(store: MlStore, sellerId: number, input: ItemInput, no
     buying_mode: input.buying_mode ?? 'buy_it_now',
     listing_type_id: input.listing_type_id ?? 'gold_special',
     condition: input.condition ?? 'new',
-    permalink: `https://produto.mercadolivre.com.br/${ML_SITE.siteId}-${number}-${slug(input.title)}-_JM`,
+    permalink: `https://produto.mercadolivre.com.br/${ML_SITE.siteId}-${number}-${slug(title)}-_JM`,
     thumbnail: '',
     pictures: [...(input.pictures ?? [])],
     status: input.status ?? 'active',
@@ -100,14 +109,24 @@ export function buildItem(store: MlStore, sellerId: number, input: ItemInput, no
     attributes: (input.attributes ?? []).map(toAttribute),
     variations: (input.variations ?? []).map((variation) => buildVariation(store, variation, price)),
     shipping: { mode: 'me2', logistic_type: input.logistic_type ?? 'drop_off', free_shipping: false },
-    user_product_id: null,
+    user_product_id: (input.variations ?? []).length === 0 ? newUserProductId(store) : null,
     inventory_id: null,
+    family_name: input.family_name ?? null,
     date_created: created,
     last_updated: created,
   };
   rollUpVariations(item);
   item.initial_quantity = item.available_quantity;
   return item;
+}
+
+/** [unverified] the family name followed by the values of the attributes that tell variations apart. */
+function titleOf(familyName: string, attributes: readonly AttributeInput[]): string {
+  const values = attributes
+    .filter((attribute) => !['SELLER_SKU', 'GTIN', 'BRAND'].includes(attribute.id))
+    .map((attribute) => attribute.value_name)
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  return [familyName, ...values].join(' ').trim();
 }
 
 /** Convenience for the control API: `sku` becomes the SELLER_SKU attribute. */

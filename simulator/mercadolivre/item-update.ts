@@ -1,24 +1,25 @@
 import type { Static } from 'typebox';
 import type { SchemaIssue } from '../core/validate.ts';
-import { checker } from '../core/validate.ts';
+import { checker, perField } from '../core/validate.ts';
 import type { MlCause, MlErrorBody } from './errors.ts';
 import { mlCause, mlValidation } from './errors.ts';
-import { ML_BEHAVIOUR, ML_LIMITS } from './facts.ts';
+import { ML_BEHAVIOUR, ML_LIMITS, ML_MULTI_ORIGIN } from './facts.ts';
 import { buildVariation, toAttribute } from './item-build.ts';
 import type { MlItem, MlVariation } from './model.ts';
 import { mlDate, rollUpVariations } from './model.ts';
 import { ItemPut } from './schemas.ts';
 import type { MlStore } from './store.ts';
+import { isMultiOrigin } from './user-products.ts';
 
 export type ItemPutBody = Static<typeof ItemPut>;
 type VariationPutBody = NonNullable<ItemPutBody['variations']>[number];
 
-const checkItemPut = checker(ItemPut);
+export const checkItemPut = checker(ItemPut);
 const ITEM_STATUSES: ReadonlySet<string> = new Set(['active', 'paused', 'closed']);
 
 /** Turns schema issues into ML causes: `/price` → `item.price.invalid` (code shape [unverified]). */
 export function causesFromIssues(issues: readonly SchemaIssue[], prefix = 'item'): MlCause[] {
-  return issues.map((issue) => {
+  return perField(issues).map((issue) => {
     const field = issue.path.split('/').filter((part) => part !== '' && !/^\d+$/.test(part));
     const reference = [prefix, ...field].join('.');
     return mlCause(`${reference}.invalid`, reference, `${reference} ${issue.message}`);
@@ -79,7 +80,13 @@ function refusals(store: MlStore, item: MlItem, body: ItemPutBody): MlCause[] {
       mlCause('item.title.not_modifiable', 'item.title', 'The title cannot be changed after a sale'),
     );
   }
-  if (body.available_quantity !== undefined) stockRefusals(item, body, causes);
+  if (body.available_quantity !== undefined) stockRefusals(store, item, body, causes);
+  if (
+    isMultiOrigin(store.sellers.get(item.seller_id)) &&
+    body.variations?.some((variation) => variation.available_quantity !== undefined)
+  ) {
+    causes.push(multiOriginCause(item));
+  }
   if (body.price !== undefined && store.priceAutomated.has(item.id)) {
     causes.push(
       mlCause('item.price.not_modifiable', 'item.price', 'The price of this item is set by price automation'),
@@ -89,14 +96,23 @@ function refusals(store: MlStore, item: MlItem, body: ItemPutBody): MlCause[] {
   return causes;
 }
 
-function stockRefusals(item: MlItem, body: ItemPutBody, causes: MlCause[]): void {
-  if (item.shipping.logistic_type === 'fulfillment') {
+function stockRefusals(store: MlStore, item: MlItem, body: ItemPutBody, causes: MlCause[]): void {
+  if (isMultiOrigin(store.sellers.get(item.seller_id))) {
+    causes.push(multiOriginCause(item));
+  } else if (item.shipping.logistic_type === 'fulfillment') {
     const message = 'The stock of a fulfillment (Full) item is managed by Mercado Livre';
     causes.push(mlCause('item.available_quantity.not_modifiable', 'item.available_quantity', message));
   } else if (ML_BEHAVIOUR.itemStockRejectedWithVariations && item.variations.length > 0 && !body.variations) {
     const message = 'Items with variations take their stock per variation';
     causes.push(mlCause('item.available_quantity.invalid', 'item.available_quantity', message));
   }
+}
+
+/** M1 [doc] a multi-origin seller's stock is written per warehouse, not on the item. */
+function multiOriginCause(item: MlItem): MlCause {
+  const target = item.user_product_id ?? item.variations[0]?.user_product_id ?? '{user_product_id}';
+  const message = `The seller has multi-origin stock: write it at /user-products/${target}/stock/type/${ML_MULTI_ORIGIN.writableType}`;
+  return mlCause(ML_MULTI_ORIGIN.stockRefusalCode, 'item.available_quantity', message);
 }
 
 function variationRefusals(item: MlItem, variations: readonly VariationPutBody[], causes: MlCause[]): void {

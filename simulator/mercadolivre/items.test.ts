@@ -20,7 +20,8 @@ async function listing(body: Record<string, unknown>) {
   return created.body;
 }
 
-const put = (id: string, json: unknown) => sim.call('mercadolivre', 'PUT', `/items/${id}`, { token, json });
+const put = (id: string, json: unknown, expectInvalid?: string) =>
+  sim.call('mercadolivre', 'PUT', `/items/${id}`, { token, json, expectInvalid });
 
 describe('Mercado Livre items', () => {
   test('PUT stock and price changes what the item shows, and answers the item', async () => {
@@ -75,7 +76,7 @@ describe('Mercado Livre items', () => {
 
   test('malformed values are refused with cause[] naming the field', async () => {
     const item = await listing({ sku: 'A', price: 10, available_quantity: 1 });
-    const answer = await put(item.id, { available_quantity: -1, status: 'sold' });
+    const answer = await put(item.id, { available_quantity: -1, status: 'sold' }, 'refuses a negative stock');
     assert.equal(answer.status, 400);
     assert.equal(answer.body.message, 'Validation error');
     assert.deepEqual(answer.body.cause[0].references, ['item.available_quantity']);
@@ -194,7 +195,7 @@ describe('Mercado Livre items', () => {
   test('every write is in the write log, with its answer status', async () => {
     const item = await listing({ sku: 'L', price: 1, available_quantity: 1 });
     await put(item.id, { available_quantity: 4 });
-    await put(item.id, { available_quantity: -4 });
+    await put(item.id, { available_quantity: -4 }, 'write log keeps a refused write');
     const log = await sim.control('GET', `/writes?channel=mercadolivre&item=${item.id}`);
     assert.deepEqual(
       log.body.entries.map((entry: { status: number; body: unknown }) => [entry.status, entry.body]),
@@ -206,5 +207,170 @@ describe('Mercado Livre items', () => {
     const since = await sim.control('GET', `/writes?since=${log.body.entries[0].seq}`);
     assert.equal(since.body.entries.length, 1);
     assert.ok(!Number.isNaN(Date.parse(since.body.entries[0].at)));
+  });
+
+  test('M5: a variation names its category’s attribute ids; a free name is a validation error', async () => {
+    const body = (id: string) => ({
+      title: 'Camiseta',
+      category_id: 'MLB31447',
+      currency_id: 'BRL',
+      buying_mode: 'buy_it_now',
+      listing_type_id: 'gold_special',
+      variations: [{ price: 30, available_quantity: 1, attribute_combinations: [{ id, value_name: 'P' }] }],
+    });
+    const attributes = await sim.call('mercadolivre', 'GET', '/categories/MLB31447/attributes');
+    const variationIds = attributes.body
+      .filter((entry: { tags: { allow_variations?: boolean } }) => entry.tags.allow_variations)
+      .map((entry: { id: string }) => entry.id);
+    assert.deepEqual(variationIds, ['COLOR', 'SIZE']);
+    assert.equal(
+      (await sim.call('mercadolivre', 'POST', '/items', { token, json: body('SIZE') })).status,
+      201,
+    );
+    const named = await sim.call('mercadolivre', 'POST', '/items', { token, json: body('Tamanho') });
+    assert.equal(named.status, 400);
+    assert.equal(named.body.error, 'validation_error');
+    assert.equal(named.body.cause[0].code, 'item.attribute_combinations.invalid');
+    assert.match(
+      named.body.cause[0].message,
+      /Attribute Tamanho is not a variation attribute of category MLB31447/,
+    );
+    const unknown = await sim.call('mercadolivre', 'POST', '/items', {
+      token,
+      json: { ...body('SIZE'), category_id: 'MLB0' },
+    });
+    assert.equal(unknown.body.cause[0].code, 'item.category_id.invalid');
+  });
+});
+
+describe('Mercado Livre User Products sellers (M2)', () => {
+  beforeEach(async () => {
+    await sim.control('POST', '/mercadolivre/sellers', {
+      id: 100000001,
+      tags: ['normal', 'user_product_seller'],
+    });
+  });
+
+  const item = (extra: Record<string, unknown>) => ({
+    category_id: 'MLB31447',
+    price: 40,
+    currency_id: 'BRL',
+    available_quantity: 2,
+    buying_mode: 'buy_it_now',
+    listing_type_id: 'gold_special',
+    ...extra,
+  });
+
+  test('/users/me carries the tag; an item per variation with family_name, no title, its own UP', async () => {
+    const me = await sim.call('mercadolivre', 'GET', '/users/me', { token });
+    assert.ok(me.body.tags.includes('user_product_seller'));
+    const attributes = [
+      { id: 'SIZE', value_name: 'P' },
+      { id: 'SELLER_SKU', value_name: 'TEE-P' },
+    ];
+    const created = await sim.call('mercadolivre', 'POST', '/items', {
+      token,
+      json: item({ family_name: 'Camiseta básica', attributes }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.family_name, 'Camiseta básica');
+    assert.equal(created.body.title, 'Camiseta básica P');
+    assert.match(created.body.user_product_id, /^MLBU\d+$/);
+    assert.deepEqual(created.body.variations, []);
+  });
+
+  test('title or variations[] from such a seller, or no family_name, are validation errors', async () => {
+    const name = 'M2 refusals';
+    const withTitle = await sim.call('mercadolivre', 'POST', '/items', {
+      token,
+      json: item({ title: 'Camiseta', family_name: 'Camiseta' }),
+      expectInvalid: name,
+    });
+    assert.equal(withTitle.status, 400);
+    assert.deepEqual(
+      withTitle.body.cause.map((cause: { code: string }) => cause.code),
+      ['item.title.not_allowed'],
+    );
+    const withVariations = await sim.call('mercadolivre', 'POST', '/items', {
+      token,
+      json: item({
+        family_name: 'Camiseta',
+        variations: [
+          { price: 40, available_quantity: 1, attribute_combinations: [{ id: 'SIZE', value_name: 'P' }] },
+        ],
+      }),
+    });
+    assert.equal(withVariations.body.cause[0].code, 'item.variations.not_allowed');
+    const bare = await sim.call('mercadolivre', 'POST', '/items', { token, json: item({}) });
+    assert.equal(bare.body.cause[0].code, 'item.family_name.required');
+  });
+});
+
+describe('Mercado Livre multi-origin stock (M1)', () => {
+  let item: { id: string; native: { user_product_id: string } };
+  beforeEach(async () => {
+    await sim.control('POST', '/mercadolivre/sellers', {
+      id: 100000001,
+      tags: ['normal', 'user_product_seller', 'warehouse_management'],
+      stores: ['STORE-A', 'STORE-B'],
+    });
+    item = await listing({ sku: 'MO-1', family_name: 'Caneca', price: 20, available_quantity: 5 });
+  });
+
+  const stockPath = () => `/user-products/${item.native.user_product_id}/stock`;
+  const write = (json: unknown, headers: Record<string, string> = {}, expectInvalid?: string) =>
+    sim.call('mercadolivre', 'PUT', `${stockPath()}/type/seller_warehouse`, {
+      token,
+      json,
+      headers,
+      expectInvalid,
+    });
+
+  test('available_quantity on PUT /items is refused; the stock is read per warehouse with x-version', async () => {
+    const refused = await put(item.id, { available_quantity: 3 });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.cause[0].code, 'item.available_quantity.not_modifiable_multi_origin');
+    assert.equal((await put(item.id, { price: 21 })).status, 200, 'the price is still written on the item');
+    const read = await sim.call('mercadolivre', 'GET', stockPath(), { token });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('x-version'), '1');
+    assert.deepEqual(
+      read.body.locations.map((l: { type: string; store_id: string; quantity: number }) => [
+        l.type,
+        l.store_id,
+        l.quantity,
+      ]),
+      [
+        ['seller_warehouse', 'STORE-A', 5],
+        ['seller_warehouse', 'STORE-B', 0],
+      ],
+    );
+  });
+
+  test('a PUT needs the current x-version: missing is 400, stale is 409; a good one moves the item', async () => {
+    const body = { locations: [{ store_id: 'STORE-B', quantity: 7 }] };
+    const missing = await write(body);
+    assert.deepEqual([missing.status, missing.body.message], [400, 'Missing X-Version header']);
+    const stale = await write(body, { 'x-version': '0' });
+    assert.deepEqual([stale.status, stale.body.message], [409, 'Version mismatch']);
+    const done = await write(body, { 'x-version': '1' });
+    assert.equal(done.status, 200);
+    assert.equal(done.headers.get('x-version'), '2');
+    assert.equal(
+      (await sim.call('mercadolivre', 'GET', `/items/${item.id}`, { token })).body.available_quantity,
+      12,
+    );
+    assert.equal((await write(body, { 'x-version': '1' })).status, 409, 'the version moved on');
+    const unknown = await write(
+      { locations: [{ store_id: 'ELSEWHERE', quantity: 1 }] },
+      { 'x-version': '2' },
+    );
+    assert.equal(unknown.body.cause[0].code, 'stock.locations.store_id.invalid');
+    const malformed = await write(
+      { locations: [{ store_id: 'STORE-A', quantity: -1 }] },
+      { 'x-version': '2' },
+      'M1 malformed',
+    );
+    assert.equal(malformed.body.error, 'validation_error');
   });
 });

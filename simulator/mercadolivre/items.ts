@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
+import { categoryCauses } from './categories.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite } from './deps.ts';
+import { logMlWrite, ML_CHANNEL } from './deps.ts';
+import type { MlCause } from './errors.ts';
 import {
   mlBadRequest,
+  mlCause,
   mlError,
   mlForbidden,
   mlNotFound,
@@ -12,11 +15,13 @@ import {
   mlValidation,
   sendMlError,
 } from './errors.ts';
-import { ML_BEHAVIOUR, ML_LIMITS, ML_SITE } from './facts.ts';
+import { ML_BEHAVIOUR, ML_LIMITS, ML_SITE, ML_USER_PRODUCTS } from './facts.ts';
 import { buildItem } from './item-build.ts';
-import { applyItemPut, causesFromIssues } from './item-update.ts';
+import { applyItemPut, causesFromIssues, checkItemPut } from './item-update.ts';
 import type { MlItem, MlSeller } from './model.ts';
+import type { ItemPostBody } from './schemas.ts';
 import { ItemPost } from './schemas.ts';
+import { isMultiOrigin, openUserProductStock, showStock } from './user-products.ts';
 
 const checkItemPost = checker(ItemPost);
 
@@ -65,6 +70,7 @@ function multiget(deps: MlDeps, request: FastifyRequest, reply: FastifyReply) {
 function putItem(deps: MlDeps, request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
   const grant = callerOf(request);
   const id = request.params.id;
+  deps.conformance.judge(request, ML_CHANNEL, 'items.update', checkItemPut, request.body);
   const item = deps.store.items.get(id);
   const refusal =
     item === undefined
@@ -87,20 +93,79 @@ function putItem(deps: MlDeps, request: FastifyRequest<{ Params: IdParams }>, re
   return reply.send(ML_BEHAVIOUR.putItemReturnsItem ? item : {});
 }
 
-/** `POST /items`: publishes a classic listing (201 with the item). */
-function postItem(deps: MlDeps, request: FastifyRequest, reply: FastifyReply) {
+/** What a seller's kind (User Products, multi-origin) forbids or requires in a new item. */
+function sellerCauses(seller: MlSeller | undefined, body: ItemPostBody, multiwarehouse: boolean): MlCause[] {
+  const causes: MlCause[] = [];
+  const cause = (field: string, code: string, message: string) =>
+    causes.push(mlCause(`item.${field}.${code}`, `item.${field}`, message));
+  if (seller?.tags.includes(ML_USER_PRODUCTS.tag)) {
+    // M2 [doc] User Products sellers: one item per variation, grouped by family_name, no title.
+    if (body.variations !== undefined)
+      cause(
+        'variations',
+        'not_allowed',
+        'User Products sellers publish each variation as an item of its own',
+      );
+    if (body.title !== undefined)
+      cause('title', 'not_allowed', 'User Products sellers send family_name, not title');
+    if (body.family_name === undefined) cause('family_name', 'required', 'family_name is required');
+  } else if (body.title === undefined) {
+    cause('title', 'required', 'title is required');
+  }
+  if (isMultiOrigin(seller)) {
+    // M1 [doc] stock per warehouse: created through /items/multiwarehouse with stock_locations.
+    if (!multiwarehouse || body.stock_locations === undefined)
+      cause(
+        'stock_locations',
+        'required',
+        'Multi-origin sellers publish at /items/multiwarehouse with stock_locations',
+      );
+    if (body.available_quantity !== undefined)
+      cause(
+        'available_quantity',
+        'not_allowed',
+        'Multi-origin sellers give stock per warehouse in stock_locations',
+      );
+    const stores = new Set(seller!.stores.map((entry) => entry.id));
+    for (const location of body.stock_locations ?? []) {
+      if (!stores.has(location.store_id))
+        cause(
+          'stock_locations.store_id',
+          'invalid',
+          `store_id ${location.store_id} is not a warehouse of the seller`,
+        );
+    }
+  } else if (multiwarehouse) {
+    cause('stock_locations', 'not_allowed', 'The seller has no multi-origin stock');
+  }
+  if (body.price === undefined && (body.variations ?? []).length === 0)
+    cause('price', 'required', 'price is required');
+  return causes;
+}
+
+/** `POST /items` (classic) and `POST /items/multiwarehouse` (M1): 201 with the item. */
+function postItem(deps: MlDeps, request: FastifyRequest, reply: FastifyReply, multiwarehouse: boolean) {
   const grant = callerOf(request);
   const body = request.body;
-  if (!checkItemPost.check(body)) {
+  const operation = multiwarehouse ? 'items.create_multiwarehouse' : 'items.create';
+  const issues = deps.conformance.judge(request, ML_CHANNEL, operation, checkItemPost, body);
+  const refuse = (causes: MlCause[]) => {
     logMlWrite(deps, 'items.create', grant.sellerId, '', 400, body);
-    return sendMlError(reply, mlValidation(causesFromIssues(checkItemPost.issues(body))));
-  }
-  if (body.price === undefined && (body.variations ?? []).length === 0) {
-    logMlWrite(deps, 'items.create', grant.sellerId, '', 400, body);
-    return sendMlError(reply, mlValidation(causesFromIssues([{ path: '/price', message: 'is required' }])));
-  }
+    return sendMlError(reply, mlValidation(causes));
+  };
+  if (!checkItemPost.check(body)) return refuse(causesFromIssues(issues));
+  const seller = deps.store.sellers.get(Number(grant.sellerId));
+  const causes = [
+    ...sellerCauses(seller, body, multiwarehouse),
+    ...categoryCauses(body.category_id, body.variations ?? []),
+  ];
+  if (causes.length > 0) return refuse(causes);
   const item = buildItem(deps.store, Number(grant.sellerId), body, deps.clock.now());
   deps.store.addItem(item);
+  if (multiwarehouse && seller !== undefined && item.user_product_id !== null) {
+    const quantities = new Map((body.stock_locations ?? []).map((entry) => [entry.store_id, entry.quantity]));
+    showStock(deps.store, openUserProductStock(deps.store, seller, item.user_product_id, quantities));
+  }
   logMlWrite(deps, 'items.create', grant.sellerId, item.id, 201, body);
   deps.notifier.publish(item.seller_id, 'items', `/items/${item.id}`);
   return reply.code(201).send(item);
@@ -138,7 +203,10 @@ export function registerMlItems(scope: FastifyInstance, deps: MlDeps): void {
   scope.put<{ Params: IdParams }>('/items/:id', route('items.update'), (request, reply) =>
     putItem(deps, request, reply),
   );
-  scope.post('/items', route('items.create'), (request, reply) => postItem(deps, request, reply));
+  scope.post('/items', route('items.create'), (request, reply) => postItem(deps, request, reply, false));
+  scope.post('/items/multiwarehouse', route('items.create_multiwarehouse'), (request, reply) =>
+    postItem(deps, request, reply, true),
+  );
   scope.get<{ Params: IdParams }>('/users/:id', route('users.get'), (request, reply) =>
     getUser(deps, request, reply),
   );

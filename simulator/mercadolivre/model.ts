@@ -14,10 +14,34 @@ export interface MlApp extends BucketHolder {
   pkce: boolean;
 }
 
+/** A warehouse of a multi-origin seller (M1). */
+export interface MlStoreLocation {
+  readonly id: string;
+  readonly network_node_id: string;
+}
+
 export interface MlSeller {
   readonly id: number;
   nickname: string;
   tags: string[];
+  /** Warehouses (`GET /users/{id}/stores/search?tags=stock_location`); multi-origin sellers only. */
+  stores: MlStoreLocation[];
+}
+
+/** One location of a User Product's stock, as `GET /user-products/{id}/stock` lists it. */
+export interface MlStockLocation {
+  type: 'seller_warehouse' | 'selling_address' | 'meli_facility';
+  store_id?: string;
+  network_node_id?: string;
+  quantity: number;
+}
+
+/** A User Product's distributed stock (M1); `version` is the `x-version` header. */
+export interface MlUserProductStock {
+  readonly id: string;
+  readonly sellerId: number;
+  version: number;
+  locations: MlStockLocation[];
 }
 
 export interface MlAttribute {
@@ -36,6 +60,7 @@ export interface MlVariation {
   attributes: MlAttribute[];
   seller_custom_field: string | null;
   picture_ids: string[];
+  user_product_id: string | null;
 }
 
 /** An item exactly as `GET /items/{id}` returns it: served as is, so no internal fields here. */
@@ -67,6 +92,8 @@ export interface MlItem {
   shipping: { mode: string; logistic_type: string; free_shipping: boolean };
   user_product_id: string | null;
   inventory_id: string | null;
+  /** M2: what groups the items of one product of a User Products seller; null otherwise. */
+  family_name: string | null;
   date_created: string;
   last_updated: string;
 }

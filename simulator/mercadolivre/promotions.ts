@@ -4,7 +4,7 @@ import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
 import { checker } from '../core/validate.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite } from './deps.ts';
+import { logMlWrite, ML_CHANNEL } from './deps.ts';
 import type { MlErrorBody } from './errors.ts';
 import { mlBadRequest, mlForbidden, mlNotFound, mlValidation, sendMlError } from './errors.ts';
 import { ML_LIMITS } from './facts.ts';
@@ -79,10 +79,11 @@ function writePromotion(deps: MlDeps, request: FastifyRequest<Params>, reply: Fa
   const operation = create ? 'promotions.create' : 'promotions.update';
   const seller = callerOf(request).sellerId;
   const item = ownItem(deps, request);
+  const issues = deps.conformance.judge(request, ML_CHANNEL, operation, checkPromotion, request.body);
   let outcome: MlPromotion | MlErrorBody;
   if ('message' in item) outcome = item;
   else if (!checkPromotion.check(request.body)) {
-    outcome = mlValidation(causesFromIssues(checkPromotion.issues(request.body), 'promotion'));
+    outcome = mlValidation(causesFromIssues(issues, 'promotion'));
   } else if (create === deps.store.promotions.has(item.id)) {
     outcome = create
       ? mlBadRequest('The item already has a PRICE_DISCOUNT')

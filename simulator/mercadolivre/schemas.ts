@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { Type } from 'typebox';
 
 /** Bodies of ML's own endpoints, as the simulator validates them. */
@@ -31,9 +32,18 @@ export const ItemPut = Type.Object({
   variations: Type.Optional(Type.Array(VariationPut)),
 });
 
-/** `POST /items`. [unverified] which fields are required: the classic listing ones. */
+/**
+ * `POST /items` (and `POST /items/multiwarehouse`). [unverified] which fields are required: the
+ * classic listing ones; `title` for classic sellers, `family_name` for User Products sellers
+ * (checked by the route, which knows the seller).
+ */
 export const ItemPost = Type.Object({
-  title: Type.String({ minLength: 1 }),
+  title: Type.Optional(Type.String({ minLength: 1 })),
+  family_name: Type.Optional(Type.String({ minLength: 1 })),
+  /** M1 `POST /items/multiwarehouse` [doc]: the stock of each warehouse. */
+  stock_locations: Type.Optional(
+    Type.Array(Type.Object({ store_id: Type.String({ minLength: 1 }), quantity: Quantity }), { minItems: 1 }),
+  ),
   category_id: Type.String({ minLength: 1 }),
   price: Type.Optional(Price),
   currency_id: Type.String({ minLength: 3 }),
@@ -67,3 +77,41 @@ export const InvoiceData = Type.Object({
   issue_date: Type.Optional(Type.String()),
   amount: Type.Optional(Type.Number()),
 });
+
+/**
+ * M1 `PUT /user-products/{id}/stock/type/seller_warehouse` [doc]:
+ * `{"locations":[{"store_id","network_node_id"(optional),"quantity"}]}`.
+ */
+export const StockLocationsPut = Type.Object({
+  locations: Type.Array(
+    Type.Object({
+      store_id: Type.String({ minLength: 1 }),
+      network_node_id: Type.Optional(Type.String()),
+      quantity: Type.Integer({ minimum: 0 }),
+    }),
+    { minItems: 1 },
+  ),
+});
+
+export type ItemPostBody = Static<typeof ItemPost>;
+
+/**
+ * `POST /oauth/token` [doc/2nd], form-urlencoded: the two grants Cais uses, each with its
+ * required fields (`code_verifier` only with PKCE).
+ */
+export const TokenRequest = Type.Union([
+  Type.Object({
+    grant_type: Type.Literal('authorization_code'),
+    client_id: Type.String({ minLength: 1 }),
+    client_secret: Type.String({ minLength: 1 }),
+    code: Type.String({ minLength: 1 }),
+    redirect_uri: Type.String({ minLength: 1 }),
+    code_verifier: Type.Optional(Type.String({ minLength: 43, maxLength: 128 })),
+  }),
+  Type.Object({
+    grant_type: Type.Literal('refresh_token'),
+    client_id: Type.String({ minLength: 1 }),
+    client_secret: Type.String({ minLength: 1 }),
+    refresh_token: Type.String({ minLength: 1 }),
+  }),
+]);

@@ -1,9 +1,22 @@
-import type { MlApp, MlItem, MlOrder, MlPromotion, MlSeller, MlShipment } from './model.ts';
+import type {
+  MlApp,
+  MlItem,
+  MlOrder,
+  MlPromotion,
+  MlSeller,
+  MlShipment,
+  MlUserProductStock,
+} from './model.ts';
 import { skuOf } from './model.ts';
 
 /** Id ranges that look like ML's (MLB + 10 digits, 12-digit variations, 13-digit orders). */
 const FIRST_IDS = { item: 4_000_000_001, variation: 180_000_000_001, order: 2_000_000_000_001 } as const;
-const FIRST_IDS_MORE = { shipment: 44_000_000_001, buyer: 900_000_001, payment: 60_000_000_001 } as const;
+const FIRST_IDS_MORE = {
+  shipment: 44_000_000_001,
+  buyer: 900_000_001,
+  payment: 60_000_000_001,
+  userProduct: 3_000_000_001,
+} as const;
 type IdKind = keyof typeof FIRST_IDS | keyof typeof FIRST_IDS_MORE;
 
 /** A `search_type=scan` cursor: the ids matched at the first call, read page by page. */
@@ -25,6 +38,15 @@ export class MlStore {
   /** Items under ML's price automation: price PUTs are refused [2nd]. */
   readonly priceAutomated = new Set<string>();
   readonly scrolls = new Map<string, MlScroll>();
+  /** Multi-origin stock per User Product (M1). */
+  readonly userProducts = new Map<string, MlUserProductStock>();
+  /** User Product id → the items (and variations) that show its stock. */
+  readonly itemsByUserProduct = new Map<string, Set<string>>();
+  /**
+   * Control setting: the next N stock PUTs meet another writer (a sale, the seller's panel) that
+   * moved the version between the caller's read and its write, so they get 409 (M1).
+   */
+  concurrentStockWrites = 0;
   readonly #itemsBySeller = new Map<number, MlItem[]>();
   readonly #ordersBySeller = new Map<number, MlOrder[]>();
   /** seller → SELLER_SKU → item ids (an SKU may sit on an item or on one of its variations). */
@@ -41,6 +63,9 @@ export class MlStore {
     this.promotions.clear();
     this.priceAutomated.clear();
     this.scrolls.clear();
+    this.userProducts.clear();
+    this.itemsByUserProduct.clear();
+    this.concurrentStockWrites = 0;
     this.#itemsBySeller.clear();
     this.#ordersBySeller.clear();
     this.#skuIndex.clear();
@@ -63,6 +88,16 @@ export class MlStore {
     }
     list.push(item);
     this.indexSkus(item);
+    const products = [item.user_product_id, ...item.variations.map((v) => v.user_product_id)];
+    for (const id of products) {
+      if (id === null) continue;
+      let items = this.itemsByUserProduct.get(id);
+      if (items === undefined) {
+        items = new Set();
+        this.itemsByUserProduct.set(id, items);
+      }
+      items.add(item.id);
+    }
   }
 
   itemsOf(sellerId: number): readonly MlItem[] {

@@ -36,6 +36,10 @@ export const hintsPt: Record<string, string> = {
     'O anúncio tem variações: conecte cada SKU de variação do produto à sua variação.',
   'ml.item.variations.id.invalid': mlVariationGone,
   'ml.variation_not_found': mlVariationGone,
+  'ml.store_required':
+    'Esta conta do Mercado Livre controla o estoque por depósito: informe na integração o depósito em que o Cais escreve (o store id, credentials.extra.storeId).',
+  'ml.variation_attribute_unknown':
+    'Nomeie no ERP os atributos das variações como a categoria do Mercado Livre (por exemplo Tamanho ou Cor), ou escolha outra categoria.',
   'ml.not_found': 'O anúncio não existe mais no Mercado Livre. Conecte o SKU de novo ou publique-o.',
   'ml.forbidden': 'O anúncio pertence a outra conta do Mercado Livre. Confira qual conta está conectada.',
   'ml.invalid_token': mlReconnect,

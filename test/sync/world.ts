@@ -122,7 +122,8 @@ async function connectMercadoLivre(t: TestApp, api: World['api'], baseUrl: strin
 /** A product in Cais, connected (published) to the world's Mercado Livre connection. */
 export async function connectedProduct(world: World, sku: string, qty = 10, price = 99.9) {
   const created = await world.api('POST', '/products', {
-    product: { sku, name: `Produto ${sku}`, qty, price },
+    // Magalu refuses a SKU without description and brand (G1), so the test product has both.
+    product: { sku, name: `Produto ${sku}`, description: `Descrição de ${sku}`, brand: 'Cais', qty, price },
   });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const connected = await world.api('POST', `/products/${sku}/listings/${world.connectionId}`);

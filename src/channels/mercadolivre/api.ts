@@ -6,6 +6,7 @@ import type { ChannelContext, Operation, Rate } from '../adapter.ts';
 import type { ApiCall, ApiProfile } from '../call.ts';
 import { callApi } from '../call.ts';
 import { FailureClass } from '../errors.ts';
+import type { HttpResponse } from '../http-client.ts';
 import type { Json } from '../json.ts';
 import { isObject, str } from '../json.ts';
 import type { RetryPolicy } from '../retry.ts';
@@ -27,6 +28,22 @@ export interface MlApi {
   readonly ordersPageSize: number;
   /** An authenticated call; resolves with the parsed JSON body. */
   call(ctx: ChannelContext, call: ApiCall): Promise<unknown>;
+  /** The same, with the status and headers (the `x-version` of a User Product's stock). */
+  response(ctx: ChannelContext, call: ApiCall): Promise<HttpResponse>;
+  /** What this process last learnt per connection and per category (see seller.ts, categories.ts). */
+  readonly memo: MlMemo;
+}
+
+/** Small per-process caches: a seller's kind and a category's attributes change rarely. */
+export interface MlMemo {
+  readonly sellers: Map<number, { tags: readonly string[]; at: number }>;
+  readonly categories: Map<string, { attributes: readonly MlCategoryAttribute[]; at: number }>;
+}
+
+export interface MlCategoryAttribute {
+  id: string;
+  name: string;
+  variation: boolean;
 }
 
 export function mlApi(options: MlOptions, ordersPageSize: number): MlApi {
@@ -40,6 +57,8 @@ export function mlApi(options: MlOptions, ordersPageSize: number): MlApi {
     profile,
     ordersPageSize,
     call: async (ctx, call) => (await callApi(ctx, profile, call)).body,
+    response: (ctx, call) => callApi(ctx, profile, call),
+    memo: { sellers: new Map(), categories: new Map() },
   };
 }
 

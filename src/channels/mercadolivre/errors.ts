@@ -42,6 +42,10 @@ export const HINTS: Record<string, string> = {
     'The variation no longer exists in Mercado Livre. Link the SKU again to its current variation.',
   'ml.variation_not_found':
     'The variation no longer exists in Mercado Livre. Link the SKU again to its current variation.',
+  'ml.store_required':
+    'This Mercado Livre account keeps stock per warehouse: set the warehouse Cais writes to (the store id, credentials.extra.storeId) on the connection.',
+  'ml.variation_attribute_unknown':
+    'Name the variation attributes as the Mercado Livre category does (for example Tamanho or Cor) in the ERP, or choose another category.',
   'ml.not_found': 'The listing no longer exists in Mercado Livre. Link the SKU again or publish it.',
   'ml.forbidden': 'The listing belongs to another Mercado Livre account. Check which account is connected.',
   'ml.invalid_token': 'Reconnect the Mercado Livre account: its authorization expired or was revoked.',

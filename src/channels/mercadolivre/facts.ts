@@ -62,3 +62,36 @@ export const ML_PUBLISH = {
 
 /** [2nd] the attribute that carries the seller's SKU on an item or a variation. */
 export const ML_SKU_ATTRIBUTE = 'SELLER_SKU';
+
+/**
+ * The seller's model, from the tags of `GET /users/me`.
+ * M1 [doc: estoque-multi-origem] `warehouse_management`: stock per warehouse at
+ * `PUT /user-products/{id}/stock/type/seller_warehouse` under the `x-version` of
+ * `GET /user-products/{id}/stock` (400 "Missing X-Version header", 409 "Version mismatch": read
+ * again and retry); `available_quantity` on `/items` "will be ignored or return an error".
+ * M2 [doc: preco-por-variacao, user-products; BR since 2025-02] `user_product_seller`: no
+ * `variations[]`, each variation an item of its own grouped by `family_name`, no `title`.
+ * [unverified] ttlMs: Cais's choice, how long a process trusts the tags it read.
+ */
+export const ML_SELLER_KIND = {
+  userProductsTag: 'user_product_seller',
+  multiOriginTag: 'warehouse_management',
+  ttlMs: 10 * 60_000,
+} as const;
+
+export const ML_MULTI_ORIGIN = {
+  versionHeader: 'x-version',
+  /** The only location type a seller writes (meli_facility is Full's; selling_address is MLA/MLC). */
+  writableType: 'seller_warehouse',
+  /** [unverified] reads and writes tried before a conflicting writer is reported as transient. */
+  versionAttempts: 3,
+} as const;
+
+/**
+ * M5 [2nd: integrators quoting the doc "variações"] a variation's `attribute_combinations[].id`
+ * is an attribute id of its category (`GET /categories/{id}/attributes`, tagged
+ * `allow_variations`), e.g. SIZE, COLOR: the ERP's names ("Tamanho", "cor") are mapped to them by
+ * id or by ML's name, ignoring case and accents; one that matches none is refused.
+ * [unverified] ttlMs: how long a process keeps a category's attributes.
+ */
+export const ML_CATEGORY_ATTRIBUTES = { ttlMs: 60 * 60_000 } as const;

@@ -12,6 +12,7 @@ export interface MlVariation {
   sku: string | undefined;
   price: number | undefined;
   availableQuantity: number | undefined;
+  userProductId: string | undefined;
 }
 
 export interface MlItem {
@@ -21,6 +22,8 @@ export interface MlItem {
   availableQuantity: number | undefined;
   sku: string | undefined;
   variations: MlVariation[];
+  /** M1/M2: the item's User Product (`MLBU…`), where distributed stock lives. */
+  userProductId: string | undefined;
   raw: Json;
 }
 
@@ -41,6 +44,7 @@ export function parseItem(raw: Json): MlItem {
     availableQuantity: num(raw.available_quantity),
     sku: skuOf(raw),
     variations: asArray(raw.variations).map((entry) => parseVariation(asObject(entry, 'variation'))),
+    userProductId: str(raw.user_product_id),
     raw,
   };
 }
@@ -51,6 +55,7 @@ function parseVariation(raw: Json): MlVariation {
     sku: skuOf(raw),
     price: num(raw.price),
     availableQuantity: num(raw.available_quantity),
+    userProductId: str(raw.user_product_id),
   };
 }
 

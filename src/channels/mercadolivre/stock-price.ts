@@ -17,13 +17,17 @@ import { eachItem } from '../outcomes.ts';
 import type { Json, MlApi } from './api.ts';
 import { mlChannelError } from './errors.ts';
 import { getItem } from './items.ts';
+import { pushWarehouseStock } from './multi-origin.ts';
 import { syncPromotion } from './promotions.ts';
+import { sellerKind } from './seller.ts';
 
 type Operation = 'stock' | 'price';
 
+/** M1: a multi-origin seller's stock goes to its warehouse (multi-origin.ts), never to `/items`. */
 export function pushStock(api: MlApi, ctx: ChannelContext, updates: StockUpdate[]): Promise<ItemOutcome[]> {
   return eachItem(updates, async (update) => {
-    await putValue(api, ctx, 'stock', update, { available_quantity: update.qty });
+    if ((await sellerKind(api, ctx)).multiOrigin) await pushWarehouseStock(api, ctx, update, update.qty);
+    else await putValue(api, ctx, 'stock', update, { available_quantity: update.qty });
     return 'applied';
   });
 }

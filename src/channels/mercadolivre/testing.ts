@@ -20,6 +20,7 @@ export interface MlListingView {
   price: number;
   promotional_price: number | null;
   variations: { id: string; sku: string | null; stock: number; price: number }[];
+  native: { user_product_id: string | null };
 }
 
 export interface WriteEntry {
