@@ -8,11 +8,11 @@
  * under the connection's base URL.
  */
 import type { Credentials, OAuthStart } from '../adapter.ts';
-import { callTokenEndpoint, urlOf } from '../call.ts';
+import { urlOf } from '../call.ts';
 import { FailureClass } from '../errors.ts';
-import { num, str } from '../json.ts';
+import type { TokenEndpoint } from '../oauth.ts';
+import { exchangeCode, refreshTokens } from '../oauth.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { asObject } from './api.ts';
 import { amChannelError, classifyAmazon } from './errors.ts';
 import { AM_HOSTS } from './facts.ts';
 
@@ -47,68 +47,29 @@ export function amazonAuthorizeUrl(start: OAuthStart): string {
   });
 }
 
+/** [doc] LWA's `/auth/o2/token`, form-encoded; the answer does not name the seller. */
+export const LWA_TOKEN: TokenEndpoint = {
+  code: 'amazon',
+  url: (baseUrl) => urlOf(lwaHost(baseUrl), '/auth/o2/token'),
+  encoding: { authorization_code: 'form', refresh_token: 'form' },
+  classify: classifyAmazon,
+  error: (failure, code, message) => amChannelError(failure, code, message),
+};
+
+/** The seller comes from the consent's callback (`selling_partner_id`), not from LWA's answer. */
 export async function amazonExchangeCode(
   args: OAuthStart & { clientSecret: string; code: string; params?: Record<string, string> | undefined },
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const form = {
-    grant_type: 'authorization_code',
-    code: args.code,
-    redirect_uri: args.redirectUri,
-    client_id: args.clientId,
-    client_secret: args.clientSecret,
-  };
-  const tokens = await postToken(args.baseUrl, form, retry);
-  return {
-    clientId: args.clientId,
-    clientSecret: args.clientSecret,
-    ...tokens,
-    sellerId: args.params?.selling_partner_id,
-    extra: args.extra,
-  };
+  const credentials = await exchangeCode(LWA_TOKEN, args, retry);
+  return { ...credentials, sellerId: args.params?.selling_partner_id, extra: args.extra };
 }
 
-export async function amazonRefreshToken(
+/** [2nd] the refresh token does not rotate: the answer repeats it, or it is kept. */
+export function amazonRefreshToken(
   baseUrl: string,
   credentials: Credentials,
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const { clientId, clientSecret, refreshToken } = credentials;
-  if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) {
-    throw amChannelError(
-      FailureClass.auth,
-      'amazon.invalid_grant',
-      'the connection has no LWA client credentials or refresh token',
-    );
-  }
-  const form = {
-    grant_type: 'refresh_token',
-    refresh_token: refreshToken,
-    client_id: clientId,
-    client_secret: clientSecret,
-  };
-  const tokens = await postToken(baseUrl, form, retry);
-  return {
-    ...credentials,
-    accessToken: tokens.accessToken,
-    expiresAt: tokens.expiresAt,
-    refreshToken: tokens.refreshToken ?? refreshToken,
-  };
-}
-
-type Tokens = Pick<Credentials, 'accessToken' | 'refreshToken' | 'expiresAt'>;
-
-async function postToken(baseUrl: string, form: Record<string, string>, retry: RetryPolicy): Promise<Tokens> {
-  const request = { method: 'POST' as const, url: urlOf(lwaHost(baseUrl), '/auth/o2/token'), form };
-  const body = asObject((await callTokenEndpoint(request, classifyAmazon, retry)).body, 'auth/o2/token');
-  const accessToken = str(body.access_token);
-  const expiresIn = num(body.expires_in);
-  if (accessToken === undefined || expiresIn === undefined) {
-    throw amChannelError(
-      FailureClass.transient,
-      'amazon.unexpected_body',
-      'auth/o2/token answered without a token',
-    );
-  }
-  return { accessToken, refreshToken: str(body.refresh_token), expiresAt: Date.now() + expiresIn * 1000 };
+  return refreshTokens(LWA_TOKEN, baseUrl, credentials, retry);
 }

@@ -5,12 +5,11 @@
  * On the real API both live on id.magalu.com; elsewhere (the simulator) under the base URL.
  */
 import type { Credentials, OAuthStart } from '../adapter.ts';
-import { callTokenEndpoint, urlOf } from '../call.ts';
-import { FailureClass } from '../errors.ts';
-import type { HttpRequest } from '../http-client.ts';
-import { num, str } from '../json.ts';
+import { urlOf } from '../call.ts';
+import { str } from '../json.ts';
+import type { TokenEndpoint } from '../oauth.ts';
+import { exchangeCode, refreshTokens } from '../oauth.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { asObject } from './api.ts';
 import { classifyMagalu, mgChannelError } from './errors.ts';
 import { MG_HOSTS, MG_SCOPES, MG_TENANT_CLAIMS } from './facts.ts';
 
@@ -30,78 +29,30 @@ export function magaluAuthorizeUrl(start: OAuthStart): string {
   });
 }
 
-/** [doc] the code exchange is JSON. */
-export async function magaluExchangeCode(
+/** [doc] ID Magalu's `/oauth/token`: the code exchange is JSON; [2nd] the refresh is form-encoded. */
+export const MG_TOKEN: TokenEndpoint = {
+  code: 'magalu',
+  url: (baseUrl) => urlOf(idHost(baseUrl), '/oauth/token'),
+  encoding: { authorization_code: 'json', refresh_token: 'form' },
+  classify: classifyMagalu,
+  error: (failure, code, message) => mgChannelError(failure, code, message),
+  // The token is bound to the store the seller chose at consent.
+  sellerOf: (_body, accessToken) => tenantOf(accessToken),
+};
+
+export function magaluExchangeCode(
   args: OAuthStart & { clientSecret: string; code: string },
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const json = {
-    grant_type: 'authorization_code',
-    client_id: args.clientId,
-    client_secret: args.clientSecret,
-    code: args.code,
-    redirect_uri: args.redirectUri,
-  };
-  const tokens = await postToken(
-    { method: 'POST', url: urlOf(idHost(args.baseUrl), '/oauth/token'), json },
-    retry,
-  );
-  return { clientId: args.clientId, clientSecret: args.clientSecret, ...tokens };
+  return exchangeCode(MG_TOKEN, args, retry);
 }
 
-/** [2nd] the refresh is form-encoded. */
-export async function magaluRefreshToken(
+export function magaluRefreshToken(
   baseUrl: string,
   credentials: Credentials,
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const { clientId, clientSecret, refreshToken } = credentials;
-  if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) {
-    throw mgChannelError(
-      FailureClass.auth,
-      'magalu.invalid_grant',
-      'the connection has no client credentials or refresh token',
-    );
-  }
-  const form = {
-    grant_type: 'refresh_token',
-    client_id: clientId,
-    client_secret: clientSecret,
-    refresh_token: refreshToken,
-  };
-  const tokens = await postToken(
-    { method: 'POST', url: urlOf(idHost(baseUrl), '/oauth/token'), form },
-    retry,
-  );
-  return {
-    ...credentials,
-    accessToken: tokens.accessToken,
-    expiresAt: tokens.expiresAt,
-    refreshToken: tokens.refreshToken ?? credentials.refreshToken,
-    sellerId: tokens.sellerId ?? credentials.sellerId,
-  };
-}
-
-type Tokens = Pick<Credentials, 'accessToken' | 'refreshToken' | 'expiresAt' | 'sellerId'>;
-
-async function postToken(request: HttpRequest, retry: RetryPolicy): Promise<Tokens> {
-  const body = asObject((await callTokenEndpoint(request, classifyMagalu, retry)).body, 'oauth/token');
-  const accessToken = str(body.access_token);
-  const expiresIn = num(body.expires_in);
-  if (accessToken === undefined || expiresIn === undefined) {
-    throw mgChannelError(
-      FailureClass.transient,
-      'magalu.unexpected_body',
-      'oauth/token answered without a token',
-    );
-  }
-  return {
-    accessToken,
-    refreshToken: str(body.refresh_token),
-    // Our clock, not `created_at`: a skewed server clock must not make a fresh token look expired.
-    expiresAt: Date.now() + expiresIn * 1000,
-    sellerId: tenantOf(accessToken),
-  };
+  return refreshTokens(MG_TOKEN, baseUrl, credentials, retry);
 }
 
 /** The store a token is bound to, read from its JWT payload; undefined when it is not a JWT. */

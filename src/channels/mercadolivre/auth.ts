@@ -4,10 +4,11 @@
  * rotated on every refresh, so the caller must persist the new one before anything else.
  */
 import type { Credentials, OAuthStart } from '../adapter.ts';
-import { callTokenEndpoint, urlOf } from '../call.ts';
-import { FailureClass } from '../errors.ts';
+import { urlOf } from '../call.ts';
+import { str } from '../json.ts';
+import type { TokenEndpoint } from '../oauth.ts';
+import { exchangeCode, refreshTokens } from '../oauth.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { asObject, num, str } from './api.ts';
 import { classifyMl, mlChannelError } from './errors.ts';
 import { ML_HOSTS } from './facts.ts';
 
@@ -26,71 +27,29 @@ export function mlAuthorizeUrl(start: OAuthStart): string {
   });
 }
 
-export async function mlExchangeCode(
+/** [doc] `POST /oauth/token` on the API host, form-urlencoded for both grants. */
+export const ML_TOKEN: TokenEndpoint = {
+  code: 'ml',
+  url: (baseUrl) => urlOf(baseUrl, '/oauth/token'),
+  encoding: { authorization_code: 'form', refresh_token: 'form' },
+  classify: classifyMl,
+  error: (failure, code, message) => mlChannelError(failure, code, message),
+  // [2nd] the answer names the seller (`user_id`) on every grant.
+  sellerOf: (body) => str(body.user_id),
+};
+
+export function mlExchangeCode(
   args: OAuthStart & { clientSecret: string; code: string },
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const form = {
-    grant_type: 'authorization_code',
-    client_id: args.clientId,
-    client_secret: args.clientSecret,
-    code: args.code,
-    redirect_uri: args.redirectUri,
-  };
-  const tokens = await postToken(args.baseUrl, form, retry);
-  return { clientId: args.clientId, clientSecret: args.clientSecret, ...tokens };
+  return exchangeCode(ML_TOKEN, args, retry);
 }
 
 /** Trades the refresh token for new tokens; the old refresh token is dead once this answers. */
-export async function mlRefreshToken(
+export function mlRefreshToken(
   baseUrl: string,
   credentials: Credentials,
   retry: RetryPolicy,
 ): Promise<Credentials> {
-  const { clientId, clientSecret, refreshToken } = credentials;
-  if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) {
-    throw mlChannelError(
-      FailureClass.auth,
-      'ml.invalid_grant',
-      'the connection has no client credentials or refresh token',
-    );
-  }
-  const form = {
-    grant_type: 'refresh_token',
-    client_id: clientId,
-    client_secret: clientSecret,
-    refresh_token: refreshToken,
-  };
-  const tokens = await postToken(baseUrl, form, retry);
-  // Keep what the answer leaves out (ML always sends user_id and a rotated refresh token [2nd]).
-  return {
-    ...credentials,
-    accessToken: tokens.accessToken,
-    expiresAt: tokens.expiresAt,
-    refreshToken: tokens.refreshToken ?? credentials.refreshToken,
-    sellerId: tokens.sellerId ?? credentials.sellerId,
-  };
-}
-
-type Tokens = Pick<Credentials, 'accessToken' | 'refreshToken' | 'expiresAt' | 'sellerId'>;
-
-async function postToken(baseUrl: string, form: Record<string, string>, retry: RetryPolicy): Promise<Tokens> {
-  const request = { method: 'POST' as const, url: urlOf(baseUrl, '/oauth/token'), form };
-  const response = await callTokenEndpoint(request, classifyMl, retry);
-  const body = asObject(response.body, 'oauth/token');
-  const accessToken = str(body.access_token);
-  const expiresIn = num(body.expires_in);
-  if (accessToken === undefined || expiresIn === undefined) {
-    throw mlChannelError(
-      FailureClass.transient,
-      'ml.unexpected_body',
-      'oauth/token answered without a token',
-    );
-  }
-  return {
-    accessToken,
-    refreshToken: str(body.refresh_token),
-    expiresAt: Date.now() + expiresIn * 1000,
-    sellerId: str(body.user_id),
-  };
+  return refreshTokens(ML_TOKEN, baseUrl, credentials, retry);
 }
