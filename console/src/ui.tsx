@@ -17,6 +17,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], every?: numb
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  // The server words some answers (hints) in the seller's language: a switch reads them again.
+  const { lang } = useI18n();
   // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
   useEffect(() => {
     let live = true;
@@ -28,7 +30,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], every?: numb
     return () => {
       live = false;
     };
-  }, [...deps, tick]);
+  }, [...deps, tick, lang]);
   useEffect(() => {
     if (!every) return;
     const timer = setInterval(() => setTick((n) => n + 1), every);
@@ -193,7 +195,7 @@ export function ConfirmButton(props: {
         {props.confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)}>
-        {t('common.cancel')}
+        {t('common.keep')}
       </button>
     </div>
   );

@@ -5,6 +5,7 @@ import { catalogItem } from '../catalog/for-channel.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { CaisError, ErrorKind, unavailable } from '../errors.ts';
+import { hintText } from '../i18n/hints.ts';
 import { preferredLanguage } from '../i18n/language.ts';
 import { explainSku } from '../sync/explain.ts';
 import { syncProductNow } from '../sync/manual.ts';
@@ -246,7 +247,14 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
         request.params.sku,
         request.query.connection,
       );
-      return reply.send({ results });
+      // Cais's hint in the caller's language; the marketplace's message stays its own words.
+      const lang = preferredLanguage(request.headers['accept-language']);
+      const said = results.map((r) =>
+        r.error
+          ? { ...r, error: { ...r.error, hint: hintText({ ...r.error, hint: r.error.hint ?? null }, lang) } }
+          : r,
+      );
+      return reply.send({ results: said });
     },
   );
 

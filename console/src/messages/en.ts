@@ -494,7 +494,7 @@ export const en: Record<MessageKey, string> = {
   'explain.stockErp': '1 in the ERP|{n} in the ERP',
   'explain.stockReserved': '1 reserved for orders|{n} reserved for orders',
   'explain.stockMargin': '1 of margin|{n} of margin',
-  'explain.stockSent': '1 sent|{n} sent',
+  'explain.stockSent': '1 for the marketplace|{n} for the marketplace',
   'explain.unknown': 'Status being worked out; reload the page in a moment.',
   'dashboard.refused': '1 refused by the marketplace|{n} refused by the marketplace',
   'sync.whyNoSystem': 'Choose at least one system to schedule.',
@@ -523,4 +523,5 @@ export const en: Record<MessageKey, string> = {
   'orderStatus.SHIPMENT_EXCEPTION': 'Delivery problem',
   'orderStatus.PAYMENT_OVERDUE': 'Payment overdue',
   'orderStatus.other': 'Other status',
+  'common.keep': 'No, go back',
 };

@@ -500,7 +500,7 @@ export const ptBR = {
   'explain.stockErp': '1 no ERP|{n} no ERP',
   'explain.stockReserved': '1 reservado para pedidos|{n} reservados para pedidos',
   'explain.stockMargin': '1 de margem|{n} de margem',
-  'explain.stockSent': '1 enviado|{n} enviados',
+  'explain.stockSent': '1 para o marketplace|{n} para o marketplace',
   'explain.unknown': 'Situação em análise; recarregue a página em instantes.',
   'dashboard.refused': '1 recusado pelo marketplace|{n} recusados pelo marketplace',
   'sync.whyNoSystem': 'Escolha pelo menos um sistema para agendar.',
@@ -529,6 +529,7 @@ export const ptBR = {
   'orderStatus.SHIPMENT_EXCEPTION': 'Problema na entrega',
   'orderStatus.PAYMENT_OVERDUE': 'Pagamento atrasado',
   'orderStatus.other': 'Outra situação',
+  'common.keep': 'Não, voltar',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

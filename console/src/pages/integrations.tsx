@@ -246,7 +246,7 @@ function DeleteConnection(props: { connection: Connection; onDeleted(text: strin
         {t('integrations.confirmDeleteButton')}
       </button>
       <button type="button" onClick={() => setFootprint(undefined)}>
-        {t('common.cancel')}
+        {t('common.keep')}
       </button>
     </div>
   );

@@ -250,21 +250,21 @@ export function stockOf(p: Product): { qty: number; summed: boolean } {
 function StockCell(props: { i18n: I18n; product: Product }) {
   const { qty, summed } = stockOf(props.product);
   return (
-    <>
+    <span>
       {props.i18n.number(qty)}
       {summed && <span className="muted small"> {props.i18n.t('products.sumOfVariations')}</span>}
-    </>
+    </span>
   );
 }
 
 function PriceCell(props: { i18n: I18n; product: Product }) {
   const { i18n, product: p } = props;
-  if (p.promotional_price == null) return <>{i18n.money(p.price)}</>;
+  if (p.promotional_price == null) return <span>{i18n.money(p.price)}</span>;
   return (
-    <>
+    <span>
       {i18n.money(p.promotional_price)}{' '}
       <span className="muted small">{i18n.t('products.promoOf', { price: i18n.money(p.price) })}</span>
-    </>
+    </span>
   );
 }
 

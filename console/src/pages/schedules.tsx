@@ -397,19 +397,28 @@ function RunFailures(props: { run: Run }) {
   const r = props.run;
   const whole = r.failures.length === 0 && (r.status === 'failed' || r.status === 'partial' || r.failed > 0);
   const category = r.resource === 'stock' ? 'stock_sync' : r.resource === 'price' ? 'price_sync' : undefined;
-  const errors = useLoad(
-    () =>
-      whole && category
-        ? api<{ errors: SyncError[] }>(
-            'GET',
-            `/sync_errors/products?connection_id=${r.connection_id}&error_category_code=${category}&status=open&per_page=100`,
-          )
-        : Promise.resolve({ errors: [] as SyncError[] }),
-    [r.id, whole],
-  );
-  const during = (errors.data?.errors ?? []).filter(
-    (e) => Date.parse(e.last_accurence) >= Date.parse(r.started_at) - 1000,
-  );
+  // Open or since resolved (a later run may have delivered): what the marketplace said then.
+  const errors = useLoad(async () => {
+    if (!whole || !category) return [] as SyncError[];
+    const path = `/sync_errors/products?connection_id=${r.connection_id}&error_category_code=${category}&per_page=100`;
+    const lists = await Promise.all(
+      (['open', 'resolved'] as const).map((status) =>
+        api<{ errors: SyncError[] }>('GET', `${path}&status=${status}`),
+      ),
+    );
+    return lists.flatMap((l) => l.errors);
+  }, [r.id, whole]);
+  const from = Date.parse(r.started_at) - 1000;
+  const to = r.finished_at ? Date.parse(r.finished_at) + 1000 : Number.POSITIVE_INFINITY;
+  const seen = new Set<string>();
+  const during = (errors.data ?? []).filter((e) => {
+    const at = Date.parse(e.last_accurence);
+    const first = Date.parse(e.first_seen_at);
+    const key = `${e.entity_id}|${e.message}`;
+    if (seen.has(key) || !((at >= from && at <= to) || (first >= from && first <= to))) return false;
+    seen.add(key);
+    return true;
+  });
   const failures = whole
     ? during.map((e) => ({ sku: e.entity_id, message: e.message, hint: e.hint }))
     : r.failures.map((f) => ({ sku: f.sku, message: f.message, hint: null as string | null }));
