@@ -208,3 +208,19 @@ export const AM_DEFAULT_LIMITS: LimitTable = {
   /** [doc] getMarketplaceParticipations 0.016/15. */
   'sellers.participations': { rate: 0.016, burst: 15 },
 };
+
+/**
+ * How the simulator answers the Amazon rows of shared/reference/fidelity.md it owns (A1–A3 and
+ * A11, the order rows, are answered in orders.ts by their own owner). Each names its source.
+ */
+export const AM_FIDELITY = {
+  A4: '[SPM listingsItems_2021-08-01: patch responses 200/400/403/413/415/429/500/503; Amazon staff in amzn/selling-partner-api-docs#3748] PATCH of an unknown SKU → 200 ACCEPTED, an incomplete offer with missing-attribute issues, not buyable (listings.ts incompleteOffer); GET/DELETE → 404.',
+  A5: '[developer-docs "Manage purchasable offer"; models issues #5235, #4134, #4349, #5231] the shape that removes only a sale price is undocumented: a `delete` of purchasable_offer with `discounted_price` drops that key of the marketplace\'s offer here [unverified]; the adapter sends it only when a sale is live.',
+  A6: '[developer-docs "include a User-Agent header"] every SP-API request without a User-Agent is recorded as a conformance violation (spec.ts headerIssues); not refused, since Amazon documents no refusal.',
+  A7: '[2nd: amzn/selling-partner-api-models #4429] a SKU holding / or # → 403 Unauthorized on every Listings Items path, encoded or not (AM_LISTINGS.refusedSkuCharacters).',
+  A8: '[SPM FeedDocument.compressionAlgorithm, getFeedDocument.enableContentEncodingUrlHeader] `compress_reports` (setting or option) stores reports as GZIP: getFeedDocument says compressionAlgorithm GZIP, the URL serves the .gz bytes, with Content-Encoding: gzip only when asked.',
+  A9: '[SPM feeds_2021-06-30 createFeed 0.0083/15; doc changelog 2025-05-06 / feeds-api-rate-limits] two buckets: feeds.create 0.0083/s burst 15 and feeds.json_listings 5 per 5 min (AM_DEFAULT_LIMITS).',
+  A10: '[SPM schemas/feeds/listings-feed-schema-v2.json `requirements`] every feed document is checked against the schema (oneOf per operationType: `requirements` only on UPDATE); product-type facts behind LISTING are not modelled [unverified].',
+  conformance:
+    'spec/ holds cuts of the listings-items and feeds models (definitions, parameters) and the JSON_LISTINGS_FEED schema, amzn/selling-partner-api-models @ 34dc93fe, Apache-2.0; spec.ts validates query, body, User-Agent and the description-only rules of every listings, feeds and sellers request, and each feed document, into the conformance ledger.',
+} as const;

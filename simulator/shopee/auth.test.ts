@@ -47,10 +47,10 @@ describe('Shopee signing', () => {
     assert.equal((await listItems({ timestamp, sign: sign.toUpperCase() })).body.error, 'error_sign');
   });
 
-  test('a bad sign is refused in an HTTP 200 envelope: wrong key, wrong path, tampered', async () => {
+  test('a bad sign is refused by the gateway with HTTP 403 and the envelope (S7): wrong key, wrong path, tampered', async () => {
     for (const call of [{ partnerKey: 'not-the-key' }, { sign: 'f'.repeat(64) }]) {
       const refused = await listItems(call);
-      assert.equal(refused.status, 200);
+      assert.equal(refused.status, 403);
       assert.deepEqual([refused.body.error, refused.body.message], ['error_sign', 'Wrong sign.']);
       assert.ok(refused.body.request_id);
       assert.equal(refused.body.response, undefined);
@@ -87,7 +87,7 @@ describe('Shopee signing', () => {
     assert.equal(wrongShop.body.error, 'error_auth');
     await sim.control('POST', '/clock', { advance_ms: 4 * 3_600_000 + 1 });
     const expired = await listItems();
-    assert.equal(expired.status, 200);
+    assert.equal(expired.status, 403);
     assert.equal(expired.body.error, 'invalid_acceess_token');
   });
 });
@@ -116,7 +116,11 @@ describe('Shopee shop authorisation and tokens', () => {
     assert.ok(answer.body.request_id);
     assert.equal((await listItems({ token: answer.body.access_token })).body.error, '');
     const again = await tokenGet({ code, shop_id: shopId, partner_id: SP_DEFAULTS.partnerId });
-    assert.equal(again.body.error, 'error_auth', 'a code is single-use');
+    assert.deepEqual(
+      [again.body.error, again.body.message],
+      ['invalid_code', 'The code is expired or used or invalid, please check the code.'],
+      'a code is single-use (S7)',
+    );
   });
 
   test('access_token/get rotates the refresh token; the spent one is refused', async () => {
@@ -127,7 +131,7 @@ describe('Shopee shop authorisation and tokens', () => {
       partner_id: SP_DEFAULTS.partnerId,
     });
     const wrongShop = await refresh(body(first.refresh_token, 42));
-    assert.equal(wrongShop.body.error, 'error_auth');
+    assert.equal(wrongShop.body.error, 'error_shop_refresh_token');
     const second = await refresh(body(first.refresh_token));
     assert.equal(second.body.error, '', 'a call for the wrong shop did not burn the token');
     assert.equal(second.body.shop_id, SP_DEFAULTS.shopId);
@@ -135,7 +139,7 @@ describe('Shopee shop authorisation and tokens', () => {
     assert.notEqual(second.body.refresh_token, first.refresh_token);
     assert.equal(second.body.expire_in, 14_400);
     const reuse = await refresh(body(first.refresh_token));
-    assert.deepEqual([reuse.status, reuse.body.error], [200, 'error_auth']);
+    assert.deepEqual([reuse.status, reuse.body.error], [200, 'error_shop_refresh_token']);
     assert.equal((await refresh(body(second.body.refresh_token))).body.error, '');
   });
 

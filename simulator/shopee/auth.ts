@@ -8,6 +8,7 @@ import { paramError, sendFailure } from './errors.ts';
 import { SP_ERRORS } from './facts.ts';
 import type { SpPartner } from './model.ts';
 import { checkSigned } from './sign.ts';
+import { judgeSp } from './spec.ts';
 
 /** [2nd] tokens and codes are 32 hex characters. */
 export const SP_TOKEN_FORMATS: TokenFormats = {
@@ -84,8 +85,20 @@ function authPartner(deps: SpDeps, request: FastifyRequest, reply: FastifyReply)
   }
   const grant = deps.tokens.grant(String(partner.partnerId), String(shopId));
   const target = new URL(redirect);
-  target.searchParams.set('code', deps.tokens.issueCode(grant, { redirectUri: '' }));
-  target.searchParams.set('shop_id', String(shopId));
+  const code = deps.tokens.issueCode(grant, { redirectUri: '' });
+  target.searchParams.set('code', code);
+  // [doc get_access_token] (S5) a shop authorised through its main account comes back with
+  // main_account_id instead of shop_id; the code covers every shop of that main account.
+  const mainAccountId = deps.store.shops.get(shopId)!.mainAccountId;
+  if (mainAccountId === null) {
+    target.searchParams.set('shop_id', String(shopId));
+  } else {
+    const shopIds = [...deps.store.shops.values()]
+      .filter((shop) => shop.mainAccountId === mainAccountId)
+      .map((shop) => shop.id);
+    deps.store.mainAccountCodes.set(code, { mainAccountId, shopIds });
+    target.searchParams.set('main_account_id', String(mainAccountId));
+  }
   return reply.redirect(target.toString(), 302);
 }
 
@@ -93,13 +106,18 @@ interface TokenBody {
   code?: unknown;
   refresh_token?: unknown;
   shop_id?: unknown;
+  main_account_id?: unknown;
   partner_id?: unknown;
 }
 
-/** The body's partner and shop: partner_id must repeat the query's, shop_id is required. */
-function readBody(partner: SpPartner, body: TokenBody): number | SpFailure {
+/**
+ * The body's partner and shop: partner_id must repeat the query's; a shop_id, or (token/get only)
+ * a main_account_id, names whose tokens these are. Answers the shop, or 0 for a main account.
+ */
+function readBody(partner: SpPartner, body: TokenBody, mainAccount: boolean): number | SpFailure {
   if (body.partner_id !== partner.partnerId)
     return paramError('partner_id in the body does not match the query.');
+  if (mainAccount && typeof body.main_account_id === 'number' && body.shop_id === undefined) return 0;
   if (typeof body.shop_id !== 'number' || !Number.isInteger(body.shop_id))
     return paramError('shop_id is required.');
   return body.shop_id;
@@ -123,28 +141,43 @@ function tokenEndpoint(
   deps: SpDeps,
   request: FastifyRequest,
   reply: FastifyReply,
+  api: 'v2.public.get_access_token' | 'v2.public.refresh_access_token',
   exchange: (partner: SpPartner, shopId: number, body: TokenBody) => Grant | SpFailure,
-  extra: (partner: SpPartner, shopId: number) => Record<string, unknown>,
+  extra: (partner: SpPartner, shopId: number, body: TokenBody) => Record<string, unknown>,
 ) {
   const partner = signedPartner(deps, request, reply);
   if (partner === null) return reply;
   if (deps.limits.take(partner, 'auth.token', deps.clock.now()) > 0) {
     return sendFailure(reply, deps.requestId(), SP_ERRORS.rateLimit);
   }
+  const invalid = judgeSp(deps.conformance, request, 'auth.token', api);
+  if (invalid !== null) return sendFailure(reply, deps.requestId(), invalid);
   const body = (request.body ?? {}) as TokenBody;
-  const shopId = readBody(partner, body);
+  const shopId = readBody(partner, body, api === 'v2.public.get_access_token');
   if (typeof shopId !== 'number') return sendFailure(reply, deps.requestId(), shopId);
   const grant = exchange(partner, shopId, body);
   if ('error' in grant) return sendFailure(reply, deps.requestId(), grant);
-  return reply.send(tokenAnswer(deps, grant, extra(partner, shopId)));
+  return reply.send(tokenAnswer(deps, grant, extra(partner, shopId, body)));
 }
 
 /** `POST /api/v2/auth/token/get` `{code, shop_id, partner_id}` [doc]: a code is single-use. */
 function exchangeCode(deps: SpDeps, partner: SpPartner, shopId: number, body: TokenBody): Grant | SpFailure {
   if (typeof body.code !== 'string') return paramError('code is required.');
+  const main = deps.store.mainAccountCodes.get(body.code);
+  if (shopId === 0 && main !== undefined && main.mainAccountId !== body.main_account_id) {
+    return SP_ERRORS.badMainAccount;
+  }
   const grant = deps.tokens.redeemCode(body.code, String(partner.partnerId), '');
-  if (typeof grant === 'string' || grant.sellerId !== String(shopId)) return SP_ERRORS.badCode;
+  if (typeof grant === 'string') return SP_ERRORS.badCode;
+  if (shopId === 0 ? main === undefined : grant.sellerId !== String(shopId)) return SP_ERRORS.badCode;
   return grant;
+}
+
+/** [doc get_access_token] a main account's answer lists its shops (S5). */
+function mainAccountExtra(deps: SpDeps, body: TokenBody): Record<string, unknown> {
+  if (typeof body.code !== 'string' || body.shop_id !== undefined) return {};
+  const main = deps.store.mainAccountCodes.get(body.code);
+  return main === undefined ? {} : { shop_id_list: main.shopIds, merchant_id_list: [] };
 }
 
 /** `POST /api/v2/auth/access_token/get` `{refresh_token, shop_id, partner_id}`: rotates the refresh token. */
@@ -172,8 +205,9 @@ export function registerSpAuth(scope: FastifyInstance, deps: SpDeps): void {
         deps,
         request,
         reply,
+        'v2.public.get_access_token',
         (partner, shopId, body) => exchangeCode(deps, partner, shopId, body),
-        () => ({}),
+        (_partner, _shopId, body) => mainAccountExtra(deps, body),
       ),
   );
   scope.post(
@@ -184,6 +218,7 @@ export function registerSpAuth(scope: FastifyInstance, deps: SpDeps): void {
         deps,
         request,
         reply,
+        'v2.public.refresh_access_token',
         (partner, shopId, body) => refresh(deps, partner, shopId, body),
         (partner, shopId) => ({ partner_id: partner.partnerId, shop_id: shopId }),
       ),

@@ -11,6 +11,11 @@ export const SellerBody = Type.Object({
   id: Type.Optional(Type.Integer({ minimum: 1 })),
   name: Type.Optional(Type.String({ minLength: 1 })),
   region: Type.Optional(Type.String({ minLength: 2, maxLength: 2 })),
+  /** A multi-warehouse shop: its warehouses' location ids (S4). */
+  location_ids: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  holiday_mode: Type.Optional(Type.Boolean()),
+  /** Authorised through this main account: the consent redirects with main_account_id (S5). */
+  main_account_id: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
 });
 
 export const TokenBody = Type.Object({

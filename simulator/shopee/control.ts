@@ -69,7 +69,12 @@ export function listingView(item: SpItem): ListingView {
 
 type ListingInput = Static<typeof schemas.ListingBody>;
 
-function buildModels(deps: SpDeps, body: ListingInput): SpModel[] {
+/** A multi-warehouse shop lists every warehouse; a new model's stock starts in the first one. */
+function placed(stock: number, locations: readonly string[]): Record<string, number> {
+  return Object.fromEntries(locations.map((location, index) => [location, index === 0 ? stock : 0]));
+}
+
+function buildModels(deps: SpDeps, body: ListingInput, locations: readonly string[]): SpModel[] {
   const promotion = (price: number | undefined) => ({
     promotionId: price === undefined ? null : deps.store.nextId('promotion'),
     promotionPrice: price ?? null,
@@ -84,6 +89,7 @@ function buildModels(deps: SpDeps, body: ListingInput): SpModel[] {
         tier_index: [],
         price: body.price,
         stock: body.stock ?? 0,
+        stockByLocation: placed(body.stock ?? 0, locations),
         reserved: 0,
         ...promotion(body.promotion_price),
       },
@@ -96,6 +102,7 @@ function buildModels(deps: SpDeps, body: ListingInput): SpModel[] {
     tier_index: [index],
     price: model.price,
     stock: model.stock ?? 0,
+    stockByLocation: placed(model.stock ?? 0, locations),
     reserved: 0,
     ...promotion(model.promotion_price),
   }));
@@ -108,7 +115,13 @@ function editModel(
   edit: { price?: number; stock?: number; promotion_price?: number | null },
 ) {
   if (edit.price !== undefined) model.price = edit.price;
-  if (edit.stock !== undefined) model.stock = edit.stock;
+  if (edit.stock !== undefined) {
+    model.stock = edit.stock;
+    const locations = Object.keys(model.stockByLocation);
+    model.stockByLocation = Object.fromEntries(
+      locations.map((location, index) => [location, index === 0 ? edit.stock! : 0]),
+    );
+  }
   if (edit.promotion_price === null) {
     model.promotionId = null;
     model.promotionPrice = null;
@@ -160,9 +173,19 @@ export function createSpControl(deps: SpDeps): ChannelControl {
     upsertSeller(raw) {
       const body = parseControl(check.seller, raw);
       const id = body.id ?? SP_DEFAULTS.shopId + store.shops.size;
-      const record = store.shops.get(id) ?? { id, name: `Loja ${id}`, region: SP_PRODUCTS.region };
+      const record = store.shops.get(id) ?? {
+        id,
+        name: `Loja ${id}`,
+        region: SP_PRODUCTS.region,
+        locations: [],
+        holidayMode: false,
+        mainAccountId: null,
+      };
       if (body.name !== undefined) record.name = body.name;
       if (body.region !== undefined) record.region = body.region;
+      if (body.location_ids !== undefined) record.locations = body.location_ids;
+      if (body.holiday_mode !== undefined) record.holidayMode = body.holiday_mode;
+      if (body.main_account_id !== undefined) record.mainAccountId = body.main_account_id;
       store.shops.set(id, record);
       return record;
     },
@@ -200,7 +223,7 @@ export function createSpControl(deps: SpDeps): ChannelControl {
         category_id: 100_001,
         create_time: now,
         update_time: now,
-        models: buildModels(deps, body),
+        models: buildModels(deps, body, owner.locations),
       };
       store.addItem(created);
       return listingView(created);

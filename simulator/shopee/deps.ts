@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock.ts';
+import type { ConformanceLedger } from '../core/conformance.ts';
 import type { ChannelFaults } from '../core/faults.ts';
 import type { TokenStore } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
@@ -22,6 +23,7 @@ export interface SpDeps {
   readonly tokens: TokenStore;
   readonly clock: Clock;
   readonly writeLog: WriteLog;
+  readonly conformance: ConformanceLedger;
   readonly faults: ChannelFaults;
   readonly limits: ChannelLimits;
   readonly settings: SpSettings;

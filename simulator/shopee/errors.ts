@@ -8,6 +8,8 @@ import { SP_HTTP_STATUS } from './facts.ts';
 export interface SpFailure {
   readonly error: string;
   readonly message: string;
+  /** The HTTP status when it is not 200 (the gateway's own refusals, fidelity S7). */
+  readonly status?: number;
 }
 
 export function spFailure(error: string, message: string): SpFailure {
@@ -44,5 +46,5 @@ export function sendFailure(
     request_id: requestId,
   };
   if (response !== undefined) body.response = response;
-  return reply.code(status ?? SP_HTTP_STATUS[failure.error] ?? 200).send(body);
+  return reply.code(status ?? failure.status ?? SP_HTTP_STATUS[failure.error] ?? 200).send(body);
 }

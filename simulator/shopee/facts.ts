@@ -32,14 +32,45 @@ export const SP_ERRORS = {
   noTimestamp: { error: 'error_param', message: 'no timestamp' },
   badTimestamp: { error: 'error_param', message: 'Invalid timestamp' },
   noSign: { error: 'error_param', message: 'There is no sign in query.' },
-  wrongSign: { error: 'error_sign', message: 'Wrong sign.' },
+  /**
+   * [2nd: integrators' handlers; fidelity S7, L] the gateway's own refusals (sign, token, partner
+   * and shop) may come with HTTP 403 instead of an HTTP-200 envelope: 403 here, so a client that
+   * reads the status instead of `error` is caught. Business failures stay HTTP 200.
+   */
+  wrongSign: { error: 'error_sign', message: 'Wrong sign.', status: 403 },
   noToken: { error: 'error_param', message: 'There is no access_token in query.' },
   noShop: { error: 'error_param', message: 'There is no shop_id in query.' },
-  badToken: { error: 'invalid_acceess_token', message: 'Invalid access_token.' },
-  wrongShop: { error: 'error_auth', message: 'Invalid partner_id or shopid.' },
-  /** [reference] `error_auth` is the invalid-token answer of the auth endpoints. */
-  badCode: { error: 'error_auth', message: 'Invalid code.' },
-  badRefresh: { error: 'error_auth', message: 'Invalid refresh_token.' },
+  badToken: { error: 'invalid_acceess_token', message: 'Invalid access_token.', status: 403 },
+  wrongShop: { error: 'error_auth', message: 'Invalid partner_id or shopid.', status: 403 },
+  /** [doc get_access_token error_list] (fidelity S7) a spent, expired or unknown code. */
+  badCode: {
+    error: 'invalid_code',
+    message: 'The code is expired or used or invalid, please check the code.',
+  },
+  /** [doc get_access_token] a main account's code traded for the wrong main_account_id. */
+  badMainAccount: {
+    error: 'invalid_main_acount_id',
+    message: 'The code or main_accoount_id is wrong, please check the code or the main_account_id.',
+  },
+  /** [doc refresh_access_token error_list] (fidelity S7) a spent or unknown refresh token. */
+  badRefresh: {
+    error: 'error_shop_refresh_token',
+    message: 'Your refresh token is error ,please check refresh token or shopid.',
+  },
+  /**
+   * [doc update_stock error_list] (fidelity S2, S4) business refusals Shopee sends as `error_auth`:
+   * the shop is in holiday mode; a multi-warehouse shop's stock without, or with a wrong,
+   * `location_id`.
+   */
+  holidayMode: {
+    error: 'error_auth',
+    message: 'Please wait for the holiday mode set then to edit item. Please try later.',
+  },
+  lackOfLocation: { error: 'error_auth', message: 'Lack of location_id, please double check.' },
+  wrongLocation: {
+    error: 'error_auth',
+    message: "The location_id input is not matched the shop's location_id(more/wrong). Please double check.",
+  },
   rateLimit: { error: 'error_rate_limit', message: 'Too many requests, please try again later.' },
   dailyLimit: { error: 'error_limit', message: 'You have reached the daily API call limit.' },
   server: { error: 'error_server', message: 'Something wrong. Please try later.' },
@@ -146,4 +177,18 @@ export const SP_LOGISTICS = {
   nfeFileType: 4,
   /** Simulator choice: how long after ship_order a tracking number shows ([2nd] it may be empty at first). */
   trackingDelayMs: 0,
+} as const;
+
+/**
+ * How the simulator answers the Shopee rows of shared/reference/fidelity.md it owns (S1, S3 and
+ * S6, the order rows, are answered in orders.ts and logistics.ts by their own owner).
+ */
+export const SP_FIDELITY = {
+  S2: '[doc v2.product.update_stock error_list, common_error_list] business refusals come as `error_auth`: holiday mode (shop `holiday_mode`), "Lack of location_id" and a foreign location_id (multi-warehouse shops), in HTTP-200 envelopes; token failures keep their own codes (invalid_acceess_token, error_auth "Invalid partner_id or shopid.").',
+  S4: '[doc v2.product.update_stock request_params: seller_stock[].location_id "if seller don\'t have any warehouse, you don\'t need to upload this field"] a shop with `location_ids` refuses entries without a location_id ("Lack of location_id, please double check.") or with another one; each warehouse keeps its own stock; reads list every warehouse.',
+  S5: '[doc v2.public.get_access_token request_params shop_id | main_account_id] a shop with `main_account_id` is authorised through it: the consent redirects with main_account_id (no shop_id), token/get takes main_account_id and answers shop_id_list (every shop of that main account) and merchant_id_list.',
+  S7: "[doc get_access_token and refresh_access_token error_list] a spent code → `invalid_code`, a spent or foreign refresh token → `error_shop_refresh_token`, with the documents' messages; [2nd, L] the gateway's sign, token and shop refusals come with HTTP 403 (SP_ERRORS status).",
+  S8: '[doc v2.product.update_price request_params: original_price "Original price for this model."] update_price sets the base price; a promotion shows its own price as current_price and locks original_price ("under promotion"). The simulator cannot tell a promo price sent as base; the contract test reads the body sent.',
+  conformance:
+    'spec/request-params.json holds the request_params trees of the 12 API documents (open.shopee.com, via congminh1254/shopee-sdk @ cb231e9); spec.ts walks them (required, types, nesting, "Length should be between 1 to 50.") for every product and auth request, answering error_param "Wrong parameters, detail: <field> <rule>." in an HTTP-200 envelope.',
 } as const;

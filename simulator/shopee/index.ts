@@ -68,6 +68,7 @@ export function createShopee(ctx: SimContext, options: ShopeeOptions = {}): Chan
     tokens,
     clock: ctx.clock,
     writeLog: ctx.writeLog,
+    conformance: ctx.conformance,
     faults,
     limits,
     settings,
@@ -80,6 +81,9 @@ export function createShopee(ctx: SimContext, options: ShopeeOptions = {}): Chan
       id: SP_DEFAULTS.shopId,
       name: SP_DEFAULTS.shopName,
       region: SP_PRODUCTS.region,
+      locations: [],
+      holidayMode: false,
+      mainAccountId: null,
     });
   }
   seedDefaults();

@@ -12,6 +12,15 @@ export interface SpShop {
   readonly id: number;
   name: string;
   region: string;
+  /**
+   * [doc update_stock] (fidelity S4) a multi-warehouse shop's warehouses: every `seller_stock`
+   * entry must name one (`location_id`). Empty: one warehouse, no location needed.
+   */
+  locations: string[];
+  /** [doc update_stock error_list] holiday mode: edits refused with `error_auth` (fidelity S2). */
+  holidayMode: boolean;
+  /** [doc get_access_token] (fidelity S5) the main account the shop belongs to, or null. */
+  mainAccountId: number | null;
 }
 
 /**
@@ -25,8 +34,10 @@ export interface SpModel {
   tier_index: number[];
   /** `original_price`; a promotion shows its own price as `current_price`. */
   price: number;
-  /** `seller_stock`, the only stock a seller can write [doc]. */
+  /** `seller_stock`, the only stock a seller can write [doc]; a multi-warehouse shop's sum. */
   stock: number;
+  /** A multi-warehouse shop's stock by `location_id` (sums to `stock`); empty otherwise. */
+  stockByLocation: Record<string, number>;
   /** Units held by open orders (`total_reserved_stock`). */
   reserved: number;
   promotionId: number | null;

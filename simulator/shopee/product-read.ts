@@ -5,6 +5,7 @@ import { paramError, sendFailure, sendOk } from './errors.ts';
 import { SP_PRODUCTS } from './facts.ts';
 import type { SpItem, SpModel } from './model.ts';
 import { hasModels } from './model.ts';
+import { judgeSp } from './spec.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -21,12 +22,17 @@ function priceInfo(model: SpModel) {
 
 /** [doc] `stock_info_v2`: seller_stock is what the seller writes; available = stock − reserved. */
 function stockInfo(model: SpModel) {
+  const byLocation = Object.entries(model.stockByLocation);
   return {
     summary_info: {
       total_reserved_stock: model.reserved,
       total_available_stock: model.stock - model.reserved,
     },
-    seller_stock: [{ location_id: `${SP_PRODUCTS.region}Z`, stock: model.stock }],
+    // A multi-warehouse shop shows each warehouse (S4); one warehouse is the region's default.
+    seller_stock:
+      byLocation.length === 0
+        ? [{ location_id: `${SP_PRODUCTS.region}Z`, stock: model.stock }]
+        : byLocation.map(([location_id, stock]) => ({ location_id, stock })),
     shopee_stock: [],
   };
 }
@@ -78,6 +84,13 @@ function ids(value: string | undefined): number[] | null {
 }
 
 function getBaseInfo(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const invalid = judgeSp(
+    deps.conformance,
+    request,
+    'product.get_item_base_info',
+    'v2.product.get_item_base_info',
+  );
+  if (invalid !== null) return sendFailure(reply, deps.requestId(), invalid);
   const list = ids((request.query as Query).item_id_list);
   if (list === null) return sendFailure(reply, deps.requestId(), paramError('The item_id_list is required'));
   if (list.length > SP_PRODUCTS.maxItemIds) {
@@ -93,6 +106,8 @@ function getBaseInfo(deps: SpDeps, request: FastifyRequest, reply: FastifyReply)
 }
 
 function getModelList(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const invalid = judgeSp(deps.conformance, request, 'product.get_model_list', 'v2.product.get_model_list');
+  if (invalid !== null) return sendFailure(reply, deps.requestId(), invalid);
   const itemId = ids((request.query as Query).item_id);
   const item =
     itemId?.length === 1 ? deps.store.item(Number(callerOf(request).sellerId), itemId[0]!) : undefined;
@@ -106,6 +121,8 @@ function getModelList(deps: SpDeps, request: FastifyRequest, reply: FastifyReply
 
 /** [doc] get_item_list: `offset`, `page_size` ≤ 100, `item_status`, optional update-time window. */
 function getItemList(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const invalid = judgeSp(deps.conformance, request, 'product.get_item_list', 'v2.product.get_item_list');
+  if (invalid !== null) return sendFailure(reply, deps.requestId(), invalid);
   const query = request.query as Query;
   const offset = Number(query.offset ?? '0');
   const pageSize = Number(query.page_size ?? '');

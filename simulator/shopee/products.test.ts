@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { TestSimulator } from '../test-support.ts';
-import { openSimulator } from '../test-support.ts';
+import { assertConformant, openSimulator } from '../test-support.ts';
 import { shopeeCall } from './testing.ts';
 
 let sim: TestSimulator;
@@ -11,7 +11,13 @@ let multi: { item_id: number; models: number[] };
 before(async () => {
   sim = await openSimulator();
 });
-after(() => sim.close());
+after(async () => {
+  try {
+    await assertConformant(sim.url);
+  } finally {
+    await sim.close();
+  }
+});
 beforeEach(async () => {
   await sim.control('POST', '/reset');
   token = (await sim.control('POST', '/shopee/tokens', {})).body.access_token;
@@ -31,7 +37,8 @@ beforeEach(async () => {
   };
 });
 
-const post = (path: string, json: unknown) => shopeeCall(sim, 'POST', path, { token, json });
+const post = (path: string, json: unknown, expectInvalid?: string) =>
+  shopeeCall(sim, 'POST', path, { token, json, ...(expectInvalid === undefined ? {} : { expectInvalid }) });
 const get = (path: string, query: Record<string, string>) => shopeeCall(sim, 'GET', path, { token, query });
 const stockEntry = (modelId: number, stock: number) => ({ model_id: modelId, seller_stock: [{ stock }] });
 
@@ -84,11 +91,15 @@ describe('Shopee update_stock', () => {
   });
 
   test('one item_id per call; an unknown item; ≤ 50 models; model_id 0 on an item with models', async () => {
-    const many = await post('/api/v2/product/update_stock', {
-      item_id: [single, multi.item_id],
-      stock_list: [stockEntry(0, 1)],
-    });
-    assert.equal(many.body.error, 'error_param');
+    const many = await post(
+      '/api/v2/product/update_stock',
+      { item_id: [single, multi.item_id], stock_list: [stockEntry(0, 1)] },
+      'update_stock: two item ids',
+    );
+    assert.deepEqual(
+      [many.body.error, many.body.message],
+      ['error_param', 'Wrong parameters, detail: item_id must be int64.'],
+    );
     const unknown = await post('/api/v2/product/update_stock', {
       item_id: 123,
       stock_list: [stockEntry(0, 1)],
@@ -96,15 +107,83 @@ describe('Shopee update_stock', () => {
     assert.equal(unknown.body.error, 'error_item_not_found');
     const stockList = Array.from({ length: 51 }, () => stockEntry(multi.models[0]!, 1));
     assert.equal(
-      (await post('/api/v2/product/update_stock', { item_id: multi.item_id, stock_list: stockList })).body
-        .error,
-      'error_param',
+      (
+        await post(
+          '/api/v2/product/update_stock',
+          { item_id: multi.item_id, stock_list: stockList },
+          'update_stock: 51 models',
+        )
+      ).body.message,
+      'Wrong parameters, detail: stock_list length should be between 1 to 50.',
     );
     const direct = await post('/api/v2/product/update_stock', {
       item_id: multi.item_id,
       stock_list: [stockEntry(0, 1)],
     });
     assert.equal(direct.body.response.failure_list.length, 1);
+  });
+
+  test('request_params: a missing or mistyped nested field is error_param naming it', async () => {
+    const missing = await post(
+      '/api/v2/product/update_stock',
+      { item_id: single, stock_list: [{ model_id: 0, seller_stock: [{ location_id: 'BRZ' }] }] },
+      'update_stock: no stock',
+    );
+    assert.deepEqual(
+      [missing.status, missing.body.error, missing.body.message],
+      [200, 'error_param', 'Wrong parameters, detail: stock_list.0.seller_stock.0.stock is required.'],
+    );
+    const text = await post(
+      '/api/v2/product/update_price',
+      { item_id: single, price_list: [{ model_id: 0, original_price: '10' }] },
+      'update_price: a price as text',
+    );
+    assert.equal(text.body.message, 'Wrong parameters, detail: price_list.0.original_price must be float.');
+    assert.equal(
+      (await sim.control('GET', `/shopee/listings/${single}`)).body.price,
+      29.9,
+      'nothing changed',
+    );
+  });
+
+  test('a multi-warehouse shop: error_auth without location_id or with another shop’s; its own applies (S4)', async () => {
+    await sim.control('POST', '/shopee/sellers', { id: 880000001, location_ids: ['BRW1', 'BRW2'] });
+    const item = Number(
+      (await sim.control('POST', '/shopee/listings', { sku: 'WH', price: 10, stock: 5 })).body.id,
+    );
+    const write = (seller_stock: unknown[]) =>
+      post('/api/v2/product/update_stock', { item_id: item, stock_list: [{ model_id: 0, seller_stock }] });
+    const lack = await write([{ stock: 3 }]);
+    assert.deepEqual(
+      [lack.status, lack.body.error, lack.body.message],
+      [200, 'error_auth', 'Lack of location_id, please double check.'],
+    );
+    assert.equal((await write([{ location_id: 'XX', stock: 3 }])).body.error, 'error_auth');
+    assert.equal((await write([{ location_id: 'BRW2', stock: 3 }])).body.error, '');
+    const read = await get('/api/v2/product/get_item_base_info', { item_id_list: String(item) });
+    assert.deepEqual(read.body.response.item_list[0].stock_info_v2.seller_stock, [
+      { location_id: 'BRW1', stock: 5 },
+      { location_id: 'BRW2', stock: 3 },
+    ]);
+  });
+
+  test('holiday mode: stock and price edits refused with error_auth (S2), nothing applied', async () => {
+    await sim.control('POST', '/shopee/sellers', { id: 880000001, holiday_mode: true });
+    const stock = await post('/api/v2/product/update_stock', {
+      item_id: single,
+      stock_list: [stockEntry(0, 9)],
+    });
+    assert.deepEqual(
+      [stock.body.error, stock.body.message],
+      ['error_auth', 'Please wait for the holiday mode set then to edit item. Please try later.'],
+    );
+    const priced = await post('/api/v2/product/update_price', {
+      item_id: single,
+      price_list: [{ model_id: 0, original_price: 30 }],
+    });
+    assert.equal(priced.body.error, 'error_auth');
+    const view = (await sim.control('GET', `/shopee/listings/${single}`)).body;
+    assert.deepEqual([view.stock, view.price], [5, 29.9]);
   });
 
   test('seller_stock may not go below the units reserved by open orders', async () => {
@@ -174,7 +253,11 @@ describe('Shopee update_price', () => {
       [first.body.response.total_count, first.body.response.has_next_page, first.body.response.next_offset],
       [2, true, 1],
     );
-    const tooBig = await get('/api/v2/product/get_item_list', { offset: '0', page_size: '101' });
+    const tooBig = await get('/api/v2/product/get_item_list', {
+      offset: '0',
+      page_size: '101',
+      item_status: 'NORMAL',
+    });
     assert.equal(tooBig.body.error, 'error_param');
   });
 });

@@ -4,9 +4,10 @@ import type { SpDeps } from './deps.ts';
 import { logSpWrite, nowSeconds } from './deps.ts';
 import type { SpFailure } from './errors.ts';
 import { paramError, sendFailure, sendOk, spFailure } from './errors.ts';
-import { SP_PRODUCTS } from './facts.ts';
+import { SP_ERRORS, SP_PRODUCTS } from './facts.ts';
 import type { SpItem, SpModel } from './model.ts';
 import { hasModels } from './model.ts';
+import { judgeSp } from './spec.ts';
 
 interface Failed {
   model_id: number;
@@ -60,9 +61,12 @@ function readBody(request: FastifyRequest): Record<string, unknown> {
 function updateStock(deps: SpDeps, request: WriteRequest, reply: FastifyReply) {
   const shop = callerOf(request).sellerId;
   const body = readBody(request);
-  const item = writableItem(deps, Number(shop), body, 'stock_list');
   logSpWrite(deps, 'product.update_stock', shop, String(body.item_id ?? ''), 200, body);
+  const invalid = judgeSp(deps.conformance, request, 'product.update_stock', 'v2.product.update_stock');
+  const item = invalid ?? writableItem(deps, Number(shop), body, 'stock_list');
   if ('error' in item) return sendFailure(reply, deps.requestId(), item);
+  const shopRefusal = editRefusal(deps, Number(shop)) ?? locationRefusal(deps, Number(shop), body);
+  if (shopRefusal !== null) return sendFailure(reply, deps.requestId(), shopRefusal);
   const success: Array<{ model_id: number; stock: number }> = [];
   const failure: Failed[] = [];
   for (const entry of body.stock_list as Array<Record<string, unknown>>) {
@@ -77,8 +81,8 @@ function updateStock(deps: SpDeps, request: WriteRequest, reply: FastifyReply) {
           : stockRefusal(deps, model, stock);
     if (refusal !== null) failure.push({ model_id: modelId, failed_reason: refusal });
     else {
-      (model as SpModel).stock = stock as number;
-      success.push({ model_id: modelId, stock: stock as number });
+      writeStock(model as SpModel, entry);
+      success.push({ model_id: modelId, stock: (model as SpModel).stock });
     }
   }
   if (success.length > 0) item.update_time = nowSeconds(deps);
@@ -90,7 +94,42 @@ function updateStock(deps: SpDeps, request: WriteRequest, reply: FastifyReply) {
     : sendFailure(reply, deps.requestId(), partial, response);
 }
 
-/** `seller_stock: [{location_id?, stock}]`; several locations add up (one warehouse here). */
+/**
+ * A multi-warehouse shop's write names its warehouses: the locations given take their stock, the
+ * others keep theirs. A one-warehouse shop's stock is the sum of the entries.
+ */
+function writeStock(model: SpModel, entry: Record<string, unknown>): void {
+  const locations = entry.seller_stock as Array<{ location_id?: string; stock: number }>;
+  if (
+    Object.keys(model.stockByLocation).length === 0 ||
+    locations.every((l) => l.location_id === undefined)
+  ) {
+    model.stock = locations.reduce((sum, location) => sum + location.stock, 0);
+    return;
+  }
+  for (const location of locations) model.stockByLocation[location.location_id!] = location.stock;
+  model.stock = Object.values(model.stockByLocation).reduce((sum, value) => sum + value, 0);
+}
+
+/** [doc update_stock error_list] holiday mode refuses every edit of the shop's items. */
+function editRefusal(deps: SpDeps, shopId: number): SpFailure | null {
+  return deps.store.shops.get(shopId)?.holidayMode === true ? SP_ERRORS.holidayMode : null;
+}
+
+/** [doc update_stock] (S4) a multi-warehouse shop needs `location_id`, one of its own, in every entry. */
+function locationRefusal(deps: SpDeps, shopId: number, body: Record<string, unknown>): SpFailure | null {
+  const locations = deps.store.shops.get(shopId)?.locations ?? [];
+  if (locations.length === 0) return null;
+  for (const entry of body.stock_list as Array<{ seller_stock?: Array<{ location_id?: unknown }> }>) {
+    for (const stock of entry.seller_stock ?? []) {
+      if (stock.location_id === undefined || stock.location_id === '') return SP_ERRORS.lackOfLocation;
+      if (!locations.includes(String(stock.location_id))) return SP_ERRORS.wrongLocation;
+    }
+  }
+  return null;
+}
+
+/** `seller_stock: [{location_id?, stock}]`; several locations add up. */
 function sellerStock(entry: Record<string, unknown>): number | string {
   if (entry.normal_stock !== undefined && entry.seller_stock === undefined) {
     return 'normal_stock is no longer supported, please use seller_stock.';
@@ -120,9 +159,12 @@ function stockRefusal(deps: SpDeps, model: SpModel, stock: number): string | nul
 function updatePrice(deps: SpDeps, request: WriteRequest, reply: FastifyReply) {
   const shop = callerOf(request).sellerId;
   const body = readBody(request);
-  const item = writableItem(deps, Number(shop), body, 'price_list');
   logSpWrite(deps, 'product.update_price', shop, String(body.item_id ?? ''), 200, body);
+  const invalid = judgeSp(deps.conformance, request, 'product.update_price', 'v2.product.update_price');
+  const item = invalid ?? writableItem(deps, Number(shop), body, 'price_list');
   if ('error' in item) return sendFailure(reply, deps.requestId(), item);
+  const shopRefusal = editRefusal(deps, Number(shop));
+  if (shopRefusal !== null) return sendFailure(reply, deps.requestId(), shopRefusal);
   const accepted: Array<{ model: SpModel; price: number }> = [];
   const failure: Failed[] = [];
   for (const entry of body.price_list as Array<Record<string, unknown>>) {

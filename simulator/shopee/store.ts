@@ -14,6 +14,8 @@ export class SpStore {
   readonly shops = new Map<number, SpShop>();
   readonly items = new Map<number, SpItem>();
   readonly orders = new Map<string, SpOrder>();
+  /** Codes a main account's authorisation issued: the main account and the shops it covers (S5). */
+  readonly mainAccountCodes = new Map<string, { mainAccountId: number; shopIds: number[] }>();
   readonly #itemsByShop = new Map<number, SpItem[]>();
   readonly #ordersByShop = new Map<number, SpOrder[]>();
   #ids: Record<keyof typeof FIRST, number> = { ...FIRST };
@@ -23,6 +25,7 @@ export class SpStore {
     this.shops.clear();
     this.items.clear();
     this.orders.clear();
+    this.mainAccountCodes.clear();
     this.#itemsByShop.clear();
     this.#ordersByShop.clear();
     this.#ids = { ...FIRST };

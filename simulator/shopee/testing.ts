@@ -15,6 +15,8 @@ export interface ShopeeCall {
   readonly multipart?: FormData;
   /** Replaces the computed sign (to test refusals). */
   readonly sign?: string;
+  /** The request does not fit Shopee's request_params on purpose: the test's name (conformance ledger). */
+  readonly expectInvalid?: string;
 }
 
 async function simulatorSeconds(sim: TestSimulator): Promise<number> {
@@ -53,5 +55,9 @@ export async function shopeeCall(
   call: ShopeeCall = {},
 ): Promise<Answer> {
   const query = await signedQuery(sim, apiPath, call);
-  return sim.call('shopee', method, `${apiPath}?${query}`, { json: call.json, multipart: call.multipart });
+  return sim.call('shopee', method, `${apiPath}?${query}`, {
+    json: call.json,
+    multipart: call.multipart,
+    ...(call.expectInvalid === undefined ? {} : { expectInvalid: call.expectInvalid }),
+  });
 }

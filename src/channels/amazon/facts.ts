@@ -138,3 +138,20 @@ export const AM_ORDERS = {
 
 /** Calls in flight at once within one run; Amazon's buckets still apply. [unverified] choice. */
 export const AM_CONCURRENCY = 2;
+
+/**
+ * Types from the source (issue 11, item 3): the Listings PATCH body and answer
+ * (`ListingsItemPatchRequest`, `PatchOperation`, `ListingsItemSubmissionResponse`) and the feed
+ * bodies (`CreateFeedDocumentSpecification`, `CreateFeedSpecification`, `FeedDocument`) are typed
+ * with `@sp-api-sdk/listings-items-api-2021-08-01` and `@sp-api-sdk/feeds-api-2021-06-30`
+ * (generated from amzn/selling-partner-api-models; pure JS, no install scripts), so a wrong field
+ * fails `tsc`. Types only (`import type`, erased at run time; devDependencies): their axios client
+ * is not used, because Cais's call path (per-operation token buckets, the shared keep-alive agent,
+ * retries within the policy, one LWA refresh on a refused token, ChannelError classification) is
+ * what keeps the run's guarantees. The JSON_LISTINGS_FEED document has no SDK type: FeedMessage in
+ * feeds.ts follows schemas/feeds/listings-feed-schema-v2.json.
+ */
+export const AM_TYPES_FROM = [
+  '@sp-api-sdk/listings-items-api-2021-08-01',
+  '@sp-api-sdk/feeds-api-2021-06-30',
+] as const;

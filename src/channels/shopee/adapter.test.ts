@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ItemOutcome, PriceUpdate, StockUpdate } from '../adapter.ts';
+import { testContext } from '../testing.ts';
 import type { SpHarness, SpListingView } from './testing.ts';
 import { openShopee } from './testing.ts';
 
@@ -8,7 +9,14 @@ let sp: SpHarness;
 before(async () => {
   sp = await openShopee();
 });
-after(() => sp.close());
+after(async () => {
+  // Whatever the adapter sent fits Shopee's request_params (the simulator's conformance ledger).
+  try {
+    await sp.assertConformant();
+  } finally {
+    await sp.close();
+  }
+});
 beforeEach(() => sp.reset());
 
 const DAY = 86_400_000;
@@ -150,14 +158,63 @@ describe('Shopee stock and price', () => {
     assert.equal(write?.status, 200, 'a failure inside HTTP 200');
   });
 
-  test('a promotional price is what the buyer pays while its window is open', async () => {
+  test('original_price is the base price, never the promotional one, even inside its window (S8)', async () => {
     const ctx = await sp.connect();
-    const item = await sp.listing({ sku: 'W', price: 100, stock: 1 });
-    const promo = { ...price(item, 100), promotionalPrice: 79.9 };
-    await sp.adapter.pushPrice(ctx, [promo]);
-    assert.equal((await sp.view(item.id)).price, 79.9);
-    await sp.adapter.pushPrice(ctx, [{ ...promo, promotionStartsAt: new Date(Date.now() + DAY) }]);
-    assert.equal((await sp.view(item.id)).price, 100, 'not before it starts');
+    const item = await sp.listing({ sku: 'W', price: 90, stock: 1 });
+    const promo = {
+      ...price(item, 100),
+      promotionalPrice: 79.9,
+      promotionEndsAt: new Date(Date.now() + DAY),
+    };
+    assert.deepEqual(await sp.adapter.pushPrice(ctx, [promo]), [APPLIED]);
+    const [write] = await sp.writes('product.update_price');
+    assert.deepEqual((write?.body as { price_list?: unknown } | undefined)?.price_list, [
+      { model_id: 0, original_price: 100 },
+    ]);
+    assert.equal((await sp.view(item.id)).price, 100);
+  });
+
+  test('a business refusal sent as error_auth is that listing’s sync error; the connection goes on (S2)', async () => {
+    const ctx = await sp.connect();
+    const a = await sp.listing({ sku: 'HA', price: 10, stock: 1 });
+    const b = await sp.listing({ sku: 'HB', price: 10, stock: 1 });
+    await sp.control('POST', '/shopee/sellers', { id: sp.defaults.shop_id, holiday_mode: true });
+    const outcomes = await sp.adapter.pushStock(ctx, [stock(a, 3, 1), stock(b, 4, 2)]);
+    for (const outcome of outcomes) {
+      const error = failure(outcome);
+      assert.deepEqual(
+        [error.failure, error.code, error.marketplaceCode],
+        ['permanent', 'shopee.holiday_mode', 'error_auth'],
+      );
+      assert.match(error.hint ?? '', /holiday mode/);
+    }
+    assert.equal((await sp.writes('product.update_stock')).length, 2, 'the second item was still tried');
+    assert.equal(ctx.credentials.refreshCount, 0, 'no token refresh for a business refusal');
+    await sp.control('POST', '/shopee/sellers', { id: sp.defaults.shop_id, holiday_mode: false });
+    assert.deepEqual(await sp.adapter.pushStock(ctx, [stock(a, 3)]), [APPLIED]);
+  });
+
+  test('a multi-warehouse shop gets location_id in seller_stock: its one warehouse, or the connection’s (S4)', async () => {
+    await sp.control('POST', '/shopee/sellers', { id: sp.defaults.shop_id, location_ids: ['BRW1'] });
+    const ctx = await sp.connect();
+    const item = await sp.listing({ sku: 'WH', price: 10, stock: 1 });
+    assert.deepEqual(await sp.adapter.pushStock(ctx, [stock(item, 6)]), [APPLIED]);
+    const writes = await sp.writes('product.update_stock');
+    const last = writes.at(-1)?.body as { stock_list?: unknown } | undefined;
+    assert.deepEqual(last?.stock_list, [{ model_id: 0, seller_stock: [{ location_id: 'BRW1', stock: 6 }] }]);
+    assert.equal((await sp.view(item.id)).stock, 6);
+
+    await sp.control('POST', '/shopee/sellers', { id: sp.defaults.shop_id, location_ids: ['BRW1', 'BRW2'] });
+    const two = await sp.listing({ sku: 'WH2', price: 10, stock: 1 });
+    const unnamed = failure((await sp.adapter.pushStock(ctx, [stock(two, 2)]))[0]);
+    assert.deepEqual([unnamed.failure, unnamed.code], ['permanent', 'shopee.location_id_missing']);
+    assert.match(unnamed.hint ?? '', /extra\.locationId/);
+    const named = testContext(sp.adapter, sp.baseUrl, {
+      ...ctx.credentials.stored,
+      extra: { locationId: 'BRW2' },
+    });
+    assert.deepEqual(await sp.adapter.pushStock(named, [stock(two, 2)]), [APPLIED]);
+    assert.equal((await sp.view(two.id)).stock, 3, 'BRW1 keeps its unit, BRW2 gets 2');
   });
 
   test('whole-call refusals: an unknown item, and variation prices too far apart', async () => {

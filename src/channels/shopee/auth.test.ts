@@ -54,11 +54,40 @@ describe('Shopee shop authorisation and tokens', () => {
     const again = sp.adapter.exchangeCode!({ ...start, code: params.code ?? '', params });
     await assert.rejects(again, {
       failure: 'auth',
-      code: 'shopee.error_auth',
-      marketplaceMessage: 'Invalid code.',
+      code: 'shopee.invalid_code',
+      marketplaceMessage: 'The code is expired or used or invalid, please check the code.',
     });
     await assert.rejects(sp.adapter.exchangeCode!({ ...start, code: 'x', params: {} }), {
       code: 'shopee.no_shop_id',
+    });
+  });
+
+  test('a main account’s authorisation (main_account_id, shop_id_list) connects its one shop; several are refused (S5)', async () => {
+    const start = {
+      baseUrl: sp.baseUrl,
+      clientId: String(sp.defaults.partner_id),
+      clientSecret: sp.defaults.partner_key,
+      redirectUri: REDIRECT,
+      state: 'ma',
+    };
+    const consent = async () => {
+      const response = await fetch(sp.adapter.authorizeUrl!(start), { redirect: 'manual' });
+      return Object.fromEntries(new URL(response.headers.get('location') ?? '').searchParams);
+    };
+    await sp.control('POST', '/shopee/sellers', { id: sp.defaults.shop_id, main_account_id: 7001 });
+    const params = await consent();
+    assert.deepEqual([params.main_account_id, params.shop_id], ['7001', undefined]);
+    const credentials = await sp.adapter.exchangeCode!({ ...start, code: params.code ?? '', params });
+    assert.equal(credentials.sellerId, String(sp.defaults.shop_id));
+    const ctx = testContext(sp.adapter, sp.baseUrl, credentials);
+    assert.deepEqual(await sp.adapter.testConnection(ctx), { sellerId: String(sp.defaults.shop_id) });
+
+    await sp.control('POST', '/shopee/sellers', { id: 880000002, main_account_id: 7001 });
+    const many = await consent();
+    await assert.rejects(sp.adapter.exchangeCode!({ ...start, code: many.code ?? '', params: many }), {
+      failure: 'permanent',
+      code: 'shopee.main_account_many_shops',
+      marketplaceMessage: `the Shopee main account 7001 authorised 2 shops (${sp.defaults.shop_id}, 880000002)`,
     });
   });
 
@@ -70,8 +99,8 @@ describe('Shopee shop authorisation and tokens', () => {
     assert.notEqual(second.refreshToken, first.refreshToken);
     await assert.rejects(sp.adapter.refreshToken(sp.baseUrl, first), {
       failure: 'auth',
-      code: 'shopee.error_auth',
-      marketplaceMessage: 'Invalid refresh_token.',
+      code: 'shopee.error_shop_refresh_token',
+      marketplaceMessage: 'Your refresh token is error ,please check refresh token or shopid.',
       httpStatus: 200,
     });
   });
@@ -98,7 +127,10 @@ describe('Shopee shop authorisation and tokens', () => {
     ]);
     for (const outcome of outcomes) {
       assert.ok(!outcome.ok);
-      assert.deepEqual([outcome.error.failure, outcome.error.code], ['auth', 'shopee.error_auth']);
+      assert.deepEqual(
+        [outcome.error.failure, outcome.error.code],
+        ['auth', 'shopee.error_shop_refresh_token'],
+      );
     }
     assert.equal(ctx.credentials.refreshCount, 1);
     assert.equal((await sp.writes('product.update_stock')).length, 0);

@@ -11,7 +11,7 @@ import type { Credentials, OAuthStart } from '../adapter.ts';
 import { callTokenEndpoint, urlOf } from '../call.ts';
 import { FailureClass } from '../errors.ts';
 import type { Json } from '../json.ts';
-import { isObject, num, str } from '../json.ts';
+import { asArray, isObject, num, str } from '../json.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { publicQuery } from './api.ts';
 import { classifyShopee, failureOfShopee, spChannelError } from './errors.ts';
@@ -33,6 +33,11 @@ export async function shopeeExchangeCode(
   now: () => number,
 ): Promise<Credentials> {
   const shopId = args.params?.shop_id;
+  const mainAccountId = args.params?.main_account_id;
+  const credentials = { clientId: args.clientId, clientSecret: args.clientSecret };
+  if ((shopId === undefined || shopId === '') && mainAccountId !== undefined && /^\d+$/.test(mainAccountId)) {
+    return exchangeMainAccount(args, credentials, Number(mainAccountId), retry, now);
+  }
   if (shopId === undefined || !/^\d+$/.test(shopId)) {
     throw spChannelError(
       FailureClass.auth,
@@ -40,10 +45,43 @@ export async function shopeeExchangeCode(
       'Shopee sent the seller back without a shop_id',
     );
   }
-  const credentials = { clientId: args.clientId, clientSecret: args.clientSecret };
   const json = { code: args.code, shop_id: Number(shopId), partner_id: Number(args.clientId) };
   const tokens = await postToken(args.baseUrl, SP_AUTH.tokenPath, credentials, json, retry, now);
   return { ...credentials, ...tokens, sellerId: shopId };
+}
+
+/**
+ * [doc get_access_token] (fidelity S5) A main account's authorisation comes back with
+ * `main_account_id` instead of `shop_id`; the code is traded with `main_account_id` and the
+ * answer lists the shops it covers (`shop_id_list`). A Cais connection is one shop: one shop in
+ * the list is this connection's; several are refused with a message naming them (guessing one
+ * would sync a catalog into the wrong shop).
+ */
+async function exchangeMainAccount(
+  args: OAuthStart & { code: string },
+  credentials: Pick<Credentials, 'clientId' | 'clientSecret'>,
+  mainAccountId: number,
+  retry: RetryPolicy,
+  now: () => number,
+): Promise<Credentials> {
+  const json = { code: args.code, main_account_id: mainAccountId, partner_id: Number(args.clientId) };
+  const { tokens, body } = await postTokenBody(
+    args.baseUrl,
+    SP_AUTH.tokenPath,
+    credentials,
+    json,
+    retry,
+    now,
+  );
+  const shops = asArray(body.shop_id_list).flatMap((id) => (typeof id === 'number' ? [String(id)] : []));
+  if (shops.length !== 1) {
+    throw spChannelError(
+      FailureClass.permanent,
+      'shopee.main_account_many_shops',
+      `the Shopee main account ${mainAccountId} authorised ${shops.length} shops (${shops.join(', ') || 'none'})`,
+    );
+  }
+  return { ...credentials, ...tokens, sellerId: shops[0] };
 }
 
 export async function shopeeRefreshToken(
@@ -75,6 +113,17 @@ async function postToken(
   retry: RetryPolicy,
   now: () => number,
 ): Promise<Tokens> {
+  return (await postTokenBody(baseUrl, path, credentials, json, retry, now)).tokens;
+}
+
+async function postTokenBody(
+  baseUrl: string,
+  path: string,
+  credentials: Credentials,
+  json: Json,
+  retry: RetryPolicy,
+  now: () => number,
+): Promise<{ tokens: Tokens; body: Json }> {
   const url = urlOf(baseUrl, path, publicQuery(credentials, path, now()));
   const response = await callTokenEndpoint(
     { method: 'POST', url, json },
@@ -93,5 +142,8 @@ async function postToken(
     );
   }
   // Our clock, not the timestamp we signed with: a skewed clock must not make a fresh token look expired.
-  return { accessToken, refreshToken: str(body.refresh_token), expiresAt: Date.now() + expiresIn * 1000 };
+  return {
+    tokens: { accessToken, refreshToken: str(body.refresh_token), expiresAt: Date.now() + expiresIn * 1000 },
+    body,
+  };
 }

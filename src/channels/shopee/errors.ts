@@ -10,7 +10,7 @@ import type { HttpRequest, HttpResponse } from '../http-client.ts';
 import { retryAfterMs } from '../http-client.ts';
 import type { Json } from '../json.ts';
 import { isObject, str } from '../json.ts';
-import { SP_DAILY_RESET_OFFSET_MS, SP_ERROR_CLASSES } from './facts.ts';
+import { SP_AUTH_ERROR_MESSAGES, SP_DAILY_RESET_OFFSET_MS, SP_ERROR_CLASSES } from './facts.ts';
 
 export const HINTS: Record<string, string> = {
   'shopee.error_sign': 'Shopee refused the signature: check the partner id and partner key, then reconnect.',
@@ -24,6 +24,16 @@ export const HINTS: Record<string, string> = {
     'The item is in a Shopee promotion, which locks its price. Take it out of the promotion in Seller Centre, or wait until it ends.',
   'shopee.stock_below_reserved':
     'Open Shopee orders hold more units than the stock sent. Ship or cancel them, or send more stock.',
+  'shopee.holiday_mode':
+    'The Shopee shop is in holiday mode, which blocks edits. Turn holiday mode off in Seller Centre; the next sync sends the values.',
+  'shopee.location_id_missing':
+    "The Shopee shop has several warehouses and Shopee needs to know which one the stock is for. Set the warehouse's location_id on the connection (extra.locationId).",
+  'shopee.location_id_refused':
+    "Shopee refused the warehouse (location_id) the stock was sent to. Check the connection's extra.locationId against the shop's warehouses.",
+  'shopee.refused':
+    'Shopee refused this change for this item. Read Shopee’s message, fix it in Seller Centre or in your ERP, then sync again.',
+  'shopee.main_account_many_shops':
+    'The Shopee main account authorised several shops at once. Connect each shop on its own connection: authorise one shop at a time.',
   'shopee.error_price_agp_too_large':
     "Shopee refuses variations whose highest price is more than 4 times the lowest. Fix the variations' prices.",
 };
@@ -65,12 +75,30 @@ export function bareCode(code: string): string {
 
 function classOf(code: string, message: string): FailureClass {
   const has = (list: readonly string[]) => list.includes(code);
+  if (code === 'error_auth') return authErrorClass(message);
   if (has(SP_ERROR_CLASSES.auth)) return FailureClass.auth;
   if (has(SP_ERROR_CLASSES.rateLimited)) return FailureClass.rate_limited;
   if (has(SP_ERROR_CLASSES.transient)) return FailureClass.transient;
   // A clock that drifted: the operator fixes it, and the same values go through then.
   if (code === 'error_param' && /timestamp/i.test(message)) return FailureClass.transient;
   return FailureClass.permanent;
+}
+
+/** S2: `error_auth` by its message; see SP_AUTH_ERROR_MESSAGES. */
+function authErrorClass(message: string): FailureClass {
+  if (SP_AUTH_ERROR_MESSAGES.passing.some((pattern) => pattern.test(message))) return FailureClass.transient;
+  if (SP_AUTH_ERROR_MESSAGES.connection.some((pattern) => pattern.test(message))) return FailureClass.auth;
+  return FailureClass.permanent;
+}
+
+/** A business `error_auth`'s own Cais code, so its hint says what to do. */
+function authErrorCode(message: string): string {
+  const rules = SP_AUTH_ERROR_MESSAGES;
+  if (rules.holidayMode.test(message)) return 'shopee.holiday_mode';
+  if (rules.missingLocation.test(message)) return 'shopee.location_id_missing';
+  if (rules.wrongLocation.test(message)) return 'shopee.location_id_refused';
+  if (rules.belowReserved.test(message)) return 'shopee.stock_below_reserved';
+  return 'shopee.refused';
 }
 
 /** Until 00:00 UTC+8, when the daily quota resets. */
@@ -91,7 +119,11 @@ export function envelopeError(
   const message = str(body.message) || raw;
   const failure = classOf(code, message);
   const cais =
-    code === 'error_param' && /timestamp/i.test(message) ? 'shopee.invalid_timestamp' : `shopee.${code}`;
+    code === 'error_param' && /timestamp/i.test(message)
+      ? 'shopee.invalid_timestamp'
+      : code === 'error_auth' && failure === FailureClass.permanent
+        ? authErrorCode(message)
+        : `shopee.${code}`;
   let hint: string | undefined;
   if (code === 'error_limit') {
     const hours = Math.ceil(untilDailyReset() / 3_600_000);

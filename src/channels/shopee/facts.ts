@@ -60,11 +60,42 @@ export const SP_REASONS = {
   passing: /try (again )?later|try again/i,
 } as const;
 
+/**
+ * [doc: update_stock error_list, common_error_list] (fidelity S2) `error_auth` is Shopee's code
+ * for token and partner failures AND for business refusals of one write: "Total stock must be
+ * more than reserved stock.", "Lack of location_id, please double check.", holiday mode, "cnsc
+ * shop not upgraded", "normal stock must be equal to 0". Only the messages below are the
+ * connection's (token, partner, shop link, app permissions): they pause it. Any other
+ * `error_auth` is that listing's sync error, so one refused item never stops the shop's sync
+ * ("System error" is passing). [unverified] the wording Shopee sends may drift: an unknown message
+ * costs a per-listing error, never a paused connection.
+ */
+export const SP_AUTH_ERROR_MESSAGES = {
+  connection: [
+    /access[_ ]?token/i,
+    /partner_?id/i,
+    /shop_?id/i,
+    /app is deleted/i,
+    /permissions? for authori[sz]ations/i,
+    /no permission to current api/i,
+    /sign/i,
+  ],
+  passing: [/system error/i],
+  holidayMode: /holiday mode/i,
+  missingLocation: /lack of location_id/i,
+  wrongLocation: /location_id/i,
+  belowReserved: /reserved stock/i,
+} as const;
+
 /** [2nd] Error codes by class; a module prefix (`product.error_param`) is dropped before lookup. */
 export const SP_ERROR_CLASSES = {
   auth: [
     'error_auth',
     'error_sign',
+    /** [doc get_access_token] a spent, expired or unknown authorisation code. */
+    'invalid_code',
+    'invalid_shop_id',
+    'invalid_main_acount_id',
     'invalid_acceess_token',
     'invalid_access_token',
     'refresh_token_expired',

@@ -6,12 +6,18 @@
  * Writes apply at once and are absolute, so a repeated one is harmless.
  *
  * Stock is `seller_stock` [doc] (Shopee's own warehouse stock cannot be written); it counts the
- * units open orders reserve, so a value below them is refused.
- * Price: Shopee's sale prices live in its discount module; without it Cais sends what the buyer
- * must pay as `original_price`: the promotional price while its window is open, else the price.
- * A model in a Shopee promotion keeps its price (refused, permanent).
+ * units open orders reserve, so a value below them is refused. [doc update_stock] (fidelity S4)
+ * a shop with several warehouses must name the warehouse (`location_id`): the connection's
+ * `extra.locationId`, or, when Shopee answers "Lack of location_id", the one location the item
+ * shows (a shop with several is asked to set `extra.locationId`: Cais has one stock per SKU, and
+ * guessing a warehouse would overwrite another's stock).
+ * Price: [doc update_price] (fidelity S8) `original_price` is the base price, always; Shopee's sale
+ * prices live in its discount module, which Cais does not drive (`promotionalPrice: 'none'`), so a
+ * promotional price is never sent as the base price. A model in a Shopee promotion keeps its
+ * price (refused, permanent).
  */
 import type { ChannelContext, ItemOutcome, Operation, PriceUpdate, StockUpdate } from '../adapter.ts';
+import type { Query } from '../call.ts';
 import type { ChannelError } from '../errors.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
 import type { Json } from '../json.ts';
@@ -27,24 +33,23 @@ interface ModelWrite {
   entry: Json;
 }
 
-export function pushStock(api: SpApi, ctx: ChannelContext, updates: StockUpdate[]): Promise<ItemOutcome[]> {
+export async function pushStock(
+  api: SpApi,
+  ctx: ChannelContext,
+  updates: StockUpdate[],
+): Promise<ItemOutcome[]> {
+  const location = (await ctx.credentials.current()).extra?.locationId;
   return pushModels(api, ctx, 'stock', updates, (u) => ({
-    seller_stock: [{ stock: Math.max(0, Math.trunc(u.qty)) }],
+    seller_stock: [stockEntry(Math.max(0, Math.trunc(u.qty)), location)],
   }));
 }
 
-export function pushPrice(api: SpApi, ctx: ChannelContext, updates: PriceUpdate[]): Promise<ItemOutcome[]> {
-  const now = Date.now();
-  return pushModels(api, ctx, 'price', updates, (u) => ({ original_price: salePrice(u, now) }));
+function stockEntry(stock: number, location: string | undefined): Json {
+  return location === undefined || location === '' ? { stock } : { location_id: location, stock };
 }
 
-/** What the buyer pays now: the promotional price inside its window, else the price. */
-export function salePrice(update: PriceUpdate, now = Date.now()): number {
-  const { promotionalPrice, promotionStartsAt, promotionEndsAt } = update;
-  if (promotionalPrice === null) return update.price;
-  if (promotionStartsAt !== undefined && promotionStartsAt.getTime() > now) return update.price;
-  if (promotionEndsAt !== undefined && promotionEndsAt.getTime() <= now) return update.price;
-  return promotionalPrice;
+export function pushPrice(api: SpApi, ctx: ChannelContext, updates: PriceUpdate[]): Promise<ItemOutcome[]> {
+  return pushModels(api, ctx, 'price', updates, (u) => ({ original_price: u.price }));
 }
 
 async function pushModels<T extends StockUpdate | PriceUpdate>(
@@ -112,16 +117,24 @@ async function pushItem(
   writes: ModelWrite[],
 ): Promise<ItemOutcome[]> {
   const stock = operation === 'stock';
-  let envelope: Json;
-  try {
-    envelope = await api.envelope(ctx, {
+  const send = (entries: Json[]) =>
+    api.envelope(ctx, {
       operation,
       method: 'POST',
       path: stock ? '/api/v2/product/update_stock' : '/api/v2/product/update_price',
-      json: { item_id: writes[0]!.itemId, [stock ? 'stock_list' : 'price_list']: writes.map((w) => w.entry) },
+      json: { item_id: writes[0]!.itemId, [stock ? 'stock_list' : 'price_list']: entries },
     });
+  let envelope: Json;
+  try {
+    envelope = await send(writes.map((w) => w.entry));
   } catch (error) {
-    return failAll(writes, asError(error));
+    const location = stock ? await locationOnLack(api, ctx, writes[0]!.itemId, error) : undefined;
+    if (location === undefined) return failAll(writes, asError(error));
+    try {
+      envelope = await send(writes.map((w) => withLocation(w.entry, location)));
+    } catch (retried) {
+      return failAll(writes, asError(retried));
+    }
   }
   const response = child(envelope, 'response');
   const succeeded = new Set(
@@ -145,6 +158,50 @@ async function pushItem(
     if (succeeded.has(write.modelId)) return { listingId: write.listingId, ok: true, applied: 'applied' };
     return { listingId: write.listingId, ok: false, error: noAnswer(write, requestId) };
   });
+}
+
+/**
+ * S4: Shopee asked for a warehouse the connection does not name. The item's own stock shows its
+ * locations: exactly one is the answer; none or several leave the error to the seller.
+ */
+async function locationOnLack(
+  api: SpApi,
+  ctx: ChannelContext,
+  itemId: number,
+  error: unknown,
+): Promise<string | undefined> {
+  if (!isChannelError(error) || error.code !== 'shopee.location_id_missing') return undefined;
+  if ((await ctx.credentials.current()).extra?.locationId) return undefined;
+  const locations = await itemLocations(api, ctx, itemId).catch(() => new Set<string>());
+  return locations.size === 1 ? [...locations][0] : undefined;
+}
+
+/** The location ids in an item's `stock_info_v2.seller_stock` (its models' when it has some). */
+async function itemLocations(api: SpApi, ctx: ChannelContext, itemId: number): Promise<Set<string>> {
+  const read = (path: string, query: Query) =>
+    api.call(ctx, { operation: 'read', method: 'GET', path, query });
+  const base = asArray(
+    (await read('/api/v2/product/get_item_base_info', { item_id_list: String(itemId) })).item_list,
+  ).filter(isObject)[0];
+  const sources =
+    base?.has_model === true
+      ? asArray((await read('/api/v2/product/get_model_list', { item_id: itemId })).model).filter(isObject)
+      : base === undefined
+        ? []
+        : [base];
+  const locations = new Set<string>();
+  for (const source of sources) {
+    for (const entry of asArray(child(source, 'stock_info_v2').seller_stock).filter(isObject)) {
+      const id = str(entry.location_id);
+      if (id !== undefined && id !== '') locations.add(id);
+    }
+  }
+  return locations;
+}
+
+function withLocation(entry: Json, location: string): Json {
+  const stocks = asArray(entry.seller_stock).filter(isObject);
+  return { ...entry, seller_stock: stocks.map((s) => ({ location_id: location, ...s })) };
 }
 
 /** A model's `failed_reason`, verbatim, classified by what it says. */

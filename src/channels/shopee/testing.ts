@@ -4,6 +4,7 @@
  * Shopee still finds the timestamps current).
  */
 import { startSimulator } from '../../../simulator/server.ts';
+import { assertConformant } from '../../../simulator/test-support.ts';
 import type { ChannelAdapter, ChannelContext, Credentials } from '../adapter.ts';
 import type { MemoryCredentials, SimulatorControl } from '../testing.ts';
 import { fastRetry, setup, simulatorControl, testContext } from '../testing.ts';
@@ -51,6 +52,8 @@ export interface SpHarness {
   advance(ms: number): Promise<void>;
   /** Back to the simulator's initial state, its clock back to wall time. */
   reset(): Promise<void>;
+  /** Throws unless every request the simulator received fits Shopee's request_params (conformance ledger). */
+  assertConformant(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,9 @@ export async function openShopee(): Promise<SpHarness> {
     async reset() {
       await setup(control('POST', '/reset'));
       offset = 0;
+    },
+    async assertConformant() {
+      await assertConformant(sim.url);
     },
     async close() {
       await sim.close();
