@@ -248,12 +248,20 @@ export async function disconnectProduct(
   const adapter = adapterFor(connection.channel);
   const main = listings.find((l) => l.product_id === item.row.id) ?? listings[0]!;
   let hint: string | null = null;
-  if (main.external_id && connection.status === 'active') {
-    try {
-      await adapter.unpublish(channelContext(deps, connection), { externalId: main.external_id, sku });
-    } catch (error) {
-      if (!(error instanceof ChannelError)) throw error;
-      hint = `Could not take the listing off sale: ${error.marketplaceMessage}. Pause it at the marketplace.`;
+  // Every listing the marketplace addresses apart goes off sale (a Magalu SKU per variation, a
+  // Mercado Livre item per variation of a User Products seller); variations of one item, once.
+  const targets = new Map<string, string>();
+  for (const l of [main, ...listings]) {
+    if (l.external_id && !targets.has(l.external_id)) targets.set(l.external_id, l === main ? sku : l.sku);
+  }
+  if (connection.status === 'active') {
+    for (const [externalId, target] of targets) {
+      try {
+        await adapter.unpublish(channelContext(deps, connection), { externalId, sku: target });
+      } catch (error) {
+        if (!(error instanceof ChannelError)) throw error;
+        hint ??= `Could not take the listing off sale: ${error.marketplaceMessage}. Pause it at the marketplace.`;
+      }
     }
   }
   for (const l of listings) {
