@@ -221,6 +221,7 @@ describe('over a real socket', () => {
     assert.deepEqual(await res.json(), {
       error: 'Não foi possível encontrar Product: a b',
       code: 'product_not_found',
+      params: { sku: 'a b' },
     });
   });
 
