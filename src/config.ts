@@ -30,6 +30,8 @@ export interface Config {
   trustProxy: boolean;
   /** A sync run's lease: a run whose worker died is taken over after this long. */
   syncLeaseMs: number;
+  /** Runs one worker process takes at once (different connections or resources). */
+  workerConcurrency: number;
   /** pg-boss's schema; several Cais installations can share one database with different ones. */
   jobSchema: string;
   bootstrap: {
@@ -140,6 +142,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     orderQueueVisibilitySeconds: integer('CAIS_ORDER_QUEUE_VISIBILITY_SECONDS', 300, 1, 86_400),
     trustProxy: boolean('CAIS_TRUST_PROXY', false),
     syncLeaseMs: integer('CAIS_SYNC_LEASE_SECONDS', 30, 2, 600) * 1000,
+    workerConcurrency: integer('CAIS_WORKER_CONCURRENCY', 4, 1, 64),
     jobSchema: jobSchema ?? 'pgboss',
     bootstrap: {
       email,

@@ -10,6 +10,7 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { startBoss } from './jobs/boss.ts';
+import { createLogger, errorLogger } from './logger.ts';
 import { enqueueRun } from './sync/scheduler.ts';
 import { startWorker } from './worker.ts';
 
@@ -61,18 +62,24 @@ export async function start(given: Config, role: Role): Promise<Running> {
   let app: FastifyInstance | undefined;
   let url: string | undefined;
   const cipher = new Cipher(config.secretKey!);
-  const logError = (error: unknown) =>
-    console.error(JSON.stringify({ level: 'error', msg: 'worker', err: String(error) }));
+  const logError = errorLogger(createLogger(config));
   // Every role gets a queue client (the API queues "run now"); only workers supervise and work.
   const boss = await startBoss(db, {
     schema: config.jobSchema,
-    onError: logError,
+    onError: (error) => logError(error, { msg: 'job queue error' }),
     supervise: role !== 'serve',
   });
   const worker =
     role === 'serve'
       ? undefined
-      : await startWorker({ db, boss, cipher, onError: logError, limits: { leaseMs: config.syncLeaseMs } });
+      : await startWorker({
+          db,
+          boss,
+          cipher,
+          onError: logError,
+          limits: { leaseMs: config.syncLeaseMs },
+          concurrency: config.workerConcurrency,
+        });
   if (role !== 'work') {
     app = await buildApp({ config, db, cipher, enqueueRun: (data) => enqueueRun(boss, data) });
     url = await app.listen({ port: config.port, host: config.host });

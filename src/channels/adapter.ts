@@ -5,6 +5,7 @@
  * the edge, so the sync engine never sees a vendor's error shape.
  */
 import type { ChannelError } from './errors.ts';
+import type { Limiter } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry.ts';
 
 export const channels = ['mercadolivre', 'magalu', 'amazon', 'shopee'] as const;
@@ -74,7 +75,10 @@ export interface ChannelContext {
   rates?: Partial<Record<Operation, Rate>> | undefined;
   baseUrl: string;
   credentials: CredentialStore;
+  /** The run's signal: aborted when the run lost its lease, its job was given up, or on shutdown. */
   signal?: AbortSignal | undefined;
+  /** The token buckets this call waits in (shared through PostgreSQL); the process's own when absent. */
+  limiter?: Limiter | undefined;
   /**
    * Overrides the adapter's retry policy for calls made with this context: a scheduled run may
    * retry within the call, a continuous run may prefer to give the item back sooner, tests wait

@@ -129,6 +129,9 @@ async function attempt(
 ): Promise<HttpResponse> {
   if (credentials.accessToken === undefined) throw missingToken();
   const key = `${ctx.connectionId}:${call.limit?.name ?? call.operation}`;
+  const limiter = ctx.limiter ?? rateLimiter;
+  // A pause asked for by a 429 is written before the retry takes its next token.
+  let pausing: Promise<void> | undefined;
   // A connection may carry a higher quota the marketplace granted its app (connections.rate_limits).
   const rate = call.limit?.rate ?? ctx.rates?.[call.operation] ?? profile.rates[call.operation];
   const policy = ctx.retry ?? profile.retry;
@@ -142,7 +145,8 @@ async function attempt(
     signal: ctx.signal,
   });
   const once = async () => {
-    await rateLimiter.take(key, rate);
+    await pausing;
+    await limiter.take(key, rate, ctx.signal);
     const request = requestOf();
     const response = await send(request);
     const ok = (response.status >= 200 && response.status < 300) || call.accept?.includes(response.status);
@@ -150,13 +154,13 @@ async function attempt(
     if (error === undefined) return response;
     // Everyone on this connection and operation waits as long as the marketplace asked.
     if (error.failure === FailureClass.rate_limited && error.retryAfterMs !== undefined) {
-      rateLimiter.pause(key, error.retryAfterMs);
+      await limiter.pause(key, error.retryAfterMs);
     }
     throw error;
   };
   const onRetry = (error: ChannelError, waitMs: number) => {
     if (error.failure === FailureClass.rate_limited && error.retryAfterMs === undefined) {
-      rateLimiter.pause(key, waitMs);
+      pausing = limiter.pause(key, waitMs);
     }
     policy.onRetry?.(error, waitMs);
   };

@@ -1,9 +1,23 @@
 /**
  * Token buckets per (connection, operation), so Cais stays within each marketplace's documented
  * rates instead of causing 429 storms. A 429 with Retry-After pauses the bucket for everyone
- * sharing it. In-process: only one run per (connection, resource) exists at a time (DESIGN §3.8).
+ * sharing it. On PostgreSQL the buckets live in the database (`rate_buckets`), shared by every
+ * worker and API process, so N processes together still send one connection's rate, and
+ * Amazon's one PATCH bucket is shared by the stock run and the price run wherever they run.
+ * With the embedded PGlite there is one process, and the buckets stay in its memory.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Queryable } from '../db/db.ts';
 import type { Rate } from './adapter.ts';
+
+export interface Limiter {
+  /** Resolves when a call may go out under `rate` (rejects when `signal` aborts first). */
+  take(key: string, rate: Rate, signal?: AbortSignal): Promise<void>;
+  /** Takes a token when one is free and answers 0; otherwise answers the wait in ms, taking nothing. */
+  wouldWait(key: string, rate: Rate): Promise<number>;
+  /** Stops calls under this key until `ms` from now (the marketplace asked us to wait). */
+  pause(key: string, ms: number): Promise<void>;
+}
 
 interface Bucket {
   tokens: number;
@@ -12,26 +26,24 @@ interface Bucket {
   rate: Rate;
 }
 
-export class RateLimiter {
+/** One process's buckets (PGlite, and tests of the bucket arithmetic). */
+export class RateLimiter implements Limiter {
   readonly #buckets = new Map<string, Bucket>();
 
-  /** Resolves when a call may go out under `rate`. */
-  async take(key: string, rate: Rate): Promise<void> {
+  async take(key: string, rate: Rate, signal?: AbortSignal): Promise<void> {
     if (!Number.isFinite(rate.perSecond)) return;
     for (;;) {
       const wait = this.#tryTake(key, rate);
       if (wait === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await sleep(wait, undefined, { signal });
     }
   }
 
-  /** Takes a token when one is free and answers 0; otherwise answers the wait in ms, taking nothing. */
-  wouldWait(key: string, rate: Rate): number {
+  async wouldWait(key: string, rate: Rate): Promise<number> {
     return this.#tryTake(key, rate);
   }
 
-  /** Stops calls under this key until `ms` from now (the marketplace asked us to wait). */
-  pause(key: string, ms: number): void {
+  async pause(key: string, ms: number): Promise<void> {
     const bucket = this.#buckets.get(key);
     if (bucket) bucket.pausedUntil = Math.max(bucket.pausedUntil, Date.now() + ms);
   }
@@ -54,5 +66,90 @@ export class RateLimiter {
   }
 }
 
-/** One limiter per process: every adapter instance of a connection shares it. */
+/**
+ * A fast bucket (hundreds of calls a second) takes a small lease of tokens at once, enough for
+ * LEASE_SECONDS of its rate, so the database sees about 1/LEASE_SECONDS statements a second per
+ * bucket and process rather than one per call. A lease unused after LEASE_SECONDS is dropped
+ * (the tokens are spent, never handed out late), so any window of t seconds still carries at most
+ * burst + rate × (t + LEASE_SECONDS) calls; for a bucket under 1/LEASE_SECONDS calls a second the
+ * lease is one token and the bound is exact.
+ */
+const LEASE_SECONDS = 0.05;
+// A wait shorter than this would only spin on the row lock; marketplaces count in seconds.
+const MIN_WAIT_MS = 5;
+
+/** Buckets in PostgreSQL, shared by every process (see take_rate_tokens, migration 000020). */
+export class PgRateLimiter implements Limiter {
+  readonly #db: Queryable;
+  readonly #leases = new Map<string, { tokens: number; until: number }>();
+
+  constructor(db: Queryable) {
+    this.#db = db;
+  }
+
+  async take(key: string, rate: Rate, signal?: AbortSignal): Promise<void> {
+    if (!Number.isFinite(rate.perSecond)) return;
+    for (;;) {
+      signal?.throwIfAborted();
+      if (this.#fromLease(key)) return;
+      const wait = await this.#takeShared(key, rate, leaseSize(rate));
+      if (wait === 0) return;
+      await sleep(Math.max(MIN_WAIT_MS, wait), undefined, { signal });
+    }
+  }
+
+  async wouldWait(key: string, rate: Rate): Promise<number> {
+    return this.#takeShared(key, rate, 1);
+  }
+
+  async pause(key: string, ms: number): Promise<void> {
+    this.#leases.delete(key);
+    await this.#db.query(
+      `INSERT INTO rate_buckets (key, tokens, updated_at, paused_until)
+       VALUES ($1, 0, clock_timestamp(), clock_timestamp() + make_interval(secs => $2 / 1000.0))
+       ON CONFLICT (key) DO UPDATE
+         SET paused_until = greatest(rate_buckets.paused_until, excluded.paused_until)`,
+      [key, ms],
+    );
+  }
+
+  #fromLease(key: string): boolean {
+    const lease = this.#leases.get(key);
+    if (!lease || lease.tokens <= 0 || lease.until < Date.now()) return false;
+    lease.tokens -= 1;
+    return true;
+  }
+
+  /** One statement: takes up to `want` tokens; answers 0 when one is this call's, else the wait. */
+  async #takeShared(key: string, rate: Rate, want: number): Promise<number> {
+    const [row] = await this.#db.query<{ granted: number; wait_ms: number }>(
+      'SELECT granted, wait_ms FROM take_rate_tokens($1, $2, $3, $4)',
+      [key, rate.perSecond, rate.burst, want],
+      { prepare: true },
+    );
+    if (!row || row.granted === 0) return row?.wait_ms ?? MIN_WAIT_MS;
+    if (row.granted > 1)
+      this.#leases.set(key, { tokens: row.granted - 1, until: Date.now() + LEASE_SECONDS * 1000 });
+    return 0;
+  }
+}
+
+function leaseSize(rate: Rate): number {
+  return Math.max(1, Math.min(Math.floor(rate.burst), Math.floor(rate.perSecond * LEASE_SECONDS)));
+}
+
+/** The process's buckets when the database is this process's alone (PGlite), and tests. */
 export const rateLimiter = new RateLimiter();
+
+const shared = new WeakMap<object, Limiter>();
+
+/** The limiter every caller on this database shares: PostgreSQL's buckets, or this process's. */
+export function limiterFor(db: Queryable & { kind?: string }): Limiter {
+  if (db.kind !== 'postgres') return rateLimiter;
+  let limiter = shared.get(db);
+  if (!limiter) {
+    limiter = new PgRateLimiter(db);
+    shared.set(db, limiter);
+  }
+  return limiter;
+}

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelAdapter, ChannelContext, Credentials, OAuthStart } from '../channels/adapter.ts';
 import { ChannelError, FailureClass } from '../channels/errors.ts';
+import { limiterFor } from '../channels/rate-limiter.ts';
 import { adapterFor } from '../channels/registry.ts';
 import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
@@ -100,6 +101,7 @@ export function channelContext(
     baseUrl: row.base_url,
     credentials: new DbCredentialStore(deps.db, deps.cipher, adapterFor(row.channel), row.id),
     signal,
+    limiter: limiterFor(deps.db),
     retry: deps.retry,
     rates: row.rate_limits,
   };

@@ -15,9 +15,13 @@ const refreshQueues = new Map<number, Promise<unknown>>();
 function serialised<T>(connectionId: number, work: () => Promise<T>): Promise<T> {
   const previous = refreshQueues.get(connectionId) ?? Promise.resolve();
   const next = previous.then(work, work);
+  // The caller gets `work`'s outcome from `next`; the queue only waits for it to settle.
   refreshQueues.set(
     connectionId,
-    next.catch(() => {}),
+    next.then(
+      () => undefined,
+      () => undefined,
+    ),
   );
   return next;
 }

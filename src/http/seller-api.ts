@@ -30,6 +30,7 @@ import { productRoutes } from './products.ts';
 import { ruleRoutes } from './rules.ts';
 import { saleSystemRoutes } from './sale-systems.ts';
 import { makeSellerAuth } from './seller-auth.ts';
+import { sharedRateLimitStore } from './shared-rate-limit.ts';
 import { type SyncRouteDeps, syncRoutes } from './sync.ts';
 import { syncErrorRoutes } from './sync-errors.ts';
 import { taxonomyRoutes } from './taxonomy.ts';
@@ -66,6 +67,8 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Shared by every API process on PostgreSQL; the plugin's memory store on PGlite (one process).
+    ...(deps.db.kind === 'postgres' ? { store: sharedRateLimitStore(deps.db) } : {}),
     keyGenerator: (request) => `account:${request.principal?.accountId ?? request.ip}`,
     errorResponseBuilder: (_request, context) =>
       rateLimited(

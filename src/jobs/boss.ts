@@ -8,7 +8,8 @@ import type { Db } from '../db/db.ts';
 export interface BossOptions {
   /** pg-boss's own schema; tests give each database schema its own. */
   schema?: string | undefined;
-  onError?: (error: Error) => void;
+  /** pg-boss's own errors (a failed poll, maintenance): the process's logger; stderr when absent. */
+  onError?: ((error: Error) => void) | undefined;
   /** Maintenance and cron: on in workers; an API-only process just sends jobs. */
   supervise?: boolean | undefined;
 }
@@ -25,7 +26,7 @@ export async function startBoss(db: Db, options: BossOptions = {}): Promise<PgBo
     monitorIntervalSeconds: 10,
     backend: db.kind === 'pglite' ? 'pglite' : 'postgres',
   } as ConstructorParameters<typeof PgBoss>[0]);
-  boss.on('error', options.onError ?? (() => {}));
+  boss.on('error', options.onError ?? ((error) => console.error('pg-boss:', error)));
   await startRacingPeers(() => boss.start());
   return boss;
 }

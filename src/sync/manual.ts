@@ -1,11 +1,12 @@
 /**
  * Manual sync of one product (DESIGN §3.11): its current stock and price go to its green listings
- * now, whatever the schedules say. It runs as a run limited to the product, under the same lease
- * as any run, so it can never race a scheduled run into sending an older value last. When a run
- * holds the lease, the product is marked owed and that run delivers it.
+ * now, whatever the schedules say. It runs as a run limited to the product, through the same
+ * lifecycle and lease as any run (its own holder, even beside a run in this process), so it can
+ * never race a scheduled run into sending an older value last. When a run holds the lease, the
+ * product is marked owed and that run delivers it.
  */
 import { catalogItem } from '../catalog/for-channel.ts';
-import { RateLimiter } from '../channels/rate-limiter.ts';
+import { limiterFor } from '../channels/rate-limiter.ts';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { rateLimited, unprocessable } from '../errors.ts';
@@ -13,9 +14,9 @@ import { listingsOfProducts, oweSends } from '../listings/queries.ts';
 import type { SyncResource } from './queries.ts';
 import { type RunnerDeps, runSync } from './runner.ts';
 
-// Per account: 10 at once, then one every 2 seconds. Generous for a person, tight for a loop.
+// Per account, across every API process (the bucket is in PostgreSQL): 10 at once, then one
+// every 2 seconds. Generous for a person, tight for a loop.
 const manualRate = { perSecond: 0.5, burst: 10 };
-const accountBuckets = new RateLimiter();
 
 export interface ManualOutcome {
   sku: string;
@@ -32,7 +33,7 @@ export async function syncProductNow(
   sku: string,
   onlyConnectionId?: number,
 ): Promise<ManualOutcome[]> {
-  const wait = accountBuckets.wouldWait(`manual:${accountId}`, manualRate);
+  const wait = await limiterFor(deps.db).wouldWait(`manual:${accountId}`, manualRate);
   if (wait > 0) {
     throw rateLimited(`manual sync is limited to ${manualRate.burst} at once and one every 2 s per account`, {
       retryAfter: Math.ceil(wait / 1000),

@@ -185,7 +185,11 @@ export interface CaisProcess {
   stop(): Promise<void>;
 }
 
-export async function startCais(inst: Installation, role: 'serve' | 'work'): Promise<CaisProcess> {
+export async function startCais(
+  inst: Installation,
+  role: 'serve' | 'work',
+  env: Record<string, string> = {},
+): Promise<CaisProcess> {
   const port = role === 'serve' ? await freePort() : undefined;
   const child = spawn(process.execPath, ['src/main.ts', role], {
     env: {
@@ -197,6 +201,7 @@ export async function startCais(inst: Installation, role: 'serve' | 'work'): Pro
       CAIS_LOG_LEVEL: 'fatal',
       CAIS_RATE_LIMIT_PER_MINUTE: '1000000',
       PORT: String(port ?? 0),
+      ...env,
     },
     stdio: ['ignore', 'ignore', process.env.FAULTS_VERBOSE ? 'inherit' : 'ignore'],
   });

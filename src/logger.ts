@@ -1,0 +1,25 @@
+/**
+ * The process's JSON logger outside HTTP requests (workers, the scheduler, pg-boss): pino, as the
+ * API's Fastify logger is, at the same level and in the same shape, so one log pipeline reads both.
+ * Errors keep their stack and cause chain, beside what they concerned (run id, connection, account).
+ */
+import { pino } from 'pino';
+import type { Config } from './config.ts';
+
+export type ErrorLog = (error: unknown, context?: Record<string, unknown>) => void;
+
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
+  return pino(
+    { level: config.logLevel, serializers: { err: pino.stdSerializers.errWithCause } },
+    destination,
+  );
+}
+
+/** An onError for workers: one `error` line with the error's stack and cause, and its context. */
+export function errorLogger(logger: pino.Logger): ErrorLog {
+  return (error, context = {}) => {
+    const { msg, ...fields } = context;
+    const err = error instanceof Error ? error : new Error(String(error));
+    logger.error({ ...fields, err }, typeof msg === 'string' ? msg : err.message);
+  };
+}
