@@ -25,9 +25,16 @@ export async function createUser(db: Queryable, accountId: number, user: NewUser
   const email = user.email.trim().toLowerCase();
   if (!emailPattern.test(email)) throw invalid(`email: "${user.email}" is not an email address`);
   if (user.password !== undefined && user.password.length < 8) {
-    throw invalid('password: must have at least 8 characters');
+    throw invalid('password: must have at least 8 characters', {
+      code: 'invalid_field',
+      params: { field: 'password', rule: 'min_length', limit: 8 },
+    });
   }
-  if (await findAccountIdByEmail(db, email)) throw conflict(`email: a user with ${email} already exists`);
+  if (await findAccountIdByEmail(db, email))
+    throw conflict(`email: a user with ${email} already exists`, {
+      code: 'email_taken',
+      params: { field: 'email', email },
+    });
   const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
   return insertUser(db, { accountId, email, passwordHash, role: user.role });
 }

@@ -130,6 +130,10 @@ export const errorTexts: Record<string, Texts> = {
   },
   webhook_not_found: { en: 'webhook {webhook} not found', 'pt-BR': 'O webhook {webhook} não existe' },
   order_not_found: { en: 'order {order} not found', 'pt-BR': 'O pedido {order} não existe' },
+  email_taken: {
+    en: 'email: a user with {email} already exists',
+    'pt-BR': 'email: já existe um usuário com o e-mail {email}',
+  },
   login_failed: { en: 'wrong email or password', 'pt-BR': 'E-mail ou senha incorretos' },
   no_route: { en: 'no route for {method} {path}', 'pt-BR': 'Endereço desconhecido: {method} {path}' },
   internal: {

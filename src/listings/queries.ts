@@ -133,6 +133,15 @@ export async function countListingsByFlag(
   return counts;
 }
 
+/**
+ * The one definition of "this listing owes a send of this resource" (DESIGN §3.2), for every count
+ * a seller reads (the Painel's pending): a green item (a parent of variations is a container and
+ * owes nothing) whose product moved past what it last delivered.
+ */
+export function owesSend(resource: 'stock' | 'price', alias = 'l'): string {
+  return `(${alias}.flag = 'green' AND ${alias}.role = 'item' AND ${alias}.${resource}_seq > ${alias}.${resource}_done_seq)`;
+}
+
 /** A marketplace's standing refusal of a listing's stock or price (an open permanent sync error). */
 export interface Refusal {
   listing_id: number;

@@ -524,4 +524,5 @@ export const en: Record<MessageKey, string> = {
   'orderStatus.PAYMENT_OVERDUE': 'Payment overdue',
   'orderStatus.other': 'Other status',
   'common.keep': 'No, go back',
+  'apiError.email_taken': 'A user with {email} already exists.',
 };

@@ -530,6 +530,7 @@ export const ptBR = {
   'orderStatus.PAYMENT_OVERDUE': 'Pagamento atrasado',
   'orderStatus.other': 'Outra situação',
   'common.keep': 'Não, voltar',
+  'apiError.email_taken': 'Já existe um usuário com o e-mail {email}.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

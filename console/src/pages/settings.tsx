@@ -161,7 +161,7 @@ function Users() {
       <h2 id="users-title">{t('users.title')}</h2>
       <p className="muted">{t('users.lead')}</p>
       {done && <Notice kind="ok">{done}</Notice>}
-      <ErrorMessage error={users.error ?? action.error} />
+      <ErrorMessage error={users.error ?? action.error} fields={['email', 'password']} />
       <ul className="plain rows">
         {users.data?.users.map((u) => (
           <li key={u.id}>
@@ -191,7 +191,9 @@ function Users() {
               required
               value={draft.email}
               onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+              aria-describedby="user-email-error"
             />
+            <FieldError id="user-email-error" error={action.error} field="email" />
           </label>
           <label>
             {t('users.password')}
@@ -202,7 +204,9 @@ function Users() {
               autoComplete="new-password"
               value={draft.password}
               onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+              aria-describedby="user-password-error"
             />
+            <FieldError id="user-password-error" error={action.error} field="password" />
           </label>
           <label>
             {t('users.role')}
