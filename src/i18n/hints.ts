@@ -76,6 +76,16 @@ export const hintsPt: Record<string, string> = {
     'O item está numa promoção da Shopee, que trava o preço. Tire-o da promoção no Seller Centre ou espere ela acabar.',
   'shopee.stock_below_reserved':
     'Pedidos abertos na Shopee reservam mais unidades do que o estoque enviado. Envie ou cancele esses pedidos, ou envie mais estoque.',
+  'shopee.holiday_mode':
+    'A loja da Shopee está em modo férias, que bloqueia alterações. Desligue o modo férias no Seller Centre; a próxima sincronização envia os valores.',
+  'shopee.location_id_missing':
+    'A loja da Shopee tem vários depósitos e a Shopee precisa saber de qual é o estoque. Informe na integração o location_id do depósito (extra.locationId).',
+  'shopee.location_id_refused':
+    'A Shopee recusou o depósito (location_id) para o qual o estoque foi enviado. Confira o extra.locationId da integração com os depósitos da loja.',
+  'shopee.refused':
+    'A Shopee recusou esta alteração neste item. Leia a mensagem da Shopee, corrija no Seller Centre ou no ERP e sincronize de novo.',
+  'shopee.main_account_many_shops':
+    'A conta principal da Shopee autorizou várias lojas de uma vez. Conecte cada loja numa integração própria, autorizando uma loja por vez.',
   'shopee.error_price_agp_too_large':
     'A Shopee recusa variações cujo maior preço passa de 4 vezes o menor. Corrija os preços das variações.',
 };
