@@ -55,6 +55,7 @@ describe('Magalu OAuth (ID Magalu)', () => {
       'magalu',
       'GET',
       `/login?${consentQuery(`${APP_SCOPES.join(' ')} open:order-invoice-seller:read`)}`,
+      { expectInvalid: 'G4 scope mismatch' },
     );
     assert.equal(more.status, 400);
     assert.match(more.body.message, /not registered for the app: open:order-invoice-seller:read/);
@@ -62,6 +63,7 @@ describe('Magalu OAuth (ID Magalu)', () => {
       'magalu',
       'GET',
       `/login?${consentQuery('open:portfolio-stocks-seller:read')}`,
+      { expectInvalid: 'G4 scope mismatch' },
     );
     assert.equal(fewer.status, 400);
     assert.match(fewer.body.message, /registered but not asked: open:portfolio-skus-seller:read/);

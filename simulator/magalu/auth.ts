@@ -5,7 +5,7 @@ import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oaut
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
 import { checker } from '../core/validate.ts';
-import { MG_CHANNEL } from './deps.ts';
+import { judgeByStatus, MG_CHANNEL } from './deps.ts';
 import { magaluError, sendMagaluError } from './errors.ts';
 import { MG_AUTH, MG_CONSENT, MG_SCOPES } from './facts.ts';
 import type { MgApp } from './model.ts';
@@ -197,8 +197,10 @@ function token(deps: MgAuthDeps, request: FastifyRequest, reply: FastifyReply) {
 }
 
 export function registerMgAuth(scope: FastifyInstance, deps: MgAuthDeps): void {
-  scope.get('/login', { config: { sim: { op: 'oauth.authorize', auth: false } } }, (request, reply) =>
-    consent(deps, request, reply),
+  scope.get(
+    '/login',
+    { config: { sim: { op: 'oauth.authorize', auth: false } } },
+    judgeByStatus(deps.conformance, 'oauth.authorize', (request, reply) => consent(deps, request, reply)),
   );
   scope.post('/oauth/token', { config: { sim: { op: 'oauth.token', auth: false } } }, (request, reply) =>
     token(deps, request, reply),

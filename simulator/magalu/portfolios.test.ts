@@ -80,7 +80,7 @@ describe('Magalu portfolios', () => {
     const next = await sim.call('magalu', 'GET', nextPath, { token });
     assert.equal(next.body.results.length, 10);
     assert.equal(next.body.meta.links.next, null);
-    const tooBig = await call('GET', '/skus?_limit=101');
+    const tooBig = await call('GET', '/skus?_limit=101', undefined, 'refuses _limit over 100');
     assert.equal(tooBig.status, 400);
     assert.equal(tooBig.body.details[0].field, '_limit');
     assert.equal((await call('GET', '/skus?_limit=100')).body.results.length, 60);

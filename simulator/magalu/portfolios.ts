@@ -4,7 +4,7 @@ import { callerOf } from '../core/guard.ts';
 import type { SchemaIssue } from '../core/validate.ts';
 import { checker, perField } from '../core/validate.ts';
 import type { MgDeps } from './deps.ts';
-import { logMgWrite, MG_CHANNEL } from './deps.ts';
+import { judgeByStatus, logMgWrite, MG_CHANNEL } from './deps.ts';
 import type { MagaluError } from './errors.ts';
 import { detail, magaluError, sendMagaluError } from './errors.ts';
 import { MG_CHANNELS, MG_MONEY, MG_PAGING, MG_PORTFOLIO } from './facts.ts';
@@ -271,13 +271,21 @@ function scheduleApply(deps: MgDeps, listing: MgListing, kind: Kind, body: Recor
 export function registerMgPortfolios(scope: FastifyInstance, deps: MgDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
   const base = '/seller/v1/portfolios';
-  scope.get(`${base}/skus`, route('skus.list'), (request, reply) => listSkus(deps, request, reply));
-  scope.post(`${base}/skus`, route('skus.create'), (request, reply) => postSku(deps, request, reply));
-  scope.get<{ Params: { sku: string } }>(`${base}/skus/:sku`, route('skus.get'), (req, reply) =>
-    getSku(deps, req, reply),
+  scope.get(
+    `${base}/skus`,
+    route('skus.list'),
+    judgeByStatus(deps.conformance, 'skus.list', (request, reply) => listSkus(deps, request, reply)),
   );
-  scope.get<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.get'), (req, reply) =>
-    getPrice(deps, req, reply),
+  scope.post(`${base}/skus`, route('skus.create'), (request, reply) => postSku(deps, request, reply));
+  scope.get<{ Params: { sku: string } }>(
+    `${base}/skus/:sku`,
+    route('skus.get'),
+    judgeByStatus(deps.conformance, 'skus.get', (req: SkuRequest, reply) => getSku(deps, req, reply)),
+  );
+  scope.get<{ Params: { sku: string } }>(
+    `${base}/prices/:sku`,
+    route('prices.get'),
+    judgeByStatus(deps.conformance, 'prices.get', (req: SkuRequest, reply) => getPrice(deps, req, reply)),
   );
   scope.patch<{ Params: { sku: string } }>(`${base}/skus/:sku`, route('skus.update'), (req, reply) =>
     patchSku(deps, req, reply),
@@ -288,8 +296,10 @@ export function registerMgPortfolios(scope: FastifyInstance, deps: MgDeps): void
   scope.patch<{ Params: { sku: string } }>(`${base}/prices/:sku`, route('prices.update'), (req, reply) =>
     write(deps, req, reply, 'prices', false),
   );
-  scope.get<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.get'), (req, reply) =>
-    getStock(deps, req, reply),
+  scope.get<{ Params: { sku: string } }>(
+    `${base}/stocks/:sku`,
+    route('stocks.get'),
+    judgeByStatus(deps.conformance, 'stocks.get', (req: SkuRequest, reply) => getStock(deps, req, reply)),
   );
   scope.post<{ Params: { sku: string } }>(`${base}/stocks/:sku`, route('stocks.create'), (req, reply) =>
     write(deps, req, reply, 'stocks', true),

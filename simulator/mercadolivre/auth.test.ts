@@ -25,9 +25,9 @@ beforeEach(async () => {
   await sim.control('POST', '/reset');
 });
 
-async function consent(query: Record<string, string>) {
+async function consent(query: Record<string, string>, expectInvalid?: string) {
   const params = new URLSearchParams({ response_type: 'code', client_id: ML_DEFAULTS.clientId, ...query });
-  return sim.call('mercadolivre', 'GET', `/authorization?${params}`);
+  return sim.call('mercadolivre', 'GET', `/authorization?${params}`, { expectInvalid });
 }
 
 async function codeFor(query: Record<string, string> = {}): Promise<string> {
@@ -63,7 +63,7 @@ describe('Mercado Livre OAuth', () => {
       client_id: ML_DEFAULTS.clientId,
       redirect_uris: [REDIRECT],
     });
-    const answer = await consent({ redirect_uri: `${REDIRECT}/other` });
+    const answer = await consent({ redirect_uri: `${REDIRECT}/other` }, 'redirect_uri mismatch');
     assert.equal(answer.status, 400);
     assert.equal(answer.body.error, 'invalid_request');
   });

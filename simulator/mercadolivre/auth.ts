@@ -5,7 +5,7 @@ import type { Grant, GrantFailure, TokenFormats, TokenStore } from '../core/oaut
 import { randomHex } from '../core/oauth.ts';
 import type { ChannelLimits } from '../core/rate-limit.ts';
 import { checker } from '../core/validate.ts';
-import { ML_CHANNEL } from './deps.ts';
+import { judgeByStatus, ML_CHANNEL } from './deps.ts';
 import type { MlTokenErrorBody } from './errors.ts';
 import { mlError, mlTokenError, sendMlError } from './errors.ts';
 import { ML_AUTH } from './facts.ts';
@@ -160,8 +160,10 @@ function refresh(deps: MlAuthDeps, app: MlApp, params: Params) {
 }
 
 export function registerMlAuth(scope: FastifyInstance, deps: MlAuthDeps): void {
-  scope.get('/authorization', { config: { sim: { op: 'oauth.authorize', auth: false } } }, (request, reply) =>
-    authorize(deps, request, reply),
+  scope.get(
+    '/authorization',
+    { config: { sim: { op: 'oauth.authorize', auth: false } } },
+    judgeByStatus(deps.conformance, 'oauth.authorize', (request, reply) => authorize(deps, request, reply)),
   );
   scope.post('/oauth/token', { config: { sim: { op: 'oauth.token', auth: false } } }, (request, reply) =>
     token(deps, request, reply),

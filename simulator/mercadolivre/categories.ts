@@ -2,7 +2,9 @@
  * Categories and their attributes (M5, facts.ts ML_CATEGORIES): `GET /categories/{id}/attributes`
  * and the check that a new item names its category's attribute ids, not free names.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ConformanceLedger } from '../core/conformance.ts';
+import { judgeByStatus } from './deps.ts';
 import type { MlCause } from './errors.ts';
 import { mlCause, mlNotFound, sendMlError } from './errors.ts';
 import { ML_CATEGORIES } from './facts.ts';
@@ -48,15 +50,19 @@ export function categoryCauses(
   );
 }
 
-export function registerMlCategories(scope: FastifyInstance): void {
+export function registerMlCategories(scope: FastifyInstance, conformance: ConformanceLedger): void {
   // Public on ML: no bearer needed.
   scope.get<{ Params: { id: string } }>(
     '/categories/:id/attributes',
     { config: { sim: { op: 'categories.attributes', auth: false } } },
-    (request, reply) => {
-      const body = attributesBody(request.params.id);
-      if (body === null) return sendMlError(reply, mlNotFound(`Category ${request.params.id} not found`));
-      return reply.send(body);
-    },
+    judgeByStatus(
+      conformance,
+      'categories.attributes',
+      (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+        const body = attributesBody(request.params.id);
+        if (body === null) return sendMlError(reply, mlNotFound(`Category ${request.params.id} not found`));
+        return reply.send(body);
+      },
+    ),
   );
 }

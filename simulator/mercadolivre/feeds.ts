@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import type { MlDeps } from './deps.ts';
+import { judgeByStatus } from './deps.ts';
 import { mlBadRequest, mlForbidden, sendMlError } from './errors.ts';
 import { ML_NOTIFICATIONS } from './facts.ts';
 import { integerParam } from './search.ts';
@@ -31,7 +32,11 @@ function missedFeeds(deps: MlDeps, request: FastifyRequest, reply: FastifyReply)
 }
 
 export function registerMlFeeds(scope: FastifyInstance, deps: MlDeps): void {
-  scope.get('/missed_feeds', { config: { sim: { op: 'missed_feeds.get', auth: true } } }, (request, reply) =>
-    missedFeeds(deps, request, reply),
+  scope.get(
+    '/missed_feeds',
+    { config: { sim: { op: 'missed_feeds.get', auth: true } } },
+    judgeByStatus(deps.conformance, 'missed_feeds.get', (request: FastifyRequest, reply: FastifyReply) =>
+      missedFeeds(deps, request, reply),
+    ),
   );
 }

@@ -112,7 +112,7 @@ export function createMercadoLivre(ctx: SimContext, options: MercadoLivreOptions
         defaultSellerId: () => ML_DEFAULTS.userId,
       });
       registerMlItems(scope, deps);
-      registerMlCategories(scope);
+      registerMlCategories(scope, ctx.conformance);
       registerMlUserProducts(scope, deps);
       registerMlSearch(scope, deps);
       registerMlOrders(scope, deps);

@@ -3,7 +3,7 @@ import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
 import { categoryCauses } from './categories.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite, ML_CHANNEL } from './deps.ts';
+import { judgeByStatus, logMlWrite, ML_CHANNEL } from './deps.ts';
 import type { MlCause } from './errors.ts';
 import {
   mlBadRequest,
@@ -196,10 +196,18 @@ function getUser(deps: MlDeps, request: FastifyRequest<{ Params: IdParams }>, re
 
 export function registerMlItems(scope: FastifyInstance, deps: MlDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
-  scope.get<{ Params: IdParams }>('/items/:id', route('items.get'), (request, reply) =>
-    getItem(deps, request, reply),
+  scope.get<{ Params: IdParams }>(
+    '/items/:id',
+    route('items.get'),
+    judgeByStatus(deps.conformance, 'items.get', (request: FastifyRequest<{ Params: IdParams }>, reply) =>
+      getItem(deps, request, reply),
+    ),
   );
-  scope.get('/items', route('items.multiget'), (request, reply) => multiget(deps, request, reply));
+  scope.get(
+    '/items',
+    route('items.multiget'),
+    judgeByStatus(deps.conformance, 'items.multiget', (request, reply) => multiget(deps, request, reply)),
+  );
   scope.put<{ Params: IdParams }>('/items/:id', route('items.update'), (request, reply) =>
     putItem(deps, request, reply),
   );
@@ -207,7 +215,11 @@ export function registerMlItems(scope: FastifyInstance, deps: MlDeps): void {
   scope.post('/items/multiwarehouse', route('items.create_multiwarehouse'), (request, reply) =>
     postItem(deps, request, reply, true),
   );
-  scope.get<{ Params: IdParams }>('/users/:id', route('users.get'), (request, reply) =>
-    getUser(deps, request, reply),
+  scope.get<{ Params: IdParams }>(
+    '/users/:id',
+    route('users.get'),
+    judgeByStatus(deps.conformance, 'users.get', (request: FastifyRequest<{ Params: IdParams }>, reply) =>
+      getUser(deps, request, reply),
+    ),
   );
 }

@@ -4,7 +4,7 @@ import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
 import { checker } from '../core/validate.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite, ML_CHANNEL } from './deps.ts';
+import { judgeByStatus, logMlWrite, ML_CHANNEL } from './deps.ts';
 import type { MlErrorBody } from './errors.ts';
 import { mlBadRequest, mlForbidden, mlNotFound, mlValidation, sendMlError } from './errors.ts';
 import { ML_LIMITS } from './facts.ts';
@@ -136,15 +136,27 @@ function salePrice(deps: MlDeps, request: FastifyRequest<Params>, reply: Fastify
 export function registerMlPromotions(scope: FastifyInstance, deps: MlDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
   const path = '/seller-promotions/items/:id';
-  scope.get<Params>(path, route('promotions.get'), (request, reply) => getPromotions(deps, request, reply));
+  const judged = (op: string, handler: (request: FastifyRequest<Params>, reply: FastifyReply) => unknown) =>
+    judgeByStatus(deps.conformance, op, handler);
+  scope.get<Params>(
+    path,
+    route('promotions.get'),
+    judged('promotions.get', (request, reply) => getPromotions(deps, request, reply)),
+  );
   scope.post<Params>(path, route('promotions.create'), (req, reply) =>
     writePromotion(deps, req, reply, true),
   );
   scope.put<Params>(path, route('promotions.update'), (req, reply) =>
     writePromotion(deps, req, reply, false),
   );
-  scope.delete<Params>(path, route('promotions.delete'), (req, reply) => deletePromotion(deps, req, reply));
-  scope.get<Params>('/items/:id/sale_price', route('items.sale_price'), (req, reply) =>
-    salePrice(deps, req, reply),
+  scope.delete<Params>(
+    path,
+    route('promotions.delete'),
+    judged('promotions.delete', (req, reply) => deletePromotion(deps, req, reply)),
+  );
+  scope.get<Params>(
+    '/items/:id/sale_price',
+    route('items.sale_price'),
+    judged('items.sale_price', (req, reply) => salePrice(deps, req, reply)),
   );
 }

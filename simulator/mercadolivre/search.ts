@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
 import type { MlDeps } from './deps.ts';
+import { judgeByStatus } from './deps.ts';
 import { mlBadRequest, mlForbidden, sendMlError } from './errors.ts';
 import { ML_LIMITS } from './facts.ts';
 
@@ -109,6 +110,10 @@ export function registerMlSearch(scope: FastifyInstance, deps: MlDeps): void {
   scope.get<{ Params: { id: string } }>(
     '/users/:id/items/search',
     { config: { sim: { op: 'items.search', auth: true } } },
-    (request, reply) => searchItems(deps, request, reply),
+    judgeByStatus(
+      deps.conformance,
+      'items.search',
+      (request: FastifyRequest<{ Params: { id: string } }>, reply) => searchItems(deps, request, reply),
+    ),
   );
 }

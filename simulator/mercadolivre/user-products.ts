@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite, ML_CHANNEL } from './deps.ts';
+import { judgeByStatus, logMlWrite, ML_CHANNEL } from './deps.ts';
 import type { MlErrorBody } from './errors.ts';
 import { mlCause, mlError, mlForbidden, mlNotFound, mlValidation, sendMlError } from './errors.ts';
 import { ML_MULTI_ORIGIN } from './facts.ts';
@@ -177,13 +177,20 @@ function searchStores(
 
 export function registerMlUserProducts(scope: FastifyInstance, deps: MlDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
-  scope.get<{ Params: { id: string } }>('/users/:id/stores/search', route('users.stores'), (req, reply) =>
-    searchStores(deps, req, reply),
+  type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+  scope.get<{ Params: { id: string } }>(
+    '/users/:id/stores/search',
+    route('users.stores'),
+    judgeByStatus(deps.conformance, 'users.stores', (req: IdRequest, reply) =>
+      searchStores(deps, req, reply),
+    ),
   );
   scope.get<{ Params: { id: string } }>(
     '/user-products/:id/stock',
     route('user_products.stock_get'),
-    (req, reply) => getStock(deps, req, reply),
+    judgeByStatus(deps.conformance, 'user_products.stock_get', (req: IdRequest, reply) =>
+      getStock(deps, req, reply),
+    ),
   );
   scope.put<{ Params: { id: string } }>(
     '/user-products/:id/stock/type/seller_warehouse',
