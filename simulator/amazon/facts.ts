@@ -101,6 +101,13 @@ export const AM_LISTINGS = {
    */
   incompleteOfferAttributes: ['item_name', 'brand', 'condition_type'],
   /**
+   * [SPM listings-feed-schema-v2 `requirements`] (fidelity A10) a `LISTING` UPDATE carries the
+   * product type's facts: these two here [unverified: each real product type lists its own], and
+   * the generic `PRODUCT` type has none to give [unverified].
+   */
+  listingFacts: ['item_name', 'brand'],
+  factlessProductType: 'PRODUCT',
+  /**
    * [2nd: amzn/selling-partner-api-models #4429] (fidelity A7) a SKU holding `/` or `#` is
    * answered 403 Unauthorized on the Listings Items paths, encoded or not.
    */
@@ -220,7 +227,7 @@ export const AM_FIDELITY = {
   A7: '[2nd: amzn/selling-partner-api-models #4429] a SKU holding / or # → 403 Unauthorized on every Listings Items path, encoded or not (AM_LISTINGS.refusedSkuCharacters).',
   A8: '[SPM FeedDocument.compressionAlgorithm, getFeedDocument.enableContentEncodingUrlHeader] `compress_reports` (setting or option) stores reports as GZIP: getFeedDocument says compressionAlgorithm GZIP, the URL serves the .gz bytes, with Content-Encoding: gzip only when asked.',
   A9: '[SPM feeds_2021-06-30 createFeed 0.0083/15; doc changelog 2025-05-06 / feeds-api-rate-limits] two buckets: feeds.create 0.0083/s burst 15 and feeds.json_listings 5 per 5 min (AM_DEFAULT_LIMITS).',
-  A10: '[SPM schemas/feeds/listings-feed-schema-v2.json `requirements`] every feed document is checked against the schema (oneOf per operationType: `requirements` only on UPDATE); product-type facts behind LISTING are not modelled [unverified].',
+  A10: "[SPM schemas/feeds/listings-feed-schema-v2.json `requirements`] every feed document is checked against the schema; an UPDATE with LISTING (the default) needs item_name and brand under a real product type (PRODUCT is refused), one with LISTING_OFFER_ONLY needs merchant_suggested_asin or an identifier to match (every EAN matches here) [unverified: the facts each product type lists; the catalog match]. The processing report lists the items when header.report.includedData asks (A5's proof).",
   conformance:
     'spec/ holds cuts of the listings-items and feeds models (definitions, parameters) and the JSON_LISTINGS_FEED schema, amzn/selling-partner-api-models @ 34dc93fe, Apache-2.0; spec.ts validates query, body, User-Agent and the description-only rules of every listings, feeds and sellers request, and each feed document, into the conformance ledger.',
 } as const;

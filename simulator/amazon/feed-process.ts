@@ -4,8 +4,9 @@ import type { PatchOp } from './attributes.ts';
 import { applyPatch, issue, validateAttribute, validatePatches } from './attributes.ts';
 import type { AmDeps } from './deps.ts';
 import { logAmWrite } from './deps.ts';
-import { AM_FEEDS } from './facts.ts';
+import { AM_FEEDS, AM_LISTINGS } from './facts.ts';
 import { newDocument, newListing } from './listing-build.ts';
+import { itemBody } from './listing-view.ts';
 import type { AmFeed, AmIssue, AmListing, Attributes, AttributeValue } from './model.ts';
 import { iso } from './model.ts';
 import { feedDocumentIssues } from './spec.ts';
@@ -25,6 +26,7 @@ interface FeedMessage {
   sku?: unknown;
   operationType?: unknown;
   productType?: unknown;
+  requirements?: unknown;
   attributes?: unknown;
   patches?: unknown;
 }
@@ -32,7 +34,13 @@ interface FeedMessage {
 const OPERATIONS = ['UPDATE', 'PARTIAL_UPDATE', 'PATCH', 'DELETE'];
 
 /** Why a whole feed is FATAL (no message is processed), or its parsed messages. */
-function parseFeed(ledger: ConformanceLedger, feed: AmFeed, content: Buffer | null): FeedMessage[] | string {
+interface ParsedFeed {
+  readonly messages: FeedMessage[];
+  /** [SPM listings-feed-schema-v2 `header.report.includedData`] what the report lists per item. */
+  readonly included: string[];
+}
+
+function parseFeed(ledger: ConformanceLedger, feed: AmFeed, content: Buffer | null): ParsedFeed | string {
   ledger.received('amazon', 'feeds.document');
   if (content === null || content.length === 0) {
     ledger.verdict('amazon', 'feeds.document', [{ path: '', message: 'is empty' }], feed.expectedInvalidBy);
@@ -59,7 +67,11 @@ function parseFeed(ledger: ConformanceLedger, feed: AmFeed, content: Buffer | nu
   if (messages.length > AM_FEEDS.maxMessages) {
     return `The feed has ${messages.length} messages; the maximum is ${AM_FEEDS.maxMessages}.`;
   }
-  return messages as FeedMessage[];
+  const report = header.report as { includedData?: unknown } | undefined;
+  const included = Array.isArray(report?.includedData)
+    ? report.includedData.filter((entry): entry is string => typeof entry === 'string')
+    : [];
+  return { messages: messages as FeedMessage[], included };
 }
 
 function toReport(messageId: number, sku: string, issues: readonly AmIssue[]): ReportIssue[] {
@@ -93,6 +105,45 @@ function attributeIssues(attributes: unknown, markets: readonly string[], now: n
   );
 }
 
+/**
+ * [SPM listings-feed-schema-v2 `requirements`] (fidelity A10) what an UPDATE must carry:
+ * LISTING (the default) the product type's facts, here item_name and brand, under a real product
+ * type (the generic PRODUCT has no facts [unverified]); LISTING_OFFER_ONLY the sales terms and a
+ * match to an Amazon product (merchant_suggested_asin, or an identifier Amazon matches to an ASIN
+ * [unverified: every EAN matches here]).
+ */
+function requirementIssues(message: FeedMessage): AmIssue[] {
+  const attributes = (message.attributes ?? {}) as Record<string, unknown>;
+  const requirements = typeof message.requirements === 'string' ? message.requirements : 'LISTING';
+  if (requirements === 'LISTING_OFFER_ONLY') {
+    if (attributes.merchant_suggested_asin !== undefined) return [];
+    if (attributes.externally_assigned_product_identifier !== undefined) return [];
+    return [
+      issue(
+        'missing',
+        "'[merchant_suggested_asin]' is required but not supplied: an offer needs an Amazon product to match.",
+        'merchant_suggested_asin',
+      ),
+    ];
+  }
+  if (requirements !== 'LISTING') return [];
+  const issues: AmIssue[] = [];
+  if (message.productType === AM_LISTINGS.factlessProductType) {
+    issues.push(
+      issue(
+        'invalidValue',
+        `The product type '${message.productType}' has no product facts: a new Amazon product needs its own product type.`,
+        'productType',
+      ),
+    );
+  }
+  for (const name of AM_LISTINGS.listingFacts) {
+    if (attributes[name] === undefined)
+      issues.push(issue('missing', `'[${name}]' is required but not supplied.`, name));
+  }
+  return issues;
+}
+
 interface MessageContext {
   readonly deps: AmDeps;
   readonly feed: AmFeed;
@@ -120,7 +171,10 @@ function checkMessage(ctx: MessageContext, message: FeedMessage, sku: string): A
     const issues = validatePatches(listing.attributes, patches, { marketplaceIds: feed.marketplaceIds }, now);
     return issues.length > 0 ? issues : () => patchListing(listing, patches, now);
   }
-  const issues = attributeIssues(message.attributes, feed.marketplaceIds, now);
+  const issues = [
+    ...attributeIssues(message.attributes, feed.marketplaceIds, now),
+    ...(operation === 'UPDATE' ? requirementIssues(message) : []),
+  ];
   if (issues.length > 0) return issues;
   const attributes = structuredClone(message.attributes) as Attributes;
   if (operation === 'PARTIAL_UPDATE') {
@@ -179,13 +233,28 @@ export function processFeed(deps: AmDeps, feed: AmFeed): void {
     };
   } else {
     feed.outcome = 'DONE';
-    report = { header, ...processMessages({ deps, feed, now }, parsed) };
+    report = { header, ...processMessages({ deps, feed, now }, parsed.messages) };
+    if (parsed.included.length > 0) {
+      // [SPM processing report `items`] each listing as getListingsItem shows it after processing.
+      const reportHeader = { ...header, report: { includedData: parsed.included, apiVersion: '2021-08-01' } };
+      report = { ...(report as object), header: reportHeader, items: reportItems(deps, feed, parsed) };
+    }
   }
   const document = newDocument(deps.store, feed.sellerId, 'application/json; charset=UTF-8');
   const text = Buffer.from(JSON.stringify(report));
   document.content = deps.settings.compressReports ? gzipSync(text) : text;
   document.compression = deps.settings.compressReports ? 'GZIP' : null;
   feed.resultFeedDocumentId = document.id;
+}
+
+function reportItems(deps: AmDeps, feed: AmFeed, parsed: ParsedFeed) {
+  const skus = new Set(
+    parsed.messages.flatMap((message) => (typeof message.sku === 'string' ? [message.sku] : [])),
+  );
+  return [...skus].flatMap((sku) => {
+    const listing = deps.store.listing(feed.sellerId, sku);
+    return listing === undefined ? [] : [itemBody(listing, parsed.included, feed.marketplaceIds)];
+  });
 }
 
 function processMessages(ctx: MessageContext, messages: readonly FeedMessage[]) {

@@ -105,6 +105,7 @@ describe('Amazon Feeds 2021-06-30, JSON_LISTINGS_FEED', () => {
           productType: 'SHIRT',
           attributes: {
             item_name: [{ value: 'Nova', marketplace_id: BR }],
+            brand: [{ value: 'Cais', marketplace_id: BR }],
             purchasable_offer: [
               { marketplace_id: BR, currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: 5 }] }] },
             ],
@@ -147,6 +148,44 @@ describe('Amazon Feeds 2021-06-30, JSON_LISTINGS_FEED', () => {
     assert.equal((await sim.control('GET', '/amazon/listings/B')).body.stock, 2);
     const created = (await sim.control('GET', '/amazon/listings/NEW')).body;
     assert.deepEqual([created.stock, created.price, created.title], [4, 5, 'Nova']);
+  });
+
+  test('UPDATE requirements (A10): LISTING needs the product facts under a real type; LISTING_OFFER_ONLY needs a match', async () => {
+    const offer = {
+      purchasable_offer: [
+        { marketplace_id: BR, currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: 5 }] }] },
+      ],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 2 }],
+      condition_type: [{ value: 'new_new', marketplace_id: BR }],
+    };
+    const ean = [{ type: 'ean', value: '7891234567895', marketplace_id: BR }];
+    const update = (messageId: number, sku: string, extra: Record<string, unknown>) => ({
+      messageId,
+      sku,
+      operationType: 'UPDATE',
+      productType: 'PRODUCT',
+      ...extra,
+    });
+    const feedId = await submit(
+      feedOf([
+        update(1, 'FULL-GENERIC', { attributes: offer }),
+        update(2, 'OFFER-NOMATCH', { requirements: 'LISTING_OFFER_ONLY', attributes: offer }),
+        update(3, 'OFFER-EAN', {
+          requirements: 'LISTING_OFFER_ONLY',
+          attributes: { ...offer, externally_assigned_product_identifier: ean },
+        }),
+      ]),
+    );
+    await advance(3000);
+    const processed = await report(await getFeed(feedId));
+    assert.deepEqual(
+      [...new Set(processed.issues.map((entry) => entry.sku))],
+      ['FULL-GENERIC', 'OFFER-NOMATCH'],
+    );
+    assert.ok(processed.issues.some((entry) => entry.attributeName === 'productType'));
+    assert.ok(processed.issues.some((entry) => entry.attributeName === 'merchant_suggested_asin'));
+    assert.equal((await sim.control('GET', '/amazon/listings/OFFER-EAN')).body.stock, 2);
+    assert.equal((await sim.control('GET', '/amazon/listings/FULL-GENERIC')).status, 404);
   });
 
   test('GZIP reports (A8): compressionAlgorithm GZIP, .gz bytes at the URL, Content-Encoding only when asked', async () => {

@@ -120,6 +120,20 @@ describe('Amazon stock and price, one PATCH per item', () => {
     assert.deepEqual([view.price, view.promotional_price], [119.9, null]);
   });
 
+  test('no sale at Amazon, none in the ERP: the sale-price delete is not sent (A5)', async () => {
+    const ctx = await am.connect();
+    await am.listing({ sku: 'PLAIN', price: 50, quantity: 1 });
+    assert.deepEqual(await adapter.pushPrice(ctx, [price('PLAIN', 55)]), [PENDING]);
+    const [write] = await am.writes('listings.patch');
+    const patches = (write?.body as { patches?: Array<{ op: string }> } | undefined)?.patches ?? [];
+    assert.deepEqual(
+      patches.map((patch) => patch.op),
+      ['merge'],
+      'only the regular price: an undocumented delete is never sent blindly',
+    );
+    assert.equal((await am.view('PLAIN')).price, 55);
+  });
+
   test('a promotion that starts later is sent now; Amazon switches it on at its start', async () => {
     const ctx = await am.connect();
     await am.listing({ sku: 'LATER', price: 100, quantity: 1 });
@@ -256,9 +270,61 @@ describe('Amazon listings', () => {
       images: [],
       variations: [],
     };
-    await assert.rejects(adapter.publish(ctx, product), {
+    await assert.rejects(adapter.publish(ctx, { ...product, ean: '7891234567895' }), {
       failure: 'permanent',
       marketplaceMessage: "The value for 'our_price' must be greater than 0.",
     });
+  });
+
+  test('a product with an EAN is an offer on the Amazon product it matches: LISTING_OFFER_ONLY (A10)', async () => {
+    const ctx = await am.connect();
+    const product = {
+      sku: 'MATCH',
+      name: 'Caneca',
+      description: null,
+      qty: 2,
+      price: 20,
+      promotionalPrice: null,
+      brand: 'Cais',
+      ean: '7891234567895',
+      images: [],
+      variations: [],
+    };
+    assert.equal((await adapter.publish(ctx, product)).status, 'pending');
+    const [message] = await am.writes('feeds.message');
+    const body = message?.body as {
+      requirements?: string;
+      productType?: string;
+      attributes?: Record<string, unknown>;
+    };
+    assert.deepEqual([body.requirements, body.productType], ['LISTING_OFFER_ONLY', 'PRODUCT']);
+    assert.deepEqual(Object.keys(body.attributes ?? {}).sort(), [
+      'condition_type',
+      'externally_assigned_product_identifier',
+      'fulfillment_availability',
+      'purchasable_offer',
+    ]);
+    assert.equal((await am.view('MATCH')).stock, 2);
+  });
+
+  test('a product without an EAN needs the connection’s product type: refused before any feed (A10)', async () => {
+    const ctx = await am.connect();
+    const product = {
+      sku: 'NOEAN',
+      name: 'Caneca',
+      description: null,
+      qty: 2,
+      price: 20,
+      promotionalPrice: null,
+      brand: 'Cais',
+      ean: null,
+      images: [],
+      variations: [],
+    };
+    await assert.rejects(adapter.publish(ctx, product), {
+      failure: 'permanent',
+      code: 'amazon.product_type_needed',
+    });
+    assert.deepEqual(await am.writes('feeds.create'), [], 'nothing Amazon would refuse is sent');
   });
 });

@@ -81,6 +81,45 @@ describe('Amazon JSON_LISTINGS_FEED for large pushes', () => {
     assert.deepEqual(quickAmazon.capabilities.rates.publish, AM_OPERATION_RATES['feeds.json_listings']);
   });
 
+  test('a large price push deletes only the sale prices its report still shows, and proves them gone (A5)', async () => {
+    const ctx = await am.connect();
+    const ends = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const starts = new Date(Date.now() - 60_000).toISOString();
+    await am.listing({ sku: 'S-1', price: 100, quantity: 1 });
+    await am.listing({
+      sku: 'S-2',
+      price: 100,
+      quantity: 1,
+      discounted_price: { value: 80, start_at: starts, end_at: ends },
+    });
+    await am.listing({ sku: 'S-3', price: 100, quantity: 1 });
+    const updates: PriceUpdate[] = ['S-1', 'S-2', 'S-3'].map((sku, i) => ({
+      listingId: i + 1,
+      externalId: sku,
+      sku,
+      price: 90,
+      promotionalPrice: null,
+    }));
+    const outcomes = await SMALL.pushPrice(ctx, updates);
+    assert.deepEqual(summary(outcomes), ['applied', 'applied', 'applied']);
+    const messages = await am.writes('feeds.message');
+    const deletes = messages.filter((entry) =>
+      ((entry.body as { patches?: Array<{ op: string }> }).patches ?? []).some(
+        (patch) => patch.op === 'delete',
+      ),
+    );
+    assert.deepEqual(
+      deletes.map((entry) => entry.target),
+      ['S-2'],
+      'one delete, for the one listing that showed a sale',
+    );
+    assert.equal((await am.writes('feeds.create')).length, 2, 'the price feed, then the delete feed');
+    for (const sku of ['S-1', 'S-2', 'S-3']) {
+      const view = await am.view(sku);
+      assert.deepEqual([view.price, view.promotional_price], [90, null]);
+    }
+  });
+
   test('a GZIP processing report (A8) is decompressed: each item confirmed applied, not left unconfirmed', async () => {
     await am.control('PATCH', '/amazon/settings', { compress_reports: true });
     const ctx = await am.connect();

@@ -37,18 +37,24 @@ import type { Patch } from './patches.ts';
 const BASE = '/feeds/2021-06-30';
 const GZIP: FeedDocument['compressionAlgorithm'] = 'GZIP';
 
+/** [SPM schemas/feeds/listings-feed-schema-v2.json] one message (no SDK type exists for it). */
 export interface FeedMessage {
   messageId: number;
   sku: string;
   operationType: 'PATCH' | 'UPDATE';
   productType: string;
+  /** UPDATE only: what the attributes cover (default LISTING, the product type's full facts). */
+  requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY' | undefined;
   patches?: Patch[] | undefined;
   attributes?: Json | undefined;
 }
 
 export type FeedOutcome =
-  /** Processed: each message's issues by messageId (none: accepted). */
-  | { kind: 'done'; issues: Map<number, AmIssue[]> }
+  /**
+   * Processed: each message's issues by messageId (none: accepted), and, when the feed asked for
+   * them (`header.report.includedData`), each listing's attributes after processing, by SKU.
+   */
+  | { kind: 'done'; issues: Map<number, AmIssue[]>; items: Map<string, Json> }
   /** Amazon refused the whole feed: every message failed. */
   | { kind: 'failed'; error: ChannelError }
   /** Submitted, outcome unknown (still processing at the deadline, or no readable report). */
@@ -60,11 +66,12 @@ export async function runFeed(
   operation: Operation,
   seller: Seller,
   messages: FeedMessage[],
+  /** [SPM listings-feed-schema-v2 `header.report`] ask the report for each listing's attributes. */
+  withItems = false,
 ): Promise<FeedOutcome> {
-  const content = JSON.stringify({
-    header: { sellerId: seller.sellerId, version: AM_FEEDS.version, issueLocale: 'en_US' },
-    messages,
-  });
+  const header: Json = { sellerId: seller.sellerId, version: AM_FEEDS.version, issueLocale: 'en_US' };
+  if (withItems) header.report = { includedData: ['attributes'], apiVersion: '2021-08-01' };
+  const content = JSON.stringify({ header, messages });
   const document = await api.json(
     ctx,
     {
@@ -153,7 +160,7 @@ async function settle(
     const report = await readReport(api, ctx, operation, str(feed.resultFeedDocumentId));
     if (report === undefined) return { kind: 'unconfirmed', reason: `feed ${feedId}: no readable report` };
     if (status === 'FATAL') return { kind: 'failed', error: fatalError(feedId, report) };
-    return { kind: 'done', issues: issuesByMessage(report) };
+    return { kind: 'done', issues: issuesByMessage(report), items: itemsBySku(report) };
   } catch (error) {
     // Submitted already: a failing poll does not make the values wrong, only unconfirmed.
     if (isChannelError(error) && error.failure !== FailureClass.auth) {
@@ -243,6 +250,16 @@ function issuesByMessage(report: Json): Map<number, AmIssue[]> {
     byMessage.set(messageId, [...(byMessage.get(messageId) ?? []), issue!]);
   }
   return byMessage;
+}
+
+/** [SPM processing report `items`] the listings after processing, when the feed asked for them. */
+function itemsBySku(report: Json): Map<string, Json> {
+  const items = new Map<string, Json>();
+  for (const item of asArray(report.items).filter(isObject)) {
+    const sku = str(item.sku);
+    if (sku !== undefined) items.set(sku, item);
+  }
+  return items;
 }
 
 /** The whole feed was refused (a malformed document, say): a passing failure, retried later. */

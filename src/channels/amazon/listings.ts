@@ -1,8 +1,15 @@
 /**
  * Amazon listings: a listing is the seller's SKU in one marketplace (`externalId` = the SKU at
  * Amazon, which may differ from Cais's). Read with getListingsItem [SPM]; created through a
- * JSON_LISTINGS_FEED `UPDATE` message, which works for any product type the seller's account
- * may list [SPM]; taken off sale by stock 0 (deleting would lose the listing's history).
+ * JSON_LISTINGS_FEED `UPDATE` message; taken off sale by stock 0 (deleting would lose the
+ * listing's history).
+ *
+ * [SPM listings-feed-schema-v2 `requirements`] (fidelity A10, L) an UPDATE without requirements is
+ * `LISTING`: the product type's full facts. A product with an EAN is offered on the Amazon product
+ * that EAN matches, `LISTING_OFFER_ONLY` (sales terms only: condition, offer, availability, and
+ * the identifier for the match) under the generic `PRODUCT` type; one without an EAN is a new
+ * Amazon product and needs the connection's own product type (`extra.productType`) and its facts:
+ * without one Cais refuses before sending what Amazon would refuse.
  */
 import type {
   ChannelContext,
@@ -11,12 +18,14 @@ import type {
   ProductForChannel,
   PublishResult,
 } from '../adapter.ts';
+import { FailureClass } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, num, str } from '../json.ts';
 import type { AmApi, Seller } from './api.ts';
 import { itemPath, money, sellerFor } from './api.ts';
-import { issuesError, readIssues } from './errors.ts';
-import { AM_BLOCKING_SEVERITY } from './facts.ts';
+import { amChannelError, issuesError, readIssues } from './errors.ts';
+import { AM_BLOCKING_SEVERITY, AM_PRODUCT_TYPE } from './facts.ts';
+import type { FeedMessage } from './feeds.ts';
 import { runFeed } from './feeds.ts';
 import type { Patch } from './patches.ts';
 import { pricePatches, stockPatches } from './patches.ts';
@@ -117,13 +126,20 @@ export async function publish(
           qty: v.qty,
           price: v.price,
         }));
-  const messages = entries.map((entry, index) => ({
-    messageId: index + 1,
-    sku: entry.sku,
-    operationType: 'UPDATE' as const,
-    productType: seller.productType,
-    attributes: listingAttributes(seller, product, entry),
-  }));
+  const messages = entries.map((entry, index): FeedMessage => {
+    const offerOnly = entry.ean !== null;
+    if (!offerOnly && seller.productType === AM_PRODUCT_TYPE) throw productTypeNeeded(entry.sku);
+    return {
+      messageId: index + 1,
+      sku: entry.sku,
+      operationType: 'UPDATE',
+      productType: offerOnly ? AM_PRODUCT_TYPE : seller.productType,
+      requirements: offerOnly ? 'LISTING_OFFER_ONLY' : 'LISTING',
+      attributes: offerOnly
+        ? offerAttributes(seller, product, entry)
+        : listingAttributes(seller, product, entry),
+    };
+  });
   const outcome = await runFeed(api, ctx, 'publish', seller, messages);
   if (outcome.kind === 'failed') throw outcome.error;
   if (outcome.kind === 'done') {
@@ -144,6 +160,24 @@ interface Entry {
   ean: string | null;
   qty: number;
   price: number;
+}
+
+function productTypeNeeded(sku: string) {
+  return amChannelError(
+    FailureClass.permanent,
+    'amazon.product_type_needed',
+    `SKU ${sku} has no EAN to match an Amazon product, and a new Amazon product needs its product type's facts`,
+    {
+      hint: "Send the product's EAN from the ERP (Cais then offers it on the Amazon product it matches), or set the connection's extra.productType to the Amazon product type of your catalog.",
+    },
+  );
+}
+
+/** LISTING_OFFER_ONLY: the sales terms, and the EAN that matches the Amazon product [unverified: EAN as the match]. */
+function offerAttributes(seller: Seller, product: ProductForChannel, entry: Entry): Json {
+  const full = listingAttributes(seller, product, entry);
+  const { item_name: _name, brand: _brand, ...offer } = full;
+  return offer;
 }
 
 function listingAttributes(seller: Seller, product: ProductForChannel, entry: Entry): Json {

@@ -9,8 +9,11 @@
  * Price is `purchasable_offer` of the connection's marketplace: `our_price` is the regular price,
  * `discounted_price` the sale price with its own window, so a promotion that starts tomorrow is
  * sent today and Amazon switches it on and off. `merge` keeps the offer's other values (minimum
- * and maximum prices of automated pricing); without a promotional price the sale price is
- * deleted, so a promotion the ERP ended does not linger.
+ * and maximum prices of automated pricing). Without a promotional price, the sale price is
+ * deleted only when the listing shows one (fidelity A5 [unverified]: the shape that removes only a
+ * sale price is undocumented, and variants are reported INVALID or silently ignored, so Cais never
+ * sends it blindly on every push, and checks afterwards that the sale price is gone: see
+ * stock-price.ts).
  */
 import type { PatchOperation } from '@sp-api-sdk/listings-items-api-2021-08-01';
 import type { PriceUpdate } from '../adapter.ts';
@@ -36,7 +39,34 @@ export function stockPatches(qty: number): Patch[] {
   ];
 }
 
-export function pricePatches(seller: Seller, update: PriceUpdate, now = Date.now()): Patch[] {
+/** Whether the offer of this marketplace carries a sale price (`discounted_price`), live or scheduled. */
+export function hasSalePrice(attributes: Json | undefined, marketplaceId: string): boolean {
+  const offers = Array.isArray(attributes?.purchasable_offer) ? (attributes.purchasable_offer as Json[]) : [];
+  const offer = offers.find((entry) => entry?.marketplace_id === marketplaceId) ?? offers[0];
+  return Array.isArray(offer?.discounted_price) && offer.discounted_price.length > 0;
+}
+
+/** Whether the update carries a sale whose window is still open or ahead. */
+export function hasSale(update: PriceUpdate, now = Date.now()): boolean {
+  return saleWindow(update, now) !== undefined;
+}
+
+/** The patch that removes the sale price of the connection's marketplace (A5 [unverified]). */
+export function saleDeletePatch(seller: Seller): Patch {
+  return {
+    op: 'delete',
+    path: '/attributes/purchasable_offer',
+    value: [{ marketplace_id: seller.marketplaceId, discounted_price: [] }],
+  };
+}
+
+/** `saleLive`: the listing shows a sale price now, so one the ERP no longer has is deleted. */
+export function pricePatches(
+  seller: Seller,
+  update: PriceUpdate,
+  now = Date.now(),
+  saleLive = false,
+): Patch[] {
   const offer: Json = {
     marketplace_id: seller.marketplaceId,
     our_price: [{ schedule: [{ value_with_tax: money(update.price) }] }],
@@ -57,13 +87,7 @@ export function pricePatches(seller: Seller, update: PriceUpdate, now = Date.now
     ];
   }
   const patches: Patch[] = [{ op: 'merge', path: '/attributes/purchasable_offer', value: [offer] }];
-  if (window === undefined) {
-    patches.push({
-      op: 'delete',
-      path: '/attributes/purchasable_offer',
-      value: [{ marketplace_id: seller.marketplaceId, discounted_price: [] }],
-    });
-  }
+  if (window === undefined && saleLive) patches.push(saleDeletePatch(seller));
   return patches;
 }
 

@@ -14,6 +14,8 @@ import type {
 import type { ChannelContext, ItemOutcome, Operation, PriceUpdate, StockUpdate } from '../adapter.ts';
 import type { ChannelError } from '../errors.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
+import type { Json } from '../json.ts';
+import { child, isObject } from '../json.ts';
 import { eachItem } from '../outcomes.ts';
 import type { AmApi, Seller } from './api.ts';
 import { itemPath, sellerFor } from './api.ts';
@@ -21,7 +23,7 @@ import { amChannelError, issuesError, readIssues } from './errors.ts';
 import type { FeedMessage } from './feeds.ts';
 import { runFeed } from './feeds.ts';
 import type { Patch } from './patches.ts';
-import { pricePatches, stockPatches } from './patches.ts';
+import { hasSale, hasSalePrice, pricePatches, saleDeletePatch, stockPatches } from './patches.ts';
 
 export interface Write {
   listingId: number;
@@ -40,16 +42,92 @@ export function pushStock(api: AmApi, ctx: ChannelContext, updates: StockUpdate[
   });
 }
 
+/**
+ * Price pushes never send the sale-price `delete` blindly (fidelity A5 [unverified]): a small
+ * push reads each listing without an ERP sale first and deletes the sale price only where one
+ * shows; a large push goes without deletes in a feed whose report lists every listing after
+ * processing, and a second feed deletes the sale prices still shown, its own report proving them
+ * gone (an item whose sale price Amazon kept is that item's error).
+ */
 export function pushPrice(api: AmApi, ctx: ChannelContext, updates: PriceUpdate[]): Promise<ItemOutcome[]> {
   return withSeller(ctx, updates, (seller) => {
     const now = Date.now();
-    const writes = updates.map((u) => ({
-      listingId: u.listingId,
-      sku: u.externalId,
-      patches: pricePatches(seller, u, now),
-    }));
-    return pushWrites(api, ctx, 'price', seller, writes);
+    if (updates.length <= api.patchMax) {
+      return eachItem(updates, async (u) => {
+        const saleLive = !hasSale(u, now) && (await listedSale(api, ctx, seller, u.externalId));
+        const patches = pricePatches(seller, u, now, saleLive);
+        return patchOne(api, ctx, 'price', seller, { listingId: u.listingId, sku: u.externalId, patches });
+      });
+    }
+    return pushPriceFeed(api, ctx, seller, updates, now);
   });
+}
+
+/** Whether the listing shows a sale price now (a SKU Amazon does not have shows none). */
+async function listedSale(api: AmApi, ctx: ChannelContext, seller: Seller, sku: string): Promise<boolean> {
+  const response = await api.call(ctx, {
+    sp: 'listings.get',
+    operation: 'price',
+    method: 'GET',
+    path: itemPath(seller, sku),
+    query: { marketplaceIds: seller.marketplaceId, includedData: 'attributes' },
+    accept: [404],
+  });
+  if (response.status === 404 || !isObject(response.body)) return false;
+  return hasSalePrice(child(response.body, 'attributes'), seller.marketplaceId);
+}
+
+async function pushPriceFeed(
+  api: AmApi,
+  ctx: ChannelContext,
+  seller: Seller,
+  updates: PriceUpdate[],
+  now: number,
+): Promise<ItemOutcome[]> {
+  const writes = updates.map((u) => ({
+    listingId: u.listingId,
+    sku: u.externalId,
+    patches: pricePatches(seller, u, now),
+  }));
+  const first = await pushFeed(api, ctx, 'price', seller, writes, true);
+  const lingering = updates.filter((u, index) => {
+    const outcome = first.outcomes[index];
+    return outcome?.ok === true && !hasSale(u, now) && saleShown(first.items.get(u.externalId), seller);
+  });
+  if (lingering.length === 0) return first.outcomes;
+  const deletes = lingering.map((u) => ({
+    listingId: u.listingId,
+    sku: u.externalId,
+    patches: [saleDeletePatch(seller)],
+  }));
+  const second = await pushFeed(api, ctx, 'price', seller, deletes, true);
+  const byListing = new Map(
+    deletes.map((write, index) => [write.listingId, { write, outcome: second.outcomes[index] }]),
+  );
+  return first.outcomes.map((outcome) => {
+    const followUp = byListing.get(outcome.listingId);
+    if (followUp === undefined || followUp.outcome === undefined) return outcome;
+    if (!followUp.outcome.ok || followUp.outcome.applied === 'pending') return followUp.outcome;
+    const item = second.items.get(followUp.write.sku);
+    if (item !== undefined && saleShown(item, seller))
+      return { ...outcome, ok: false, error: saleKept(followUp.write.sku) };
+    return outcome;
+  });
+}
+
+function saleShown(item: Json | undefined, seller: Seller): boolean {
+  return item !== undefined && hasSalePrice(child(item, 'attributes'), seller.marketplaceId);
+}
+
+function saleKept(sku: string): ChannelError {
+  return amChannelError(
+    FailureClass.permanent,
+    'amazon.sale_price_kept',
+    `Amazon accepted the removal of the sale price of SKU ${sku} but still shows it`,
+    {
+      hint: 'Remove the sale price of this listing in Seller Central (Manage Pricing); Cais keeps sending the regular price.',
+    },
+  );
 }
 
 /** Every item fails alike when the connection cannot name its seller. */
@@ -67,7 +145,7 @@ async function withSeller(
   return push(seller);
 }
 
-function pushWrites(
+async function pushWrites(
   api: AmApi,
   ctx: ChannelContext,
   operation: Operation,
@@ -77,7 +155,7 @@ function pushWrites(
   if (writes.length <= api.patchMax) {
     return eachItem(writes, (write) => patchOne(api, ctx, operation, seller, write));
   }
-  return pushFeed(api, ctx, operation, seller, writes);
+  return (await pushFeed(api, ctx, operation, seller, writes)).outcomes;
 }
 
 /** One PATCH: ACCEPTED is queued at Amazon (pending); INVALID carries the reasons. */
@@ -123,10 +201,21 @@ async function pushFeed(
   operation: Operation,
   seller: Seller,
   writes: Write[],
-): Promise<ItemOutcome[]> {
+  withItems = false,
+): Promise<FeedResult> {
   const documents = splitDocuments(writes, api.feedCaps);
-  const outcomes = await Promise.all(documents.map((part) => feedOf(api, ctx, operation, seller, part)));
-  return outcomes.flat();
+  const parts = await Promise.all(
+    documents.map((part) => feedOf(api, ctx, operation, seller, part, withItems)),
+  );
+  const items = new Map<string, Json>();
+  for (const part of parts) for (const [sku, item] of part.items) items.set(sku, item);
+  return { outcomes: parts.flatMap((part) => part.outcomes), items };
+}
+
+interface FeedResult {
+  outcomes: ItemOutcome[];
+  /** The listings after processing, by SKU, when asked (`withItems`). */
+  items: Map<string, Json>;
 }
 
 async function feedOf(
@@ -135,7 +224,8 @@ async function feedOf(
   operation: Operation,
   seller: Seller,
   writes: Write[],
-): Promise<ItemOutcome[]> {
+  withItems: boolean,
+): Promise<FeedResult> {
   const messages: FeedMessage[] = writes.map((write, index) => ({
     messageId: index + 1,
     sku: write.sku,
@@ -143,21 +233,26 @@ async function feedOf(
     productType: seller.productType,
     patches: write.patches,
   }));
+  const none = new Map<string, Json>();
   let outcome: Awaited<ReturnType<typeof runFeed>>;
   try {
-    outcome = await runFeed(api, ctx, operation, seller, messages);
+    outcome = await runFeed(api, ctx, operation, seller, messages, withItems);
   } catch (error) {
-    return failAll(writes, asError(error));
+    return { outcomes: failAll(writes, asError(error)), items: none };
   }
-  if (outcome.kind === 'failed') return failAll(writes, outcome.error);
+  if (outcome.kind === 'failed') return { outcomes: failAll(writes, outcome.error), items: none };
   if (outcome.kind === 'unconfirmed') {
-    return writes.map((write) => ({ listingId: write.listingId, ok: true, applied: 'pending' }));
+    const pending = writes.map(
+      (write): ItemOutcome => ({ listingId: write.listingId, ok: true, applied: 'pending' }),
+    );
+    return { outcomes: pending, items: none };
   }
-  return writes.map((write, index): ItemOutcome => {
+  const outcomes = writes.map((write, index): ItemOutcome => {
     const refused = issuesError(outcome.issues.get(index + 1) ?? []);
     if (refused !== undefined) return { listingId: write.listingId, ok: false, error: refused };
     return { listingId: write.listingId, ok: true, applied: 'applied' };
   });
+  return { outcomes, items: outcome.items };
 }
 
 // A message's wrapper beside its patches (ids, SKU, productType, JSON punctuation), generously.
