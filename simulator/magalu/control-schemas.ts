@@ -66,6 +66,8 @@ export const OrderBody = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('approved')])),
   customer_name: Type.Optional(Type.String()),
   purchased_at: Type.Optional(Type.String()),
+  /** Freight the buyer paid, in cents (added to the total). */
+  freight: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
 export const StatusBody = Type.Object({ status: Type.String() });

@@ -77,6 +77,30 @@ export interface MgHistory {
   created_at: string;
 }
 
+export interface MgPhone {
+  type: string;
+  area_code: string;
+  number: string;
+}
+
+export interface MgRecipient {
+  name: string;
+  document_number: string;
+  customer_type: string;
+  phones: MgPhone[];
+  address: {
+    zipcode: string;
+    street: string;
+    number: string;
+    complement: string | null;
+    district: string;
+    city: string;
+    state: string;
+    country: string;
+    reference: string | null;
+  };
+}
+
 export interface MgDelivery {
   id: string;
   code: string;
@@ -84,7 +108,15 @@ export interface MgDelivery {
   channel: { id: string };
   status: string;
   items: MgDeliveryItem[];
-  shipping: { tracking: { code: string | null; url: string | null }; carrier: { name: string | null } };
+  shipping: {
+    tracking: { code: string | null; url: string | null };
+    carrier: { name: string | null };
+    /** [unverified] Who receives the package and where (seller-pedidos delivery page, G5). */
+    recipient?: MgRecipient;
+    /** [unverified] The date the seller must hand the package over by. */
+    deadline?: { limit_date: string };
+    provider?: { name: string };
+  };
   invoices: MgInvoice[];
   purchased_at: string;
   created_at: string;
@@ -100,7 +132,14 @@ export interface MgOrder {
   updated_at: string;
   purchased_at: string;
   approved_at: string | null;
-  customer: { name: string; document_number: string; customer_type: string };
+  customer: {
+    name: string;
+    document_number: string;
+    customer_type: string;
+    email?: string;
+    phones?: MgPhone[];
+    state_registration?: string | null;
+  };
   payments: Array<{ method: string; status: string; amount: number; currency: string; normalizer: number }>;
   amounts: { total: number; freight: number; discount: number; currency: string; normalizer: number };
   deliveries: MgDelivery[];

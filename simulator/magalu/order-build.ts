@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Static } from 'typebox';
+import { buyerFor, fullName, type SimBuyer } from '../core/buyers.ts';
 import { conflict, invalid, notFound } from '../core/control-error.ts';
 import type { OrderBody } from './control-schemas.ts';
 import type { MgDeps } from './deps.ts';
 import { MG_CHANNELS, MG_MONEY } from './facts.ts';
-import type { MgDelivery, MgDeliveryItem, MgListing, MgOrder } from './model.ts';
+import type { MgDelivery, MgDeliveryItem, MgListing, MgOrder, MgPhone, MgRecipient } from './model.ts';
 import { iso } from './model.ts';
 
 type OrderInput = Static<typeof OrderBody>;
@@ -16,6 +17,32 @@ function money(value: number) {
 function takeStock(listing: MgListing, quantity: number, at: string): void {
   listing.stock -= quantity;
   listing.stockUpdatedAt = at;
+}
+
+function phoneOf(buyer: SimBuyer): MgPhone {
+  return { type: 'mobile', area_code: buyer.phone.slice(0, 2), number: buyer.phone.slice(2) };
+}
+
+/** [unverified] The delivery's recipient: name, document, phone and the address to ship to. */
+function recipientOf(buyer: SimBuyer): MgRecipient {
+  const a = buyer.address;
+  return {
+    name: fullName(buyer),
+    document_number: buyer.document,
+    customer_type: buyer.kind === 'company' ? 'pj' : 'pf',
+    phones: [phoneOf(buyer)],
+    address: {
+      zipcode: a.zipcode,
+      street: a.street,
+      number: a.number,
+      complement: a.complement || null,
+      district: a.neighborhood,
+      city: a.city,
+      state: a.state,
+      country: a.country,
+      reference: null,
+    },
+  };
 }
 
 /** A buyer's order with one delivery; the units leave the listings at once. */
@@ -44,7 +71,9 @@ export function createMgOrder(deps: MgDeps, sellerId: string, input: OrderInput)
       unit_price: money(line.unit_price ?? listing.price),
     };
   });
-  const total = items.reduce((sum, item) => sum + item.unit_price.value * item.quantity, 0);
+  const freight = input.freight ?? 0;
+  const total = items.reduce((sum, item) => sum + item.unit_price.value * item.quantity, 0) + freight;
+  const buyer = buyerFor(`magalu:${orderId}`);
   const delivery: MgDelivery = {
     id: randomUUID(),
     code: `${code}-1`,
@@ -52,7 +81,13 @@ export function createMgOrder(deps: MgDeps, sellerId: string, input: OrderInput)
     channel: { id: channelId },
     status,
     items,
-    shipping: { tracking: { code: null, url: null }, carrier: { name: null } },
+    shipping: {
+      tracking: { code: null, url: null },
+      carrier: { name: null },
+      recipient: recipientOf(buyer),
+      deadline: { limit_date: iso(purchasedMs + 2 * 86_400_000) },
+      provider: { name: 'Magalu Entregas' },
+    },
     invoices: [],
     purchased_at: purchased,
     created_at: now,
@@ -68,9 +103,12 @@ export function createMgOrder(deps: MgDeps, sellerId: string, input: OrderInput)
     purchased_at: purchased,
     approved_at: status === 'approved' ? now : null,
     customer: {
-      name: input.customer_name ?? 'Cliente Teste',
-      document_number: '00000000191',
-      customer_type: 'pf',
+      name: input.customer_name ?? fullName(buyer),
+      document_number: buyer.document,
+      customer_type: buyer.kind === 'company' ? 'pj' : 'pf',
+      email: buyer.email,
+      phones: [phoneOf(buyer)],
+      state_registration: buyer.stateRegistration,
     },
     payments: [
       {
@@ -81,7 +119,7 @@ export function createMgOrder(deps: MgDeps, sellerId: string, input: OrderInput)
         normalizer: MG_MONEY.normalizer,
       },
     ],
-    amounts: { total, freight: 0, discount: 0, currency: MG_MONEY.currency, normalizer: MG_MONEY.normalizer },
+    amounts: { total, freight, discount: 0, currency: MG_MONEY.currency, normalizer: MG_MONEY.normalizer },
     deliveries: [delivery],
   };
   deps.store.addOrder(sellerId, order);

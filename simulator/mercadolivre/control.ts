@@ -11,7 +11,9 @@ import { applyItemPut } from './item-update.ts';
 import type { MlApp, MlItem, MlSeller } from './model.ts';
 import { newApp, skuOf } from './model.ts';
 import { createMlOrder, moveMlOrder, moveMlShipment } from './order-build.ts';
+import { billingInfo } from './orders.ts';
 import { activeDealPrice } from './promotions.ts';
+import { shipmentBody } from './shipments.ts';
 import { isMultiOrigin, openUserProductStock, showStock } from './user-products.ts';
 
 /** The app and seller every fresh simulator has, so a test can start without setup calls. */
@@ -243,7 +245,13 @@ export function createMlControl(deps: MlDeps): ChannelControl {
     getOrder(id) {
       const order = store.orders.get(Number(id));
       if (order === undefined) throw notFound(`order ${id}`);
-      return { order, shipment: order.shipping.id === null ? null : store.shipments.get(order.shipping.id) };
+      const shipment = order.shipping.id === null ? undefined : store.shipments.get(order.shipping.id);
+      return {
+        order,
+        shipment:
+          shipment === undefined ? null : { ...shipmentBody(shipment, true), invoice: shipment.invoice },
+        ...billingInfo(order),
+      };
     },
 
     setStatus(resource, id, raw) {

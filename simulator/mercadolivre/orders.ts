@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buyerFor } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
 import type { MlDeps } from './deps.ts';
 import { mlBadRequest, mlForbidden, mlNotFound, sendMlError } from './errors.ts';
@@ -114,10 +115,69 @@ function getOrder(deps: MlDeps, request: FastifyRequest<{ Params: { id: string }
   return reply.send(order);
 }
 
+/**
+ * `GET /orders/{id}/billing_info` [doc/2nd: developers.mercadolivre.com.br, faturamento]: the
+ * buyer's fiscal data, kept apart from the order. The document as `doc_type`/`doc_number`, the
+ * rest as `additional_info` type/value pairs (names, address, state registration).
+ */
+export function billingInfo(order: MlOrder) {
+  const buyer = buyerFor(`mercadolivre:${order.id}`);
+  const a = buyer.address;
+  const info: Array<{ type: string; value: string }> = [
+    { type: 'DOC_TYPE', value: buyer.kind === 'company' ? 'CNPJ' : 'CPF' },
+    { type: 'DOC_NUMBER', value: buyer.document },
+    ...(buyer.kind === 'company'
+      ? [
+          { type: 'BUSINESS_NAME', value: `${buyer.firstName} ${buyer.lastName}` },
+          { type: 'STATE_REGISTRATION', value: buyer.stateRegistration ?? '' },
+          { type: 'TAXPAYER_TYPE_ID', value: 'Contribuinte ICMS' },
+        ]
+      : [
+          { type: 'FIRST_NAME', value: buyer.firstName },
+          { type: 'LAST_NAME', value: buyer.lastName },
+        ]),
+    { type: 'STREET_NAME', value: a.street },
+    { type: 'STREET_NUMBER', value: a.number },
+    { type: 'COMMENT', value: a.complement },
+    { type: 'NEIGHBORHOOD', value: a.neighborhood },
+    { type: 'CITY_NAME', value: a.city },
+    { type: 'STATE_CODE', value: a.state },
+    { type: 'STATE_NAME', value: a.stateName },
+    { type: 'ZIP_CODE', value: a.zipcode },
+    { type: 'COUNTRY_ID', value: 'BR' },
+  ];
+  return {
+    billing_info: {
+      doc_type: buyer.kind === 'company' ? 'CNPJ' : 'CPF',
+      doc_number: buyer.document,
+      additional_info: info,
+    },
+  };
+}
+
+function getBillingInfo(
+  deps: MlDeps,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+) {
+  const grant = callerOf(request);
+  const order = deps.store.orders.get(Number(request.params.id));
+  if (order === undefined) return sendMlError(reply, mlNotFound('Order not found'));
+  if (String(order.seller.id) !== grant.sellerId) {
+    return sendMlError(reply, mlForbidden(`Caller ${grant.sellerId} is not the seller of this order`));
+  }
+  return reply.send(billingInfo(order));
+}
+
 export function registerMlOrders(scope: FastifyInstance, deps: MlDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
   scope.get('/orders/search', route('orders.search'), (request, reply) => searchOrders(deps, request, reply));
   scope.get<{ Params: { id: string } }>('/orders/:id', route('orders.get'), (request, reply) =>
     getOrder(deps, request, reply),
+  );
+  scope.get<{ Params: { id: string } }>(
+    '/orders/:id/billing_info',
+    route('orders.billing_info'),
+    (request, reply) => getBillingInfo(deps, request, reply),
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buyerFor, fullName } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
 import { checker } from '../core/validate.ts';
 import type { MlDeps } from './deps.ts';
@@ -13,6 +14,38 @@ import { acceptsInvoice, needsSellerInvoice } from './states.ts';
 
 const checkInvoice = checker(InvoiceData);
 
+/**
+ * Where the package goes [doc: developers.mercadolivre.com.br, shipments]: `destination` with
+ * the receiver and `shipping_address` (street, number, neighborhood, city, state, zip). ML
+ * releases it once the sale is paid [unverified: a pending shipment shows no address here].
+ */
+function destinationOf(shipment: MlShipment) {
+  const buyer = buyerFor(`mercadolivre:${shipment.order_id}`);
+  const a = buyer.address;
+  const released = shipment.status !== 'pending';
+  return {
+    type: 'buyer_address',
+    receiver_id: shipment.order_id,
+    receiver_name: fullName(buyer),
+    receiver_phone: released ? buyer.phone : null,
+    comments: a.complement || null,
+    shipping_address: released
+      ? {
+          address_line: `${a.street} ${a.number}`,
+          street_name: a.street,
+          street_number: a.number,
+          comment: a.complement || null,
+          zip_code: a.zipcode,
+          city: { id: null, name: a.city },
+          state: { id: `BR-${a.state}`, name: a.stateName },
+          country: { id: 'BR', name: 'Brasil' },
+          neighborhood: { id: null, name: a.neighborhood },
+          types: ['default_buying_address'],
+        }
+      : null,
+  };
+}
+
 /** `GET /shipments/{id}`; `x-format-new: true` gives the new shape [doc], without it the old one [2nd]. */
 export function shipmentBody(shipment: MlShipment, newFormat: boolean) {
   const common = {
@@ -25,14 +58,36 @@ export function shipmentBody(shipment: MlShipment, newFormat: boolean) {
     date_created: shipment.date_created,
     last_updated: shipment.last_updated,
   };
+  const destination = destinationOf(shipment);
   if (newFormat) {
     return {
       ...common,
       logistic: { mode: 'me2', type: shipment.logistic_type, direction: 'forward' },
       source: { site_id: 'MLB', sender_id: shipment.seller_id },
+      destination,
+      lead_time: {
+        shipping_method: { id: 100009, name: 'Normal', type: 'standard' },
+        estimated_delivery_time: { date: estimatedDelivery(shipment), type: 'known' },
+        cost: 0,
+      },
     };
   }
-  return { ...common, mode: 'me2', logistic_type: shipment.logistic_type, sender_id: shipment.seller_id };
+  const { shipping_address: address, ...receiver } = destination;
+  return {
+    ...common,
+    mode: 'me2',
+    logistic_type: shipment.logistic_type,
+    sender_id: shipment.seller_id,
+    receiver_address:
+      address === null
+        ? null
+        : { ...address, receiver_name: receiver.receiver_name, receiver_phone: receiver.receiver_phone },
+  };
+}
+
+/** [unverified] A promise five days after the sale, as ML shows for a standard shipment. */
+function estimatedDelivery(shipment: MlShipment): string {
+  return new Date(Date.parse(shipment.date_created) + 5 * 86_400_000).toISOString();
 }
 
 function ownShipment(

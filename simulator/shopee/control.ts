@@ -10,6 +10,7 @@ import { SP_PRODUCTS } from './facts.ts';
 import type { SpItem, SpModel, SpPartner, SpShop } from './model.ts';
 import { hasModels } from './model.ts';
 import { createSpOrder, moveSpOrder } from './order-build.ts';
+import { recipientAddress } from './orders.ts';
 import { baseInfo, modelList } from './product-read.ts';
 
 /** The partner app and shop every fresh simulator has. */
@@ -261,7 +262,7 @@ export function createSpControl(deps: SpDeps): ChannelControl {
     getOrder(id) {
       const order = store.orders.get(id);
       if (order === undefined) throw notFound(`order ${id}`);
-      return order;
+      return { ...order, recipient_address: recipientAddress(order) };
     },
 
     setStatus(resource, id, raw) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buyerFor, fullName } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
 import type { SpDeps } from './deps.ts';
 import type { SpFailure } from './errors.ts';
@@ -66,6 +67,43 @@ function getOrderList(deps: SpDeps, request: FastifyRequest, reply: FastifyReply
   });
 }
 
+/**
+ * `recipient_address` (get_order_detail response_params): name, phone, district, city, state,
+ * zipcode and the `full_address` line; "Different parameters might be masked according to each
+ * market and kind of seller" [doc]. [unverified] Here an UNPAID order's recipient is masked
+ * ("****"), as Shopee hides the buyer until payment; a paid one shows everything.
+ */
+export function recipientAddress(order: SpOrder) {
+  const buyer = buyerFor(`shopee:${order.order_sn}`);
+  const a = buyer.address;
+  if (order.order_status === 'UNPAID') {
+    return {
+      name: '****',
+      phone: '****',
+      town: '',
+      district: '****',
+      city: '****',
+      state: '****',
+      region: SP_PRODUCTS.region,
+      zipcode: '****',
+      full_address: '****',
+    };
+  }
+  const zipcode = `${a.zipcode.slice(0, 5)}-${a.zipcode.slice(5)}`;
+  const line = [a.street, a.number, a.complement, a.neighborhood].filter((part) => part !== '').join(', ');
+  return {
+    name: fullName(buyer),
+    phone: `55${buyer.phone}`,
+    town: '',
+    district: a.neighborhood,
+    city: a.city,
+    state: a.stateName,
+    region: SP_PRODUCTS.region,
+    zipcode,
+    full_address: `${line}, ${a.city} - ${a.state}, ${zipcode}`,
+  };
+}
+
 /** Fields always answered; the rest only when named in `response_optional_fields` [2nd]. */
 function detail(order: SpOrder, optional: ReadonlySet<string>) {
   const body: Record<string, unknown> = {
@@ -90,17 +128,9 @@ function detail(order: SpOrder, optional: ReadonlySet<string>) {
     shipping_carrier: () => order.package_list[0]?.shipping_carrier ?? '',
     payment_method: () => 'Credit Card',
     estimated_shipping_fee: () => 0,
-    recipient_address: () => ({
-      name: 'C****** T****',
-      phone: '******00',
-      town: '',
-      district: '',
-      city: 'São Paulo',
-      state: 'SP',
-      region: SP_PRODUCTS.region,
-      zipcode: '01310-100',
-      full_address: '****',
-    }),
+    recipient_address: () => recipientAddress(order),
+    buyer_cpf_id: () =>
+      order.order_status === 'UNPAID' ? '' : buyerFor(`shopee:${order.order_sn}`).document,
     invoice_data: () => order.invoice,
   };
   for (const [field, value] of Object.entries(extra)) if (optional.has(field)) body[field] = value();

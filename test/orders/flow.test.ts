@@ -63,6 +63,10 @@ describe('an order from marketplace to ERP and back', () => {
       await world.api('POST', '/webhooks', { webhook: { url: hookUrl, events: ['order.created'] } })
     ).body.webhook;
     await connectedProduct(world, 'FLOW-1', 20);
+    // Magalu publishes no SKU without a description and a brand (fidelity G1).
+    await world.api('PUT', '/products/FLOW-1', {
+      product: { description: 'Produto de teste', brand: 'Cais' },
+    });
     await connectTo(world, 'FLOW-1', magaluId);
     const connections = [world.connectionId, magaluId];
     await world.api('POST', '/sync/schedules', {

@@ -8,7 +8,13 @@
  * plus how many orders at exactly that instant were already read; an order that moves is read
  * again later (imports are idempotent by id), none is skipped, and `_offset` stays small.
  */
-import type { ChannelContext, ChannelOrder, ChannelOrderItem, OrderPage } from '../adapter.ts';
+import type {
+  ChannelAddress,
+  ChannelContext,
+  ChannelOrder,
+  ChannelOrderItem,
+  OrderPage,
+} from '../adapter.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, num, str } from '../json.ts';
 import type { MgApi } from './api.ts';
@@ -74,22 +80,67 @@ export async function fetchOrder(api: MgApi, ctx: ChannelContext, externalId: st
   );
 }
 
+/**
+ * [unverified: seller-pedidos order and delivery pages, G5] The buyer (name, document, e-mail,
+ * phones) is the order's `customer`; where the package goes is each delivery's
+ * `shipping.recipient` with its `address`. One order ships to one address, so the first
+ * delivery's recipient is the order's.
+ */
 export function toChannelOrder(raw: Json): ChannelOrder {
   const customer = child(raw, 'customer');
   const amounts = child(raw, 'amounts');
   const created = str(raw.purchased_at) ?? str(raw.created_at);
+  const deliveries = asArray(raw.deliveries).filter(isObject);
+  const shipping = child(deliveries[0] ?? {}, 'shipping');
+  const recipient = child(shipping, 'recipient');
+  const deadline = str(child(shipping, 'deadline').limit_date);
   return {
     externalId: str(raw.id) ?? '',
     status: str(raw.status) ?? 'unknown',
     placedAt: new Date(created ?? 0),
     updatedAt: new Date(str(raw.updated_at) ?? created ?? 0),
     total: fromAmount(amounts.total, amounts.normalizer),
-    items: asArray(raw.deliveries)
-      .filter(isObject)
-      .flatMap((delivery) => asArray(delivery.items).filter(isObject).map(toItem)),
-    buyer: { name: str(customer.name) ?? '', document: str(customer.document_number) },
+    items: deliveries.flatMap((delivery) => asArray(delivery.items).filter(isObject).map(toItem)),
+    buyer: {
+      name: str(customer.name) ?? '',
+      document: str(customer.document_number),
+      email: str(customer.email),
+      phone: phoneOf(customer.phones),
+      stateRegistration: str(customer.state_registration),
+    },
+    recipient: recipientOf(recipient),
+    shippingMethod: str(child(shipping, 'provider').name) ?? null,
+    shippingDeadline: deadline ? new Date(deadline) : null,
+    freight: fromAmount(amounts.freight, amounts.normalizer),
+    discount: fromAmount(amounts.discount, amounts.normalizer),
     raw,
   };
+}
+
+function recipientOf(recipient: Json): ChannelAddress | undefined {
+  if (Object.keys(recipient).length === 0) return undefined;
+  const address = child(recipient, 'address');
+  return {
+    fullName: str(recipient.name),
+    street: str(address.street),
+    number: str(address.number),
+    complement: str(address.complement),
+    neighborhood: str(address.district),
+    city: str(address.city),
+    region: str(address.state),
+    postcode: str(address.zipcode),
+    country: str(address.country) ?? 'BR',
+    phone: phoneOf(recipient.phones),
+    reference: str(address.reference),
+  };
+}
+
+/** Magalu's phones are `{area_code, number}`: the first one, as digits. */
+function phoneOf(phones: unknown): string | undefined {
+  const first = asArray(phones).filter(isObject)[0];
+  if (!first) return undefined;
+  const digits = `${str(first.area_code) ?? ''}${str(first.number) ?? ''}`.replace(/\D/g, '');
+  return digits === '' ? undefined : digits;
 }
 
 function toItem(raw: Json): ChannelOrderItem {

@@ -90,9 +90,21 @@ describe('Mercado Livre orders', () => {
     assert.equal(read.status, 'paid');
     assert.equal(read.total, 99.8);
     assert.deepEqual(read.items, [
-      { sku: 'SHIRT-M', externalItemId: item.id, name: 'Produto SHIRT', qty: 2, unitPrice: 49.9 },
+      {
+        sku: 'SHIRT-M',
+        externalItemId: item.id,
+        name: 'Produto SHIRT',
+        qty: 2,
+        unitPrice: 49.9,
+        originalPrice: 49.9,
+      },
     ]);
-    assert.deepEqual(read.buyer, { name: 'COMPRADOR_X' });
+    const held = (await ml.control('GET', `/mercadolivre/orders/${id}`)).body as {
+      billing_info: { doc_number: string };
+      shipment: { destination: { shipping_address: { street_name: string } } };
+    };
+    assert.equal(read.buyer.document, held.billing_info.doc_number, 'from /orders/{id}/billing_info');
+    assert.equal(read.recipient?.street, held.shipment.destination.shipping_address.street_name);
     assert.ok(read.placedAt.getTime() > Date.now() - 60_000);
     await assert.rejects(mercadoLivre.getOrder(ctx, '1'), { failure: 'permanent', code: 'ml.not_found' });
   });

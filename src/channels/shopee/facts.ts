@@ -119,7 +119,8 @@ export const SP_ORDERS = {
   maxWindowS: 15 * 86_400,
   pageSize: 50,
   /** [2nd] the detail fields Cais reads. */
-  detailFields: 'buyer_username,item_list,total_amount,pay_time,package_list,recipient_address',
+  detailFields:
+    'buyer_username,item_list,total_amount,pay_time,package_list,recipient_address,buyer_cpf_id,estimated_shipping_fee,shipping_carrier',
 } as const;
 
 export const SP_LOGISTICS = {
@@ -128,3 +129,34 @@ export const SP_LOGISTICS = {
   /** [unverified] statuses past the shipment: ship_order is not safe to repeat [2nd], so Cais checks. */
   shipped: ['PROCESSED', 'SHIPPED', 'TO_CONFIRM_RECEIVE', 'COMPLETED'] as readonly string[],
 } as const;
+
+/** Brazil's states by name, as Shopee BR's `recipient_address.state` spells them, to their UF. */
+export const BR_STATES: Readonly<Record<string, string>> = {
+  Acre: 'AC',
+  Alagoas: 'AL',
+  Amapá: 'AP',
+  Amazonas: 'AM',
+  Bahia: 'BA',
+  Ceará: 'CE',
+  'Distrito Federal': 'DF',
+  'Espírito Santo': 'ES',
+  Goiás: 'GO',
+  Maranhão: 'MA',
+  'Mato Grosso': 'MT',
+  'Mato Grosso do Sul': 'MS',
+  'Minas Gerais': 'MG',
+  Pará: 'PA',
+  Paraíba: 'PB',
+  Paraná: 'PR',
+  Pernambuco: 'PE',
+  Piauí: 'PI',
+  'Rio de Janeiro': 'RJ',
+  'Rio Grande do Norte': 'RN',
+  'Rio Grande do Sul': 'RS',
+  Rondônia: 'RO',
+  Roraima: 'RR',
+  'Santa Catarina': 'SC',
+  'São Paulo': 'SP',
+  Sergipe: 'SE',
+  Tocantins: 'TO',
+};

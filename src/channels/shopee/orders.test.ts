@@ -71,10 +71,13 @@ describe('Shopee orders', () => {
       { sku: 'CANECA', externalItemId: item.id, name: 'Produto CANECA', qty: 2, unitPrice: 29.9 },
     ]);
     assert.deepEqual(
-      [read[0]?.status, read[0]?.total, read[0]?.buyer.name],
+      [read[0]?.status, read[0]?.total, (read[0]!.raw as { buyer_username?: string }).buyer_username],
       ['READY_TO_SHIP', 59.8, 'maria'],
     );
-    assert.equal(read[0]?.shippingAddress?.city, 'São Paulo');
+    const raw = read[0]!.raw as { recipient_address: { city: string; district: string } };
+    assert.ok(read[0]?.recipient?.city, 'recipient_address is read');
+    assert.equal(read[0]?.recipient?.city, raw.recipient_address.city);
+    assert.equal(read[0]?.recipient?.neighborhood, raw.recipient_address.district);
   });
 
   test('pages by update_time: an order updated while paging comes again later, none is skipped', async () => {

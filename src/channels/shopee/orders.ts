@@ -9,13 +9,19 @@
  * read again, harmlessly: imports are upserts). Shopee's own cursor is used only when a whole page
  * shares one second.
  */
-import type { ChannelContext, ChannelOrder, ChannelOrderItem, OrderPage } from '../adapter.ts';
+import type {
+  ChannelAddress,
+  ChannelContext,
+  ChannelOrder,
+  ChannelOrderItem,
+  OrderPage,
+} from '../adapter.ts';
 import { FailureClass } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, num, str } from '../json.ts';
 import type { SpApi } from './api.ts';
 import { spChannelError } from './errors.ts';
-import { SP_ORDERS } from './facts.ts';
+import { BR_STATES, SP_ORDERS } from './facts.ts';
 
 interface Cursor {
   /** Unix seconds: the window's start. */
@@ -108,9 +114,16 @@ export function orderNotFound(orderSn: string) {
   );
 }
 
+/**
+ * The recipient is `recipient_address` (get_order_detail [doc]): district, city, state and
+ * zipcode apart, street and number only inside `full_address` ("street, number, ..."), which is
+ * split here. The buyer's document is `buyer_cpf_id` ("Only for Brazil order"). Masked values
+ * ("****") reach the normaliser as they are and become withheld fields there.
+ */
 export function toChannelOrder(raw: Json): ChannelOrder {
   const created = (num(raw.create_time) ?? 0) * 1000;
   const address = child(raw, 'recipient_address');
+  const shipBy = num(raw.ship_by_date);
   return {
     externalId: str(raw.order_sn) ?? '',
     status: str(raw.order_status) ?? 'unknown',
@@ -118,12 +131,45 @@ export function toChannelOrder(raw: Json): ChannelOrder {
     updatedAt: new Date((num(raw.update_time) ?? 0) * 1000 || created),
     total: num(raw.total_amount) ?? 0,
     items: asArray(raw.item_list).filter(isObject).map(toItem),
-    buyer: { name: str(raw.buyer_username) ?? '' },
-    shippingAddress: Object.fromEntries(
-      Object.entries(address).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
-    ),
+    buyer: {
+      name: str(address.name) || (str(raw.buyer_username) ?? ''),
+      document: str(raw.buyer_cpf_id),
+      phone: brazilianPhone(str(address.phone)),
+    },
+    recipient: recipientOf(address),
+    shippingMethod: str(raw.shipping_carrier) || null,
+    shippingDeadline: shipBy ? new Date(shipBy * 1000) : null,
+    freight: num(raw.estimated_shipping_fee),
     raw,
   };
+}
+
+function recipientOf(address: Json): ChannelAddress | undefined {
+  if (Object.keys(address).length === 0) return undefined;
+  const parts = (str(address.full_address) ?? '').split(',').map((part) => part.trim());
+  const hasNumber = parts.length > 1 && /^(\d+[A-Za-z]?|s\/?n)$/i.test(parts[1] ?? '');
+  const district = str(address.district);
+  const complement = hasNumber ? parts[2] : undefined;
+  const state = str(address.state);
+  return {
+    fullName: str(address.name),
+    street: parts[0],
+    number: hasNumber ? parts[1] : undefined,
+    // The part after the number is the complement unless it is the district itself.
+    complement: complement && complement !== district ? complement : undefined,
+    neighborhood: district || str(address.town),
+    city: str(address.city),
+    region: state ? (BR_STATES[state] ?? state) : undefined,
+    postcode: str(address.zipcode),
+    country: str(address.region) ?? 'BR',
+    phone: brazilianPhone(str(address.phone)),
+  };
+}
+
+/** Shopee writes phones with the country code (55...); the ERP wants the national number. */
+function brazilianPhone(phone: string | undefined): string | undefined {
+  if (phone === undefined) return undefined;
+  return /^55\d{10,11}$/.test(phone) ? phone.slice(2) : phone;
 }
 
 function toItem(raw: Json): ChannelOrderItem {
