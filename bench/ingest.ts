@@ -1,147 +1,389 @@
 /**
- * Ingest benchmark (PostgreSQL): how fast the seller API accepts stock, next to raw baselines
- * measured in the same run on the same database.
- *   (a) single `PUT /products/{sku}` stock updates over HTTP, vs a bare Fastify server doing one
- *       SQL upsert of the qty per request
- *   (b) bulk `PUT /stocks` (1,000 items a request), vs a raw `unnest` upsert of the same rows
- * Both baselines write the same rows of the same products table, so the ratio measures what
- * Cais adds: auth, validation, versions, stale-write checks, history, HTTP framing.
- * Every request changes the value, so each one bumps a version and writes history.
- * Usage: npm run bench:ingest [-- --seconds 10 --skus 10000]
+ * Ingest benchmark: how fast the seller API accepts stock, next to raw baselines measured in the
+ * same run on the same machine. Every request changes the value (a version bump, a history row).
+ *   1. tuned: role `serve`, logs at `warn`, products inserted by SQL (the first version's setup)
+ *   2. defaults, as `npm start` runs on PostgreSQL: role `all`, logs at info, only the account
+ *      rate limit raised; products created through the API just before. With the catalog-size
+ *      check: single writes on a 100,000-product account next to a 1,000-product one.
+ *   3. the embedded default, PGlite in a data folder, next to a bare server on PGlite
+ * Baselines: a bare Fastify server doing one upsert per request into a plain table (no trigger,
+ * no history; bench/lib/plain.ts), and the raw `unnest` upsert of the same 1,000 rows for bulk.
+ * The two sides of each ratio alternate in rounds, so a change of load on a shared machine hits
+ * both alike.
+ * Usage: npm run bench:ingest [-- --seconds 10 --skus 10000 --large 100000 --only tuned,default,pglite]
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createAccount } from '../src/accounts/accounts.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openDb } from '../src/db/open.ts';
 import { startChild } from './lib/child.ts';
-import { runLoad } from './lib/load.ts';
+import { type LoadResult, type RequestSpec, runCount, runLoad, unexpected } from './lib/load.ts';
+import { createPlainTable, plainBulkSql, plainUpsertSql } from './lib/plain.ts';
 import { freshSchema } from './lib/postgres.ts';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     skus: { type: 'string', default: '10000' },
+    small: { type: 'string', default: '1000' },
+    large: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '32' },
+    only: { type: 'string', default: 'tuned,default,pglite' },
   },
 });
 const seconds = Number(values.seconds);
 const skuCount = Number(values.skus);
+const smallCatalog = Number(values.small);
+const largeCatalog = Number(values.large);
 const concurrency = Number(values.concurrency);
+const only = new Set(values.only.split(','));
 const BULK = 1000;
+const BULK_CONCURRENCY = 4;
+const ROUNDS = 2;
 const POOL = '10';
+const server = (name: string) => new URL(`./servers/${name}.ts`, import.meta.url);
+const loadAtStart = loadavg()[0]!;
+const failures: string[] = [];
+const rows: string[] = [];
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const schema = await freshSchema('bench_ingest');
 const db = await openDb({ databaseUrl: schema.url, poolSize: 4 });
 await migrate(db);
-const account = await createAccount(db, {
-  name: 'bench',
-  owner: { email: `bench-${schema.schema}@example.com`, role: 'owner' },
-});
-await db.query(
-  `INSERT INTO products (account_id, sku, name, qty, price)
-   SELECT $1, 'SKU-' || g, 'Produto ' || g, 0, 10 FROM generate_series(1, $2) g`,
-  [account.accountId, skuCount],
-);
-
-const headers = {
-  'content-type': 'application/json',
-  'x-user-email': `bench-${schema.schema}@example.com`,
-  'x-api-key': account.apiKey,
-  'x-accountmanager-key': 'bench',
-};
-const sku = (i: number) => `SKU-${(i % skuCount) + 1}`;
-const env = {
-  DATABASE_URL: schema.url,
-  CAIS_DB_POOL_SIZE: POOL,
-  BENCH_ACCOUNT_ID: String(account.accountId),
-};
+await createPlainTable((sql, params) => db.query(sql, params), skuCount);
 
 console.log(
-  `ingest benchmark: PostgreSQL, ${skuCount} SKUs, ${seconds} s per measure, concurrency ${concurrency}, pool ${POOL}`,
+  `ingest benchmark: ${seconds} s per measure in ${ROUNDS} alternating rounds, ${concurrency} in flight (bulk: ${BULK_CONCURRENCY} × ${BULK} items), load average ${loadAtStart.toFixed(1)} at start`,
 );
 
-// (a) single updates over HTTP
-const singleRequest = (i: number) => ({
-  method: 'PUT' as const,
-  path: `/products/${sku(i)}`,
-  headers,
-  body: JSON.stringify({ product: { qty: 1 + (i % 1000) } }),
+interface Seller {
+  headers: Record<string, string>;
+}
+const sellerHeaders = (email: string, apiKey: string) => ({
+  'content-type': 'application/json',
+  'x-user-email': email,
+  'x-api-key': apiKey,
+  'x-accountmanager-key': 'bench',
 });
-const measureSingle = async (script: URL) => {
-  const server = await startChild(script, env);
-  await runLoad({ origin: server.url, concurrency, seconds: 2, request: singleRequest }); // warm-up
-  const result = await runLoad({ origin: server.url, concurrency, seconds, request: singleRequest });
-  await server.stop();
-  return result;
-};
-const bare = await measureSingle(new URL('./servers/bare.ts', import.meta.url));
-const cais = await measureSingle(new URL('./servers/cais.ts', import.meta.url));
+async function seller(name: string): Promise<Seller & { accountId: number }> {
+  const email = `${name}-${schema.schema}@example.com`;
+  const account = await createAccount(db, { name, owner: { email, role: 'owner' } });
+  return { accountId: account.accountId, headers: sellerHeaders(email, account.apiKey) };
+}
+const anonymous: Seller = { headers: { 'content-type': 'application/json' } };
 
-// (b) bulk: 1,000 items a request over HTTP, vs the raw unnest upsert of the same rows
-const bulkItems = (i: number) =>
-  Array.from({ length: BULK }, (_, k) => ({ sku: sku(i * BULK + k), qty: 1 + ((i + k) % 1000) }));
-const bulkConcurrency = 4;
-const server = await startChild(new URL('./servers/cais.ts', import.meta.url), env);
-const bulkRequest = (i: number) => ({
-  method: 'PUT' as const,
-  path: '/stocks',
-  headers,
-  body: JSON.stringify(bulkItems(i)),
-});
-await runLoad({ origin: server.url, concurrency: bulkConcurrency, seconds: 2, request: bulkRequest });
-const bulk = await runLoad({
-  origin: server.url,
-  concurrency: bulkConcurrency,
-  seconds,
-  request: bulkRequest,
-});
-await server.stop();
+const skuOf = (catalog: number) => (i: number) => `SKU-${(i % catalog) + 1}`;
+const singleWrites =
+  (s: Seller, catalog: number) =>
+  (i: number): RequestSpec => ({
+    method: 'PUT',
+    path: `/products/${skuOf(catalog)(i)}`,
+    headers: s.headers,
+    body: JSON.stringify({ product: { qty: 1 + (i % 1000) } }),
+  });
+const bulkItems = (catalog: number, i: number) =>
+  Array.from({ length: BULK }, (_, k) => ({ sku: skuOf(catalog)(i * BULK + k), qty: 1 + ((i + k) % 1000) }));
+const bulkWrites =
+  (s: Seller, catalog: number) =>
+  (i: number): RequestSpec => ({
+    method: 'PUT',
+    path: '/stocks',
+    headers: s.headers,
+    body: JSON.stringify(bulkItems(catalog, i)),
+  });
 
-const raw = await rawUnnest(schema.url, bulkConcurrency, seconds);
+/** One side of a ratio: measured for `forSeconds`, answering what it did per second. */
+interface Side {
+  label: string;
+  run(forSeconds: number): Promise<LoadResult>;
+}
+
+function http(
+  label: string,
+  origin: string,
+  request: (i: number) => RequestSpec,
+  ok: number,
+  inFlight = concurrency,
+): Side {
+  let next = 0;
+  return {
+    label,
+    async run(forSeconds) {
+      const result = await runLoad({
+        origin,
+        concurrency: inFlight,
+        seconds: forSeconds,
+        request: (i) => request(next + i),
+      });
+      next += result.requests + inFlight;
+      const bad = unexpected(result, ok);
+      if (bad.length > 0) failures.push(`${label}: ${JSON.stringify(bad)}`);
+      return result;
+    },
+  };
+}
+
+/** A 2 s warm-up of each side, then ROUNDS rounds in turn; each side's results merged. */
+async function alternate(sides: Side[]): Promise<LoadResult[]> {
+  for (const side of sides) await side.run(2);
+  const runs = sides.map(() => [] as LoadResult[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, side] of sides.entries()) runs[k]!.push(await side.run(seconds / ROUNDS));
+  }
+  return runs.map(merge);
+}
+
+/** Products SKU-1..SKU-n created through POST /products, 32 at a time; answers products/s. */
+async function createThroughApi(origin: string, s: Seller, count: number): Promise<number> {
+  const started = performance.now();
+  const result = await runCount({
+    origin,
+    concurrency,
+    total: count,
+    request: (i) => ({
+      method: 'POST',
+      path: '/products',
+      headers: s.headers,
+      body: JSON.stringify({ product: { sku: `SKU-${i + 1}`, name: `Produto ${i + 1}`, qty: 0, price: 10 } }),
+    }),
+  });
+  const bad = unexpected(result, 201);
+  if (bad.length > 0) throw new Error(`creating products: ${JSON.stringify(bad)}`);
+  return count / ((performance.now() - started) / 1000);
+}
+
+const rate = (r: LoadResult) =>
+  `${fmt(r.perSecond)} (p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms)`;
+const items = (r: LoadResult) => fmt(r.perSecond * BULK);
+const row = (what: string, cais: string, base: string, ratio: number, target: string) =>
+  rows.push(`| ${what} | ${cais} | ${base} | ${ratio.toFixed(2)} | ${target} |`);
+const bareLabel = (r: LoadResult, db: string) => `${rate(r)} (bare Fastify + plain-table upsert on ${db})`;
+const rawLabel = (r: LoadResult) => `${items(r)} (raw unnest upsert into a plain table, no HTTP)`;
+
+const bare = await startChild(server('bare'), {
+  DATABASE_URL: schema.url,
+  CAIS_DB_POOL_SIZE: POOL,
+  BENCH_SKUS: String(skuCount),
+});
+const bareSide = http('bare PostgreSQL', bare.url, singleWrites(anonymous, skuCount), 204);
+const rawSide: Side = { label: 'raw unnest', run: (s) => rawUnnest(schema.url, s) };
+if (only.has('tuned')) await tuned();
+if (only.has('default')) await defaults();
+await bare.stop();
+if (only.has('pglite')) await embedded();
 
 await db.close();
 await schema.drop();
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const singleRatio = cais.perSecond / bare.perSecond;
-const bulkRatio = (bulk.perSecond * BULK) / raw;
-const bad = (s: Record<number, number>, ok: number) =>
-  Object.entries(s).filter(([code]) => Number(code) !== ok);
 console.log(`
 | measure | Cais | raw baseline | ratio | target |
 | --- | --- | --- | --- | --- |
-| single PUT /products/{sku} (req/s) | ${fmt(cais.perSecond)} (p50 ${cais.p50Ms.toFixed(1)} ms, p99 ${cais.p99Ms.toFixed(1)} ms) | ${fmt(bare.perSecond)} (p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms) | ${singleRatio.toFixed(2)} | >= 0.5 |
-| bulk PUT /stocks (items/s) | ${fmt(bulk.perSecond * BULK)} | ${fmt(raw)} | ${bulkRatio.toFixed(2)} | >= 0.5 |
+${rows.join('\n')}
 `);
-const failures = [...bad(cais.statuses, 204), ...bad(bare.statuses, 204), ...bad(bulk.statuses, 200)];
+console.log(`load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end`);
 if (failures.length > 0) {
   console.error('non-success answers seen:', failures);
   process.exitCode = 1;
 }
 
-/** Items/s of `INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE`, 1,000 rows a statement. */
-async function rawUnnest(url: string, callers: number, forSeconds: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: callers });
+/** 1. The tuned configuration of the first version: role `serve`, logs at warn, SQL-made catalog. */
+async function tuned(): Promise<void> {
+  const s = await seller('tuned');
+  await db.query(
+    `INSERT INTO products (account_id, sku, name, qty, price)
+     SELECT $1, 'SKU-' || g, 'Produto ' || g, 0, 10 FROM generate_series(1, $2) g`,
+    [s.accountId, skuCount],
+  );
+  const cais = await startChild(server('cais'), { DATABASE_URL: schema.url, CAIS_DB_POOL_SIZE: POOL });
+  const [single, base] = await alternate([
+    http('tuned single', cais.url, singleWrites(s, skuCount), 204),
+    bareSide,
+  ]);
+  const [bulk, raw] = await alternate([
+    http('tuned bulk', cais.url, bulkWrites(s, skuCount), 200, BULK_CONCURRENCY),
+    rawSide,
+  ]);
+  await cais.stop();
+  row(
+    '1. tuned: single PUT /products/{sku} (req/s)',
+    rate(single!),
+    bareLabel(base!, 'PostgreSQL'),
+    single!.perSecond / base!.perSecond,
+    '>= 0.5',
+  );
+  row(
+    '1. tuned: bulk PUT /stocks (items/s)',
+    items(bulk!),
+    rawLabel(raw!),
+    bulk!.perSecond / raw!.perSecond,
+    '>= 0.5',
+  );
+}
+
+/** 2. `npm start`'s defaults on PostgreSQL, catalogs created through the API. */
+async function defaults(): Promise<void> {
+  const small = await seller('small');
+  const large = await seller('large');
+  const logFile = join(tmpdir(), `cais-bench-ingest-${schema.schema}.log`);
+  // A secret key is the one setting PostgreSQL requires (`npm start` refuses to start without it).
+  const cais = await startChild(
+    server('cais-default'),
+    { DATABASE_URL: schema.url, CAIS_SECRET_KEY: randomBytes(32).toString('hex') },
+    { stdoutFile: logFile },
+  );
+  const createdSmall = await createThroughApi(cais.url, small, smallCatalog);
+  const createdLarge = await createThroughApi(cais.url, large, largeCatalog);
+  console.log(
+    `created ${fmt(smallCatalog)} + ${fmt(largeCatalog)} products through POST /products (${fmt(createdSmall)} and ${fmt(createdLarge)} a second)`,
+  );
+  const [one, big, base] = await alternate([
+    http('default single 1k', cais.url, singleWrites(small, smallCatalog), 204),
+    http('default single 100k', cais.url, singleWrites(large, largeCatalog), 204),
+    bareSide,
+  ]);
+  const [bulk, raw] = await alternate([
+    http('default bulk', cais.url, bulkWrites(large, largeCatalog), 200, BULK_CONCURRENCY),
+    rawSide,
+  ]);
+  await cais.stop();
+  const logLines = (await readFile(logFile, 'utf8')).split('\n').length - 1;
+  await rm(logFile, { force: true });
+  row(
+    `2. defaults: single PUT /products/{sku}, ${fmt(smallCatalog)}-product account (req/s)`,
+    `${rate(one!)}; ${fmt(logLines)} log lines in the run`,
+    bareLabel(base!, 'PostgreSQL'),
+    one!.perSecond / base!.perSecond,
+    '>= 0.5',
+  );
+  row(
+    `2. defaults: single PUT, ${fmt(largeCatalog)}-product account (req/s)`,
+    rate(big!),
+    `${rate(one!)} (the ${fmt(smallCatalog)}-product account)`,
+    big!.perSecond / one!.perSecond,
+    '>= 0.8',
+  );
+  row(
+    '2. defaults: bulk PUT /stocks (items/s)',
+    items(bulk!),
+    rawLabel(raw!),
+    bulk!.perSecond / raw!.perSecond,
+    '>= 0.5',
+  );
+}
+
+/** 3. The embedded default: PGlite in a data folder, as `npm start` with no DATABASE_URL. */
+async function embedded(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'cais-bench-pglite-'));
+  const unset = ['DATABASE_URL', 'CAIS_SECRET_KEY'];
+  const cais = await startChild(
+    server('cais-default'),
+    { CAIS_DATA_DIR: join(dir, 'cais') },
+    { stdoutFile: join(dir, 'cais.log'), unset },
+  );
+  const credentials = cais.report.credentials as { email: string; apiKey: string };
+  const s = { headers: sellerHeaders(credentials.email, credentials.apiKey) };
+  const created = await createThroughApi(cais.url, s, smallCatalog);
+  console.log(
+    `PGlite: created ${fmt(smallCatalog)} products through POST /products (${fmt(created)} a second)`,
+  );
+  const bareLite = await startChild(
+    server('bare'),
+    { BENCH_PGLITE_DIR: join(dir, 'bare'), BENCH_SKUS: String(smallCatalog) },
+    { unset },
+  );
+  const loop = await pgliteLoop(join(dir, 'loop'));
+  const [single, base, raw] = await alternate([
+    http('PGlite single', cais.url, singleWrites(s, smallCatalog), 204),
+    http('bare PGlite', bareLite.url, singleWrites(anonymous, smallCatalog), 204),
+    loop,
+  ]);
+  await cais.stop();
+  await bareLite.stop();
+  await loop.close();
+  await rm(dir, { recursive: true, force: true });
+  row(
+    `3. PGlite: single PUT /products/{sku}, ${fmt(smallCatalog)} products made through the API (req/s)`,
+    rate(single!),
+    bareLabel(base!, 'PGlite'),
+    single!.perSecond / base!.perSecond,
+    '>= 0.5',
+  );
+  row(
+    '3. PGlite: the same, against the raw loop',
+    rate(single!),
+    `${fmt(raw!.perSecond)} (plain-table upserts one after another in one process, no HTTP)`,
+    single!.perSecond / raw!.perSecond,
+    '—',
+  );
+}
+
+/** Upserts of a bare loop on PGlite in its own folder, one statement after another. */
+async function pgliteLoop(dir: string): Promise<Side & { close(): Promise<void> }> {
+  const pglite = await PGlite.create(dir);
+  await createPlainTable((sql, params) => pglite.query(sql, params), smallCatalog);
+  const sku = skuOf(smallCatalog);
+  let n = 0;
+  return {
+    label: 'PGlite loop',
+    async run(forSeconds) {
+      const started = performance.now();
+      const until = started + forSeconds * 1000;
+      let count = 0;
+      while (performance.now() < until) {
+        await pglite.query(plainUpsertSql, [1, sku(n), 1 + (n++ % 1000)]);
+        count++;
+      }
+      return counted(count, (performance.now() - started) / 1000);
+    },
+    close: () => pglite.close(),
+  };
+}
+
+/** Statements (of 1,000 rows) of the raw `INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE`. */
+async function rawUnnest(url: string, forSeconds: number): Promise<LoadResult> {
+  const pool = new pg.Pool({ connectionString: url, max: BULK_CONCURRENCY });
   let statements = 0;
   let n = 0;
-  const run = async (until: number) => {
+  const started = performance.now();
+  const until = started + forSeconds * 1000;
+  const run = async () => {
     while (performance.now() < until) {
-      const items = bulkItems(n++);
-      await pool.query(
-        `INSERT INTO products (account_id, sku, qty) SELECT $1, * FROM unnest($2::text[], $3::int[])
-         ON CONFLICT (account_id, sku) DO UPDATE SET qty = excluded.qty`,
-        [account.accountId, items.map((x) => x.sku), items.map((x) => x.qty)],
-      );
+      const batch = bulkItems(skuCount, n++);
+      await pool.query(plainBulkSql, [1, batch.map((x) => x.sku), batch.map((x) => x.qty)]);
       statements++;
     }
   };
-  const warm = performance.now() + 2000;
-  await Promise.all(Array.from({ length: callers }, () => run(warm)));
-  statements = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: callers }, () => run(started + forSeconds * 1000)));
+  await Promise.all(Array.from({ length: BULK_CONCURRENCY }, run));
   const elapsed = (performance.now() - started) / 1000;
   await pool.end();
-  return (statements * BULK) / elapsed;
+  return counted(statements, elapsed);
+}
+
+function counted(requests: number, elapsed: number): LoadResult {
+  return { requests, seconds: elapsed, perSecond: requests / elapsed, statuses: {}, p50Ms: 0, p99Ms: 0 };
+}
+
+/** Several runs of one side as one: totals, and the worst of their percentiles. */
+function merge(runs: LoadResult[]): LoadResult {
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  const time = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const statuses: Record<number, number> = {};
+  for (const r of runs) {
+    for (const [code, n] of Object.entries(r.statuses))
+      statuses[Number(code)] = (statuses[Number(code)] ?? 0) + n;
+  }
+  return {
+    requests,
+    seconds: time,
+    perSecond: requests / time,
+    statuses,
+    p50Ms: Math.max(...runs.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+  };
 }

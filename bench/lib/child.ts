@@ -1,5 +1,6 @@
 /** Runs a bench server in a child process (so the load generator does not share its thread). */
 import { fork } from 'node:child_process';
+import { openSync } from 'node:fs';
 
 export interface ChildServer {
   url: string;
@@ -8,10 +9,28 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export function startChild(script: URL, env: Record<string, string>): Promise<ChildServer> {
+export interface ChildOptions {
+  /** Where the child's stdout goes (its logs), instead of this terminal. */
+  stdoutFile?: string | undefined;
+  /** Variables removed from the inherited environment (e.g. DATABASE_URL for PGlite). */
+  unset?: readonly string[] | undefined;
+}
+
+function childEnv(env: Record<string, string>, unset: readonly string[] = []): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const name of unset) delete merged[name];
+  return merged;
+}
+
+export function startChild(
+  script: URL,
+  env: Record<string, string>,
+  options: ChildOptions = {},
+): Promise<ChildServer> {
+  const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'inherit';
   const child = fork(script, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: childEnv(env, options.unset),
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

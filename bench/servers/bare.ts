@@ -1,25 +1,37 @@
 /**
- * The raw baseline: a bare Fastify server doing one SQL upsert per request into the same products
- * table, on the same database and pool size as Cais, with the same log level. No auth, no
- * validation, no history, no versions.
+ * The raw baseline: a bare Fastify server doing one SQL upsert per request into a plain table
+ * (the same keys as Cais's products, no trigger, no history, no version), logs at `warn`. On
+ * PostgreSQL (DATABASE_URL, pool CAIS_DB_POOL_SIZE) or, with BENCH_PGLITE_DIR, on PGlite in that
+ * folder: the embedded database `npm start` uses without DATABASE_URL. No auth, no validation.
  */
+import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { createPlainTable, plainUpsertSql } from '../lib/plain.ts';
 
-const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.CAIS_DB_POOL_SIZE ?? 10),
-});
-const accountId = Number(process.env.BENCH_ACCOUNT_ID);
+type Upsert = (params: unknown[]) => Promise<unknown>;
+
+async function openUpsert(): Promise<{ upsert: Upsert; close(): Promise<void> }> {
+  const dir = process.env.BENCH_PGLITE_DIR;
+  if (dir) {
+    const pglite = await PGlite.create(dir);
+    await createPlainTable((sql, params) => pglite.query(sql, params), Number(process.env.BENCH_SKUS));
+    return { upsert: (params) => pglite.query(plainUpsertSql, params), close: () => pglite.close() };
+  }
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.CAIS_DB_POOL_SIZE ?? 10),
+  });
+  return { upsert: (params) => pool.query(plainUpsertSql, params), close: () => pool.end() };
+}
+
+const db = await openUpsert();
+const accountId = Number(process.env.BENCH_ACCOUNT_ID ?? 1);
 const app = Fastify({ logger: { level: 'warn' } });
 app.put<{ Params: { sku: string }; Body: { product: { qty: number } } }>(
   '/products/:sku',
   async (request, reply) => {
-    await pool.query(
-      `INSERT INTO products (account_id, sku, qty) VALUES ($1, $2, $3)
-       ON CONFLICT (account_id, sku) DO UPDATE SET qty = excluded.qty`,
-      [accountId, request.params.sku, request.body.product.qty],
-    );
+    await db.upsert([accountId, request.params.sku, request.body.product.qty]);
     return reply.code(204).send();
   },
 );
@@ -30,6 +42,6 @@ process.once(
   () =>
     void app
       .close()
-      .then(() => pool.end())
+      .then(() => db.close())
       .then(() => process.exit(0)),
 );
