@@ -120,6 +120,7 @@ export interface Explain {
     connection: { id: number; name: string; channel: string; status: string };
     flag: FlagColour;
     flag_reason: string;
+    flag_code?: string | null;
     /** A parent of variations: its variations carry stock and price. */
     container?: boolean;
     external_id: string | null;

@@ -160,7 +160,12 @@ export function connectionRoutes(
       const row = await getConnection(deps.db, account(request), request.params.id);
       return {
         connection: presentConnection(row),
-        listings: await countListingsByFlag(deps.db, account(request), row.id),
+        listings: await countListingsByFlag(
+          deps.db,
+          account(request),
+          row.id,
+          adapterFor(row.channel).capabilities.asyncAcceptance,
+        ),
         // What DELETE would take away, for the seller to read before confirming.
         footprint: await deletionFootprint(deps, row),
       };

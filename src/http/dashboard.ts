@@ -7,6 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { searchProducts } from '../catalog/browse.ts';
+import { adapterFor } from '../channels/registry.ts';
 import { connectionsOf, presentConnection } from '../connections/connections.ts';
 import type { Queryable } from '../db/db.ts';
 import { preferredLanguage } from '../i18n/language.ts';
@@ -85,7 +86,12 @@ async function connectionSummary(db: Queryable, accountId: number, facts: Accoun
   }
   return {
     connection: presentConnection(c),
-    listings: await countListingsByFlag(db, accountId, c.id),
+    listings: await countListingsByFlag(
+      db,
+      accountId,
+      c.id,
+      adapterFor(c.channel).capabilities.asyncAcceptance,
+    ),
     pending: {
       stock: { count: pending.stock, since: pending.stock_since?.toISOString() ?? null },
       price: { count: pending.price, since: pending.price_since?.toISOString() ?? null },

@@ -16,6 +16,7 @@ import type { Language } from '../i18n/language.ts';
 import { effectivePrice, effectiveStock, type Rules } from '../sync/rules.ts';
 import { resolveListingErrors } from '../sync/sync-errors.ts';
 import {
+  awaitingAcceptance,
   type Flag,
   type ListingRow,
   listingsOfProducts,
@@ -54,15 +55,19 @@ export function presentListing(
   row: ListingRow,
   refusals: readonly Refusal[] = [],
   lang: Language = 'en',
+  awaiting = false,
 ): ListingView {
   const refusal = row.flag === 'green' ? refusals.find((r) => r.listing_id === row.id) : undefined;
   const failure = row.flag === 'yellow' ? 'transient' : 'permanent';
-  const code = refusal?.code ?? row.flag_code;
+  const code = refusal?.code ?? (awaiting ? 'awaiting_acceptance' : row.flag_code);
+  const flag: Flag = refusal ? 'red' : awaiting ? 'yellow' : row.flag;
   return {
     sku: row.sku,
     connection_id: row.connection_id,
-    flag: refusal ? 'red' : row.flag,
-    reason: refusal?.message ?? row.flag_reason,
+    flag,
+    reason:
+      refusal?.message ??
+      (awaiting ? 'the marketplace accepted the last send and has not shown it yet' : row.flag_reason),
     code,
     hint: hintText({ code, failure, hint: refusal ? refusal.hint : row.flag_hint }, lang),
     external_id: row.external_id,
@@ -80,7 +85,12 @@ export async function presentListings(
 ): Promise<ListingView[]> {
   const green = rows.filter((r) => r.flag === 'green').map((r) => r.id);
   const refusals = green.length ? await openRefusals(db, green) : [];
-  return rows.map((row) => presentListing(row, refusals, lang));
+  // Yellow while a marketplace that applies writes later has not shown the last one (DESIGN §2).
+  const awaiting = green.length ? await awaitingAcceptance(db, green) : [];
+  const pending = new Set(
+    awaiting.filter((a) => adapterFor(a.channel).capabilities.asyncAcceptance).map((a) => a.id),
+  );
+  return rows.map((row) => presentListing(row, refusals, lang, pending.has(row.id)));
 }
 
 export function requireActive(connection: ConnectionRow): void {

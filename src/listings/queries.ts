@@ -119,6 +119,7 @@ export async function countListingsByFlag(
   db: Queryable,
   accountId: number,
   connectionId: number,
+  acceptsLater = false,
 ): Promise<Record<Flag, number>> {
   const rows = await db.query<{ flag: Flag; n: number }>(
     'SELECT flag, count(*)::int AS n FROM listings WHERE account_id = $1 AND connection_id = $2 GROUP BY flag',
@@ -130,6 +131,11 @@ export async function countListingsByFlag(
   const refused = await refusedGreen(db, accountId, connectionId);
   counts.green -= refused;
   counts.red += refused;
+  if (acceptsLater) {
+    const awaiting = await awaitingGreen(db, accountId, connectionId);
+    counts.green -= awaiting;
+    counts.yellow += awaiting;
+  }
   return counts;
 }
 
@@ -162,6 +168,42 @@ export function openRefusals(db: Queryable, listingIds: readonly number[]): Prom
       ORDER BY listing_id, resource`,
     [listingIds],
   );
+}
+
+/**
+ * How long a send the marketplace accepted but has not shown yet (Magalu's 202, Amazon's
+ * ACCEPTED) keeps the listing yellow. Read-back confirms only a sample of a large run, so past
+ * this the listing is shown green again rather than yellow for ever; 10 minutes is well beyond
+ * the minutes those marketplaces take to apply a write.
+ */
+export const ACCEPTANCE_WINDOW_S = 600;
+
+const awaitingSql = (alias: string) => `(
+  (${alias}.stock_sent_at > now() - make_interval(secs => ${ACCEPTANCE_WINDOW_S}) AND ${alias}.stock_confirmed_at IS NULL)
+  OR (${alias}.price_sent_at > now() - make_interval(secs => ${ACCEPTANCE_WINDOW_S}) AND ${alias}.price_confirmed_at IS NULL))`;
+
+/** Green listings among these whose last send is accepted but not yet shown, with their channel. */
+export function awaitingAcceptance(
+  db: Queryable,
+  listingIds: readonly number[],
+): Promise<{ id: number; channel: string }[]> {
+  return db.query<{ id: number; channel: string }>(
+    `SELECT l.id, c.channel FROM listings l JOIN connections c ON c.id = l.connection_id
+      WHERE l.id = ANY($1::bigint[]) AND l.flag = 'green' AND ${awaitingSql('l')}`,
+    [listingIds],
+  );
+}
+
+/** Green listings of the connection awaiting acceptance and not refused (shown yellow). */
+async function awaitingGreen(db: Queryable, accountId: number, connectionId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM listings l
+      WHERE l.account_id = $1 AND l.connection_id = $2 AND l.flag = 'green' AND ${awaitingSql('l')}
+        AND NOT EXISTS (SELECT 1 FROM sync_errors e WHERE e.listing_id = l.id AND e.status = 'open'
+                          AND e.failure = 'permanent')`,
+    [accountId, connectionId],
+  );
+  return row?.n ?? 0;
 }
 
 /** Green listings of the connection that a standing refusal turns red on screen. */

@@ -4,11 +4,12 @@
  * confirmed), whether a send is owed and what it waits for. Written for a seller, exact for a machine.
  */
 import { catalogItem, type ProductRow } from '../catalog/for-channel.ts';
+import { adapterFor } from '../channels/registry.ts';
 import { type ConnectionRow, listConnections } from '../connections/queries.ts';
 import type { Queryable } from '../db/db.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
-import { type ListingRow, listingsOfProducts } from '../listings/queries.ts';
+import { ACCEPTANCE_WINDOW_S, type ListingRow, listingsOfProducts } from '../listings/queries.ts';
 import { leaseHolder } from './lease.ts';
 import type { SyncResource } from './queries.ts';
 import { effectivePrice, effectiveStock, type Rules } from './rules.ts';
@@ -54,6 +55,7 @@ export async function explainSku(
       const context = { connection, row, listing, targets, errors, reserved: reserved(row.id), lang };
       // A standing refusal of the stock or price shows red with the marketplace's reason (DESIGN §2).
       const refusal = listing?.flag === 'green' ? standingRefusal(errors, listing.id) : undefined;
+      const awaiting = !refusal && !!listing && awaitingAcceptance(connection, listing);
       explanations.push({
         sku: row.sku,
         connection: {
@@ -62,12 +64,15 @@ export async function explainSku(
           channel: connection.channel,
           status: connection.status,
         },
-        flag: refusal ? 'red' : (listing?.flag ?? 'grey'),
+        flag: refusal ? 'red' : awaiting ? 'yellow' : (listing?.flag ?? 'grey'),
+        flag_code: refusal ? refusal.code : awaiting ? 'awaiting_acceptance' : (listing?.flag_code ?? null),
         flag_reason: refusal
           ? refusal.message
-          : listing
-            ? (listing.flag_reason ?? flagMeaning[listing.flag])
-            : 'not connected to this marketplace',
+          : awaiting
+            ? 'the marketplace accepted the last send and has not shown it yet'
+            : listing
+              ? (listing.flag_reason ?? flagMeaning[listing.flag])
+              : 'not connected to this marketplace',
         // Variations carry a parent's stock and price: the parent itself owes nothing.
         container: listing?.role === 'group',
         external_id: listing?.external_id ?? null,
@@ -85,6 +90,14 @@ const flagMeaning = {
   red: 'error: see the reason',
   grey: 'not connected',
 } as const;
+
+/** A green listing whose last send a marketplace that applies writes later has not shown yet. */
+function awaitingAcceptance(connection: ConnectionRow, l: ListingRow): boolean {
+  if (l.flag !== 'green' || !adapterFor(connection.channel).capabilities.asyncAcceptance) return false;
+  const since = Date.now() - ACCEPTANCE_WINDOW_S * 1000;
+  const open = (sent: Date | null, confirmed: Date | null) => !!sent && sent.getTime() > since && !confirmed;
+  return open(l.stock_sent_at, l.stock_confirmed_at) || open(l.price_sent_at, l.price_confirmed_at);
+}
 
 function standingRefusal(errors: readonly OpenError[], listingId: number): OpenError | undefined {
   return errors.find((e) => e.listing_id === listingId && e.failure === 'permanent');

@@ -85,3 +85,46 @@ describe('a parent of variations', () => {
     assert.equal(parent.stock.waiting_for.code, 'container');
   });
 });
+
+describe('a marketplace that applies writes later (Magalu)', () => {
+  it('shows the listing yellow until the marketplace shows the send, then green', async () => {
+    const created = await world.api('POST', '/connections', {
+      connection: {
+        channel: 'magalu',
+        base_url: world.sim.baseUrl('magalu'),
+        client_id: 'magalu-sim-client',
+        client_secret: 'magalu-sim-secret',
+      },
+    });
+    const answer = await fetch(created.body.authorize_url, { redirect: 'manual' });
+    const back = new URL(answer.headers.get('location') ?? '');
+    await world.t.app.inject({ method: 'GET', url: `/oauth/callback${back.search}` });
+    const magalu = created.body.connection.id;
+    assert.equal(created.body.connection.name, 'Magalu', 'named after the marketplace');
+    await world.api('POST', '/products', { product: { sku: 'MG-1', name: 'Caneca', qty: 3, price: 30 } });
+    const listed = await world.control('POST', '/magalu/listings', { sku: 'MG-1', price: 100, stock: 0 });
+    const linked = await world.api('POST', `/products/MG-1/listings/${magalu}`, { external_id: listed.id });
+    assert.equal(linked.status, 201, JSON.stringify(linked.body));
+
+    await world.control('PATCH', '/magalu/settings', { apply_delay_ms: 600_000 });
+    await world.api('POST', '/products/MG-1/sync');
+    const waiting = (await pt('GET', '/listings?sku=MG-1')).body.listings.find(
+      (l: { connection_id: number }) => l.connection_id === magalu,
+    );
+    assert.equal(waiting.flag, 'yellow', 'accepted (202) but not shown at Magalu yet');
+    assert.equal(waiting.code, 'awaiting_acceptance');
+    const painel = (await world.api('GET', '/dashboard')).body.connections.find(
+      (c: { connection: { id: number } }) => c.connection.id === magalu,
+    );
+    assert.equal(painel.listings.yellow, 1, 'the Painel counts it as its flag says');
+    assert.equal(painel.listings.green, 0);
+
+    await world.control('PATCH', '/magalu/settings', { apply_delay_ms: 0 });
+    await world.api('PUT', '/products/MG-1', { product: { qty: 4, price: 31 } });
+    await world.api('POST', '/products/MG-1/sync');
+    const shown = (await pt('GET', '/listings?sku=MG-1')).body.listings.find(
+      (l: { connection_id: number }) => l.connection_id === magalu,
+    );
+    assert.equal(shown.flag, 'green', 'read back at Magalu: confirmed');
+  });
+});

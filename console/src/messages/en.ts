@@ -525,4 +525,7 @@ export const en: Record<MessageKey, string> = {
   'orderStatus.other': 'Other status',
   'common.keep': 'No, go back',
   'apiError.email_taken': 'A user with {email} already exists.',
+  'flagLong.awaiting':
+    'Pending: the marketplace accepted the last send and is still applying it; it turns green once it shows there.',
+  'flagReason.awaiting': 'The marketplace accepted the last send and is still applying it.',
 };

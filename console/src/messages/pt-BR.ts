@@ -531,6 +531,9 @@ export const ptBR = {
   'orderStatus.other': 'Outra situação',
   'common.keep': 'Não, voltar',
   'apiError.email_taken': 'Já existe um usuário com o e-mail {email}.',
+  'flagLong.awaiting':
+    'Pendente: o marketplace aceitou o último envio e ainda está aplicando; fica verde quando aparecer lá.',
+  'flagReason.awaiting': 'O marketplace aceitou o último envio e ainda está aplicando.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

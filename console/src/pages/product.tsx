@@ -214,6 +214,7 @@ function isClosed(l: ExplainedListing): boolean {
 
 /** The flag in words; a red flag quotes the marketplace's refusal as the marketplace's. */
 function flagWords(i18n: I18n, l: ExplainedListing): string {
+  if (l.flag_code === 'awaiting_acceptance') return i18n.t('flagLong.awaiting');
   const base = i18n.t(`flagLong.${l.flag}` as MessageKey);
   if (l.flag !== 'red') return base;
   const marketplace = i18n.t(`channel.${l.connection.channel}` as MessageKey);

@@ -274,6 +274,7 @@ export function flagReason(i18n: I18n, c: Connection, l: Listing | undefined): s
   const marketplace = i18n.t(`channel.${c.channel}` as MessageKey);
   const said =
     l.reason && l.code ? i18n.t('common.marketplaceSaid', { name: marketplace, message: l.reason }) : '';
+  if (l.code === 'awaiting_acceptance') return i18n.t('flagReason.awaiting');
   const own = l.flag === 'yellow' && !l.code ? i18n.t('flagReason.reviewing') : '';
   return [own, said, l.hint ?? ''].filter(Boolean).join(' ');
 }
