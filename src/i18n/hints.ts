@@ -66,6 +66,12 @@ export const hintsPt: Record<string, string> = {
     'O SKU não existe no seu catálogo da Amazon (neste marketplace). Conecte o produto ao SKU certo.',
   'amazon.no_seller_id':
     'Informe na integração o seu ID de vendedor (Seller Central › Configurações › Informações da conta › Merchant Token).',
+  'amazon.sku_path_refused':
+    "A API de anúncios da Amazon recusa SKUs com '/' ou '#'. Use neste anúncio um SKU sem esses caracteres.",
+  'amazon.product_type_needed':
+    'Envie pelo ERP o EAN do produto (o Cais então o oferta no produto da Amazon com esse EAN) ou informe na integração o tipo de produto da Amazon do seu catálogo (extra.productType).',
+  'amazon.sale_price_kept':
+    'A Amazon manteve o preço promocional depois de aceitar a remoção. Remova-o no Seller Central (Gerenciar preços); o Cais continua enviando o preço normal.',
   'shopee.error_sign': 'A Shopee recusou a assinatura: confira o Partner ID e a Partner key e reconecte.',
   'shopee.invalid_acceess_token': 'Reconecte a loja da Shopee: a autorização expirou ou foi revogada.',
   'shopee.error_auth': 'Reconecte a loja da Shopee: a autorização não cobre esta loja ou este parceiro.',

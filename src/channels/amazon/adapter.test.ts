@@ -195,7 +195,8 @@ describe('Amazon stock and price, one PATCH per item', () => {
       [error.failure, error.code, error.httpStatus],
       ['permanent', 'amazon.sku_path_refused', 403],
     );
-    assert.match(error.hint ?? '', /KIT\/2/);
+    assert.match(error.marketplaceMessage, /KIT\/2/);
+    assert.match(error.hint ?? '', /'\/' or '#'/);
     const accepted = (await am.writes('listings.patch')).filter((write) => write.status === 200);
     assert.deepEqual(
       accepted.map((write) => write.target),

@@ -128,11 +128,15 @@ function perListingRefusal(error: unknown, path: string): unknown {
   if (encoded === undefined) return error;
   const sku = decodeURIComponent(encoded);
   if (!/[/#]/.test(sku)) return error;
-  return amChannelError(FailureClass.permanent, 'amazon.sku_path_refused', error.marketplaceMessage, {
-    httpStatus: 403,
-    marketplaceCode: error.marketplaceCode,
-    hint: `Amazon refuses the SKU '${sku}' on its Listings API because it holds '/' or '#'. Use a SKU without those characters for this listing.`,
-  });
+  return amChannelError(
+    FailureClass.permanent,
+    'amazon.sku_path_refused',
+    `SKU '${sku}': ${error.marketplaceMessage}`,
+    {
+      httpStatus: 403,
+      marketplaceCode: error.marketplaceCode,
+    },
+  );
 }
 
 export function asObject(value: unknown, what: string): Json {

@@ -24,6 +24,12 @@ export const HINTS: Record<string, string> = {
     'The SKU does not exist in your Amazon catalog (for this marketplace). Link the product to the right SKU.',
   'amazon.no_seller_id':
     'Give the connection your selling partner id (Seller Central › Settings › Account Info › Merchant Token).',
+  'amazon.sku_path_refused':
+    "Amazon's Listings API refuses SKUs holding '/' or '#'. Use a SKU without those characters for this listing.",
+  'amazon.product_type_needed':
+    "Send the product's EAN from the ERP (Cais then offers it on the Amazon product it matches), or set the connection's extra.productType to the Amazon product type of your catalog.",
+  'amazon.sale_price_kept':
+    'Amazon kept the sale price after accepting its removal. Remove it in Seller Central (Manage Pricing); Cais keeps sending the regular price.',
 };
 
 export const CATEGORY_HINTS: Record<string, string> = {

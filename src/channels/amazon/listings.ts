@@ -167,9 +167,6 @@ function productTypeNeeded(sku: string) {
     FailureClass.permanent,
     'amazon.product_type_needed',
     `SKU ${sku} has no EAN to match an Amazon product, and a new Amazon product needs its product type's facts`,
-    {
-      hint: "Send the product's EAN from the ERP (Cais then offers it on the Amazon product it matches), or set the connection's extra.productType to the Amazon product type of your catalog.",
-    },
   );
 }
 

@@ -124,9 +124,6 @@ function saleKept(sku: string): ChannelError {
     FailureClass.permanent,
     'amazon.sale_price_kept',
     `Amazon accepted the removal of the sale price of SKU ${sku} but still shows it`,
-    {
-      hint: 'Remove the sale price of this listing in Seller Central (Manage Pricing); Cais keeps sending the regular price.',
-    },
   );
 }
 
