@@ -6,6 +6,7 @@
  */
 import { Gauge, type Registry } from 'prom-client';
 import type { Queryable } from './db/db.ts';
+import { owesSend } from './listings/queries.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -38,7 +39,7 @@ async function readSnapshot(db: Queryable): Promise<Snapshot> {
     const [row] = await db.query<Row>(
       `SELECT count(*)::int AS listings,
               coalesce(extract(epoch FROM now() - min(${resource}_pending_since)), 0)::float8 AS oldest
-         FROM listings WHERE flag = 'green' AND role = 'item' AND ${resource}_seq > ${resource}_done_seq`,
+         FROM listings WHERE ${owesSend(resource, 'listings')}`,
     );
     pending.push({ resource, ...row });
   }

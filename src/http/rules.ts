@@ -2,8 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Connections, getConnection } from '../connections/connections.ts';
-import { Rules } from '../sync/rules.ts';
-import { previewRules, replaceRules } from '../sync/rules-service.ts';
+import { Rules } from '../rules/rules.ts';
+import { previewRules, replaceRules } from '../rules/service.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';

@@ -13,7 +13,7 @@ import type { Queryable } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
-import { effectivePrice, effectiveStock, type Rules } from '../sync/rules.ts';
+import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
 import { resolveListingErrors } from '../sync/sync-errors.ts';
 import {
   awaitingAcceptance,

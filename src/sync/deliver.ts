@@ -10,8 +10,8 @@ import type {
   StockUpdate,
 } from '../channels/adapter.ts';
 import { ChannelError, FailureClass, isChannelError } from '../channels/errors.ts';
+import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
 import type { Delivered, PendingItem, SyncResource } from './queries.ts';
-import { effectivePrice, effectiveStock, type Rules } from './rules.ts';
 
 export interface BatchOutcome {
   delivered: Delivered[];

@@ -10,9 +10,10 @@ import type { Queryable } from '../db/db.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
 import { ACCEPTANCE_WINDOW_S, type ListingRow, listingsOfProducts } from '../listings/queries.ts';
+import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
 import { leaseHolder } from './lease.ts';
+import { owesSendRow } from './owed.ts';
 import type { SyncResource } from './queries.ts';
-import { effectivePrice, effectiveStock, type Rules } from './rules.ts';
 import { everyLabel, type TargetRow, targetsOf } from './schedules.ts';
 
 interface OpenError {
@@ -149,11 +150,7 @@ async function explainResource(db: Queryable, resource: SyncResource, c: Context
               }
             : null,
         };
-  const pending =
-    !!l &&
-    l.flag === 'green' &&
-    l.role === 'item' &&
-    (resource === 'stock' ? l.stock_seq > l.stock_done_seq : l.price_seq > l.price_done_seq);
+  const pending = !!l && owesSendRow(l, resource);
   const error = l && c.errors.find((e) => e.listing_id === l.id && e.resource === resource);
   return {
     ...base,

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../db/db.ts';
 import { type Fence, fencedBy, fenceParams } from './lease.ts';
+import { dueForSend, owesSend } from './owed.ts';
 
 export type SyncResource = 'stock' | 'price';
 
@@ -41,9 +42,7 @@ export function pendingItems(
             p.stock_version, p.price_version, p.removed_at IS NULL AND p.status = 'enabled' AS sellable,
             l.stock_sent_qty AS prev_qty, l.price_sent_price AS prev_price
        FROM listings l JOIN products p ON p.id = l.product_id
-      WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item'
-        AND l.${resource}_seq > l.${resource}_done_seq
-        AND (l.${resource}_retry_at IS NULL OR l.${resource}_retry_at <= now())
+      WHERE l.connection_id = $1 AND ${dueForSend(resource)}
         AND l.id > $2 AND ($4::bigint[] IS NULL OR l.product_id = ANY($4))
       ORDER BY l.id LIMIT $3`,
     [connectionId, afterId, limit, productIds ?? null],
@@ -58,7 +57,7 @@ export async function countPending(
 ): Promise<number> {
   const [row] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM listings l
-      WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item' AND l.${resource}_seq > l.${resource}_done_seq`,
+      WHERE l.connection_id = $1 AND ${owesSend(resource)}`,
     [connectionId],
   );
   return row!.n;
@@ -71,8 +70,7 @@ export async function hasPending(
 ): Promise<boolean> {
   const rows = await db.query(
     `SELECT 1 FROM listings l
-      WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item' AND l.${resource}_seq > l.${resource}_done_seq
-        AND (l.${resource}_retry_at IS NULL OR l.${resource}_retry_at <= now())
+      WHERE l.connection_id = $1 AND ${dueForSend(resource)}
       LIMIT 1`,
     [connectionId],
   );

@@ -14,6 +14,7 @@ import type { Cipher } from '../connections/cipher.ts';
 import { channelContext } from '../connections/connections.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
+import type { Rules } from '../rules/rules.ts';
 import { confirmDelivered, MAX_CONFIRMATIONS, type Unconfirmed } from './confirm.ts';
 import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
 import { DEFAULT_LEASE_MS } from './lease.ts';
@@ -26,7 +27,6 @@ import {
   type SyncResource,
   settleRejected,
 } from './queries.ts';
-import type { Rules } from './rules.ts';
 import type { RunCounts, RunStatus, Trigger } from './runs.ts';
 import { hasOpenListingErrors, recordListingErrors, resolveListingErrors } from './sync-errors.ts';
 

@@ -5,6 +5,7 @@
  */
 import type { Db, Queryable } from '../db/db.ts';
 import { invalid, notFound } from '../errors.ts';
+import { dueForSend } from './owed.ts';
 
 export const resources = ['stock', 'price', 'orders', 'catalog'] as const;
 export type Resource = (typeof resources)[number];
@@ -228,11 +229,9 @@ export function continuousTargetsOwing(db: Queryable): Promise<TargetRow[]> {
         AND NOT EXISTS (SELECT 1 FROM sync_leases s WHERE s.connection_id = t.connection_id
                           AND s.resource = t.resource AND s.expires_at > now())
         AND ((t.resource = 'stock' AND EXISTS (
-               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND l.flag = 'green' AND l.role = 'item'
-                  AND l.stock_seq > l.stock_done_seq AND (l.stock_retry_at IS NULL OR l.stock_retry_at <= now())))
+               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND ${dueForSend('stock')}))
           OR (t.resource = 'price' AND EXISTS (
-               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND l.flag = 'green' AND l.role = 'item'
-                  AND l.price_seq > l.price_done_seq AND (l.price_retry_at IS NULL OR l.price_retry_at <= now()))))`,
+               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND ${dueForSend('price')})))`,
   );
 }
 
