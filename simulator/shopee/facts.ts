@@ -62,6 +62,7 @@ export const SP_ERRORS = {
    * the shop is in holiday mode; a multi-warehouse shop's stock without, or with a wrong,
    * `location_id`.
    */
+  belowReserved: { error: 'error_auth', message: 'Total stock must be more than reserved stock.' },
   holidayMode: {
     error: 'error_auth',
     message: 'Please wait for the holiday mode set then to edit item. Please try later.',
@@ -184,7 +185,7 @@ export const SP_LOGISTICS = {
  * S6, the order rows, are answered in orders.ts and logistics.ts by their own owner).
  */
 export const SP_FIDELITY = {
-  S2: '[doc v2.product.update_stock error_list, common_error_list] business refusals come as `error_auth`: holiday mode (shop `holiday_mode`), "Lack of location_id" and a foreign location_id (multi-warehouse shops), in HTTP-200 envelopes; token failures keep their own codes (invalid_acceess_token, error_auth "Invalid partner_id or shopid.").',
+  S2: '[doc v2.product.update_stock error_list, common_error_list] business refusals come as `error_auth`: stock below the reserved units when that is the only outcome of the call (beside a success it stays in failure_list [unverified which Shopee sends when]), holiday mode (shop `holiday_mode`), "Lack of location_id" and a foreign location_id (multi-warehouse shops), in HTTP-200 envelopes; token failures keep their own codes (invalid_acceess_token, error_auth "Invalid partner_id or shopid.").',
   S4: '[doc v2.product.update_stock request_params: seller_stock[].location_id "if seller don\'t have any warehouse, you don\'t need to upload this field"] a shop with `location_ids` refuses entries without a location_id ("Lack of location_id, please double check.") or with another one; each warehouse keeps its own stock; reads list every warehouse.',
   S5: '[doc v2.public.get_access_token request_params shop_id | main_account_id] a shop with `main_account_id` is authorised through it: the consent redirects with main_account_id (no shop_id), token/get takes main_account_id and answers shop_id_list (every shop of that main account) and merchant_id_list.',
   S7: "[doc get_access_token and refresh_access_token error_list] a spent code → `invalid_code`, a spent or foreign refresh token → `error_shop_refresh_token`, with the documents' messages; [2nd, L] the gateway's sign, token and shop refusals come with HTTP 403 (SP_ERRORS status).",

@@ -186,14 +186,26 @@ describe('Shopee update_stock', () => {
     assert.deepEqual([view.stock, view.price], [5, 29.9]);
   });
 
-  test('seller_stock may not go below the units reserved by open orders', async () => {
+  test('seller_stock may not go below the units reserved by open orders: error_auth alone, failure_list beside a success (S2)', async () => {
     await sim.control('POST', '/shopee/orders', { items: [{ item_id: single, quantity: 3 }] });
     const answer = await post('/api/v2/product/update_stock', {
       item_id: single,
       stock_list: [stockEntry(0, 2)],
     });
-    assert.equal(answer.body.error, 'error_busi_update_stock_failed');
-    assert.match(answer.body.response.failure_list[0].failed_reason, /reserved/);
+    assert.deepEqual(
+      [answer.status, answer.body.error, answer.body.message],
+      [200, 'error_auth', 'Total stock must be more than reserved stock.'],
+    );
+    const [small, medium] = multi.models as [number, number];
+    await sim.control('POST', '/shopee/orders', {
+      items: [{ item_id: multi.item_id, model_id: small, quantity: 2 }],
+    });
+    const mixed = await post('/api/v2/product/update_stock', {
+      item_id: multi.item_id,
+      stock_list: [stockEntry(small, 1), stockEntry(medium, 6)],
+    });
+    assert.equal(mixed.body.error, 'error_busi_update_stock_failed');
+    assert.match(mixed.body.response.failure_list[0].failed_reason, /reserved/);
     const read = await get('/api/v2/product/get_item_base_info', { item_id_list: String(single) });
     assert.deepEqual(read.body.response.item_list[0].stock_info_v2.summary_info, {
       total_reserved_stock: 3,

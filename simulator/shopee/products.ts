@@ -88,6 +88,14 @@ function updateStock(deps: SpDeps, request: WriteRequest, reply: FastifyReply) {
   if (success.length > 0) item.update_time = nowSeconds(deps);
   const response = { success_list: success, failure_list: failure };
   if (failure.length === 0) return sendOk(reply, deps.requestId(), response);
+  // [doc update_stock error_list] (S2) the reserved-stock refusal is also listed as `error_auth`:
+  // answered so when it is the call's only outcome [unverified which Shopee sends when].
+  if (
+    success.length === 0 &&
+    failure.every((entry) => entry.failed_reason === SP_ERRORS.belowReserved.message)
+  ) {
+    return sendFailure(reply, deps.requestId(), SP_ERRORS.belowReserved);
+  }
   const partial = spFailure(SP_PRODUCTS.stockPartialError, SP_PRODUCTS.stockPartialMessage);
   return partial.error === ''
     ? sendOk(reply, deps.requestId(), response)
@@ -149,7 +157,7 @@ function stockRefusal(deps: SpDeps, model: SpModel, stock: number): string | nul
   if (stock < min_limit) return 'Normal_stock/ seller_stock is less than min limit.';
   if (stock > max_limit) return 'Normal_stock/ seller_stock is bigger than max limit.';
   // [2nd] seller_stock counts the units reserved by open orders: it may not go below them.
-  if (stock < model.reserved) return 'Total stock must be more than reserved stock.';
+  if (stock < model.reserved) return SP_ERRORS.belowReserved.message;
   if (deps.faults.active && deps.faults.entryFails('product.update_stock'))
     return 'Update stock failed, please try later.';
   return null;

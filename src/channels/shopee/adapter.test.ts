@@ -140,7 +140,7 @@ describe('Shopee stock and price', () => {
     assert.deepEqual([read.price, read.promotionalPrice], [100, 80]);
   });
 
-  test('stock below what open orders reserve is refused with Shopee’s reason (stock partial failure)', async () => {
+  test('stock below what open orders reserve is that listing’s error, though Shopee sends it as error_auth (S2)', async () => {
     const ctx = await sp.connect();
     const item = await sp.listing({ sku: 'RES', price: 10, stock: 5 });
     await sp.control('POST', '/shopee/orders', { items: [{ item_id: Number(item.id), quantity: 3 }] });
@@ -151,7 +151,7 @@ describe('Shopee stock and price', () => {
         'permanent',
         'shopee.stock_below_reserved',
         'Total stock must be more than reserved stock.',
-        'error_busi_update_stock_failed',
+        'error_auth',
       ],
     );
     const [write] = await sp.writes('product.update_stock');
