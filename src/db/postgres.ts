@@ -18,6 +18,13 @@ function statementName(sql: string): string {
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+    // Their arrays too (a schedule's connection_ids is bigint[]), as PGlite answers them.
+    if (oid === 1016 || oid === 1231) {
+      const parseArray = pg.types.getTypeParser(oid as number, format) as (
+        value: string,
+      ) => (string | null)[];
+      return (value: string) => parseArray(value).map((item) => (item === null ? null : Number(item)));
+    }
     return pg.types.getTypeParser(oid, format);
   },
 };
