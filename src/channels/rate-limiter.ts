@@ -82,6 +82,9 @@ const MIN_WAIT_MS = 5;
 export class PgRateLimiter implements Limiter {
   readonly #db: Queryable;
   readonly #leases = new Map<string, { tokens: number; until: number }>();
+  // One refill per bucket at a time: when a lease runs out, the callers in flight (a run sends
+  // 64 at once) wait for one statement and share its lease instead of each taking one.
+  readonly #refills = new Map<string, Promise<number>>();
 
   constructor(db: Queryable) {
     this.#db = db;
@@ -92,7 +95,15 @@ export class PgRateLimiter implements Limiter {
     for (;;) {
       signal?.throwIfAborted();
       if (this.#fromLease(key)) return;
-      const wait = await this.#takeShared(key, rate, leaseSize(rate));
+      const pending = this.#refills.get(key);
+      if (pending) {
+        const wait = await pending;
+        if (wait > 0) await sleep(Math.max(MIN_WAIT_MS, wait), undefined, { signal });
+        continue;
+      }
+      const refill = this.#takeShared(key, rate, leaseSize(rate)).finally(() => this.#refills.delete(key));
+      this.#refills.set(key, refill);
+      const wait = await refill;
       if (wait === 0) return;
       await sleep(Math.max(MIN_WAIT_MS, wait), undefined, { signal });
     }

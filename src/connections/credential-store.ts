@@ -32,6 +32,7 @@ export class DbCredentialStore implements CredentialStore {
   readonly #adapter: ChannelAdapter;
   readonly #connectionId: number;
   #cached: Credentials | undefined;
+  #loading: Promise<Credentials> | undefined;
 
   constructor(db: Db, cipher: Cipher, adapter: ChannelAdapter, connectionId: number) {
     this.#db = db;
@@ -46,7 +47,7 @@ export class DbCredentialStore implements CredentialStore {
    * when that early refresh fails for a passing reason (a 503 from the token endpoint).
    */
   async current(): Promise<Credentials> {
-    const credentials = this.#cached ?? (await this.#load(this.#db));
+    const credentials = this.#cached ?? (await this.#firstLoad());
     if (credentials.expiresAt !== undefined && credentials.expiresAt <= Date.now()) {
       return this.refreshed(credentials);
     }
@@ -92,6 +93,14 @@ export class DbCredentialStore implements CredentialStore {
     const fresh = await this.#adapter.refreshToken(row!.base_url, stored);
     await saveSecrets(db, this.#connectionId, this.#cipher.encryptJson(fresh));
     return fresh;
+  }
+
+  // The calls a run starts at once (64) share one read and one decryption of the stored secrets.
+  #firstLoad(): Promise<Credentials> {
+    this.#loading ??= this.#load(this.#db).finally(() => {
+      this.#loading = undefined;
+    });
+    return this.#loading;
   }
 
   async #load(db: Queryable): Promise<Credentials> {
