@@ -134,6 +134,32 @@ export const errorTexts: Record<string, Texts> = {
     en: 'email: a user with {email} already exists',
     'pt-BR': 'email: já existe um usuário com o e-mail {email}',
   },
+  session_expired: {
+    en: 'the session has ended; log in again',
+    'pt-BR': 'A sessão terminou: entre de novo',
+  },
+  no_session: { en: 'not logged in', 'pt-BR': 'Você não está conectado: entre de novo' },
+  csrf_failed: {
+    en: 'X-CSRF-Token: missing or wrong; reload the console',
+    'pt-BR': 'A página ficou desatualizada: recarregue o console e tente de novo',
+  },
+  read_only: {
+    en: 'your user can view but not change anything (role viewer)',
+    'pt-BR': 'Seu usuário pode consultar, mas não alterar (perfil Leitor)',
+  },
+  login_rate_limited: {
+    en: 'too many login requests; retry later',
+    'pt-BR': 'Muitas tentativas de entrar: espere um pouco e tente de novo',
+  },
+  too_many_attempts: {
+    en: 'too many failed attempts; try again later',
+    'pt-BR': 'Muitas tentativas com falha: espere um pouco e tente de novo',
+  },
+  schedule_immutable: {
+    en: 'schedules cannot be changed: replace it with PUT /sync/schedules/ID, or cancel it with DELETE',
+    'pt-BR':
+      'Um agendamento não muda: substitua-o com PUT /sync/schedules/ID (cancela e cria o novo) ou cancele-o com DELETE',
+  },
   login_failed: { en: 'wrong email or password', 'pt-BR': 'E-mail ou senha incorretos' },
   no_route: { en: 'no route for {method} {path}', 'pt-BR': 'Endereço desconhecido: {method} {path}' },
   internal: {

@@ -63,6 +63,10 @@ describe('API error sentences', () => {
     );
     assert.equal(errorText('product_not_found', {}, 'pt-BR'), undefined);
     assert.equal(errorText('no_such_code', {}, 'pt-BR'), undefined);
+    // Every sentence without parameters renders as it is (no stray braces left to fill).
+    for (const [code, texts] of Object.entries(errorTexts)) {
+      if (!/\{\w+\}/.test(texts['pt-BR'])) assert.equal(errorText(code, {}, 'pt-BR'), texts['pt-BR'], code);
+    }
   });
 
   it('reads the language from Accept-Language, English by default', () => {

@@ -535,6 +535,15 @@ describe('the same seller, in English', () => {
       .first()
       .waitFor();
     await assertEnglish('the product page');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('section.card').first().waitFor();
+    await assertEnglish('the dashboard');
+    await page.getByRole('navigation').getByRole('link', { name: 'Sync errors' }).click();
+    await page.getByRole('heading', { name: 'Sync errors' }).waitFor();
+    await page.getByRole('button', { name: 'Resolved' }).click();
+    await page.locator('.error-group').first().waitFor();
+    await assertEnglish('the resolved sync errors');
+    await shot('28-sync-errors-en');
     await page.getByLabel('Language').selectOption('pt-BR');
   });
 });
