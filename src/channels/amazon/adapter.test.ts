@@ -222,13 +222,6 @@ describe('Amazon stock and price, one PATCH per item', () => {
 });
 
 describe('Amazon listings', () => {
-  test('finds a SKU, or answers undefined', async () => {
-    const ctx = await am.connect();
-    await am.listing({ sku: 'HERE', price: 10 });
-    assert.deepEqual(await adapter.findBySku(ctx, 'HERE'), { externalId: 'HERE', sku: 'HERE' });
-    assert.equal(await adapter.findBySku(ctx, 'NOT-HERE'), undefined);
-  });
-
   test('publishes through a feed UPDATE (yellow until Amazon shows it), then takes it off sale', async () => {
     const ctx = await am.connect();
     const product = {

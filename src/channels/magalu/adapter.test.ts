@@ -121,13 +121,6 @@ describe('Magalu stock and price', () => {
 });
 
 describe('Magalu listings', () => {
-  test('finds a SKU, or answers undefined', async () => {
-    const ctx = await mg.connect();
-    await mg.listing({ sku: 'HERE', price: 1000 });
-    assert.deepEqual(await magalu.findBySku(ctx, 'HERE'), { externalId: 'HERE', sku: 'HERE' });
-    assert.equal(await magalu.findBySku(ctx, 'NOT-HERE'), undefined);
-  });
-
   test('publishes a product with variations as a group of SKUs, then takes one off sale', async () => {
     const ctx = await mg.connect();
     const result = await magalu.publish(ctx, {
@@ -243,9 +236,20 @@ describe('Magalu listings', () => {
       ['stocks.update 404', 'stocks.create 202'],
     );
   });
+});
 
-  test('testConnection proves the token and names the tenant', async () => {
+describe('Magalu reads under faults', () => {
+  test('readListing reads SKU, price and stock apart: a flaky price or stock read still reads back', async () => {
     const ctx = await mg.connect();
-    assert.deepEqual(await magalu.testConnection(ctx), { sellerId: mg.defaults.seller_id });
+    await mg.listing({ sku: 'A', price: 1000, stock: 1 });
+    for (const [operation, rule] of [
+      ['prices.get', { error_rate: 1, count: 1 }],
+      ['stocks.get', { rate_limit_rate: 1, count: 1 }],
+    ] as const) {
+      const answer = await mg.control('PUT', `/magalu/faults/${operation}`, rule);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    }
+    const read = await magalu.readListing(ctx, { externalId: 'A', sku: 'A' });
+    assert.deepEqual(read, { qty: 1, price: 10, promotionalPrice: null, status: 'PUBLISHED' });
   });
 });

@@ -1,6 +1,7 @@
 /** Shared setup of the Magalu contract tests: a simulator in-process and a connected seller. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator } from '../../../simulator/server.ts';
+import { assertConformant } from '../../../simulator/test-support.ts';
 import type { ChannelAdapter, ChannelContext } from '../adapter.ts';
 import type { MemoryCredentials, SimulatorControl } from '../testing.ts';
 import { fastRetry, setup, simulatorControl, testContext } from '../testing.ts';
@@ -50,6 +51,8 @@ export interface MgHarness {
   settled(sku: string): Promise<MgListingView>;
   writes(operation?: string): Promise<WriteEntry[]>;
   faultCalls(operation: string, count: number): Promise<number>;
+  /** Throws unless every request the simulator received fits the marketplace's definition. */
+  assertConformant(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +103,7 @@ export async function openMagalu(options: { now?: () => number } = {}): Promise<
       );
       return count - (faults[operation]?.remaining ?? 0);
     },
+    assertConformant: async () => void (await assertConformant(sim.url)),
     close: () => sim.close(),
   };
 }

@@ -28,21 +28,6 @@ function failure(outcome: ItemOutcome | undefined) {
 }
 
 describe('Mercado Livre stock and price', () => {
-  test('pushes stock and price, and the listing shows them', async () => {
-    const ctx = await ml.connect();
-    const item = await ml.listing({ sku: 'SKU-1', price: 10, available_quantity: 5 });
-    assert.deepEqual(await mercadoLivre.pushStock(ctx, [stock(item, 8)]), [
-      { listingId: 1, ok: true, applied: 'applied' },
-    ]);
-    assert.deepEqual(await mercadoLivre.pushPrice(ctx, [price(item, 12.9)]), [
-      { listingId: 1, ok: true, applied: 'applied' },
-    ]);
-    const view = await ml.view(item.id);
-    assert.deepEqual([view.stock, view.price, view.promotional_price], [8, 12.9, null]);
-    const read = await mercadoLivre.readListing(ctx, { externalId: item.id, sku: 'SKU-1' });
-    assert.deepEqual(read, { qty: 8, price: 12.9, promotionalPrice: null, status: 'active' });
-  });
-
   test('a stock push to one variation keeps every other variation', async () => {
     const ctx = await ml.connect();
     const item = await ml.listing({
@@ -253,11 +238,16 @@ describe('Mercado Livre listings', () => {
       code: 'ml.category_required',
     });
   });
+});
 
-  test('testConnection answers who the seller is', async () => {
+describe('Mercado Livre reads under faults', () => {
+  test('reads are retried like writes: a flaky order search still lists', async () => {
     const ctx = await ml.connect();
-    const seller = await mercadoLivre.testConnection(ctx);
-    assert.equal(seller.sellerId, ctx.credentials.stored.sellerId);
-    assert.ok(seller.name);
+    const item = await ml.listing({ sku: 'A', price: 10, available_quantity: 5 });
+    await ml.control('POST', '/mercadolivre/orders', { items: [{ item_id: item.id, quantity: 1 }] });
+    const answer = await ml.control('PUT', '/mercadolivre/faults/orders.search', { error_rate: 1, count: 2 });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const page = await mercadoLivre.listOrders(ctx, { since: new Date(Date.now() - 60_000) });
+    assert.equal(page.orders.length, 1);
   });
 });

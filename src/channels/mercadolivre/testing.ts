@@ -1,5 +1,6 @@
 /** Shared setup of the Mercado Livre contract tests: a simulator in-process and a connected seller. */
 import { startSimulator } from '../../../simulator/server.ts';
+import { assertConformant } from '../../../simulator/test-support.ts';
 import type { ChannelAdapter, ChannelContext } from '../adapter.ts';
 import type { MemoryCredentials, SimulatorControl } from '../testing.ts';
 import { fastRetry, setup, simulatorControl, testContext } from '../testing.ts';
@@ -44,6 +45,8 @@ export interface MlHarness {
   writes(operation?: string): Promise<WriteEntry[]>;
   /** Calls the simulator received for a fault rule set with `count`: count minus what is left. */
   faultCalls(operation: string, count: number): Promise<number>;
+  /** Throws unless every request the simulator received fits the marketplace's definition. */
+  assertConformant(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export async function openMl(options: { retryAfter?: boolean } = {}): Promise<Ml
       );
       return count - (faults[operation]?.remaining ?? 0);
     },
+    assertConformant: async () => void (await assertConformant(sim.url)),
     close: () => sim.close(),
   };
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ItemOutcome, StockUpdate } from '../adapter.ts';
-import { fastRetry } from '../testing.ts';
 import type { SpHarness } from './testing.ts';
 import { openShopee } from './testing.ts';
 
@@ -17,7 +16,6 @@ beforeEach(async () => {
   update = { listingId: 1, externalId: item.id, sku: 'A', qty: 5 };
 });
 
-const MANY = 50;
 const OP = 'product.update_stock';
 
 function failure(outcome: ItemOutcome | undefined) {
@@ -30,53 +28,8 @@ async function fault(operation: string, rule: Record<string, number>) {
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
 }
 
+// The faults every marketplace shares are in ../contract-suite.ts; these are Shopee's own.
 describe('Shopee under faults', () => {
-  test('5xx (error_server) is retried a bounded number of times, then reported as transient', async () => {
-    const ctx = await sp.connect();
-    await fault(OP, { error_rate: 1, error_status: 502, count: MANY });
-    const error = failure((await sp.adapter.pushStock(ctx, [update]))[0]);
-    assert.deepEqual(
-      [error.failure, error.code, error.httpStatus, error.marketplaceMessage],
-      ['transient', 'shopee.error_server', 502, 'Something wrong. Please try later.'],
-    );
-    assert.equal(await sp.faultCalls(OP, MANY), fastRetry.attempts, 'no spinning');
-  });
-
-  test('a 5xx that clears within the attempts is invisible to the caller', async () => {
-    const ctx = await sp.connect();
-    await fault(OP, { error_rate: 1, count: 2 });
-    assert.deepEqual(await sp.adapter.pushStock(ctx, [update]), [
-      { listingId: 1, ok: true, applied: 'applied' },
-    ]);
-    assert.equal((await sp.view(update.externalId)).stock, 5);
-  });
-
-  test('error_rate_limit in an HTTP 200 envelope backs off and succeeds', async () => {
-    const ctx = await sp.connect();
-    await fault(OP, { rate_limit_rate: 1, count: 2 });
-    assert.equal((await sp.adapter.pushStock(ctx, [update]))[0]?.ok, true);
-  });
-
-  test('with Retry-After, the next call waits that long', async () => {
-    await sp.control('PATCH', '/settings', { retry_after: true });
-    const ctx = await sp.connect();
-    await fault(OP, { rate_limit_rate: 1, count: 1 });
-    const started = Date.now();
-    assert.equal((await sp.adapter.pushStock(ctx, [update]))[0]?.ok, true);
-    assert.ok(Date.now() - started >= 950);
-  });
-
-  test('a storm of error_rate_limit ends in a rate_limited error after the bounded attempts', async () => {
-    const ctx = await sp.connect();
-    await fault(OP, { rate_limit_rate: 1, count: MANY });
-    const error = failure((await sp.adapter.pushStock(ctx, [update]))[0]);
-    assert.deepEqual(
-      [error.failure, error.code, error.httpStatus, error.marketplaceMessage],
-      ['rate_limited', 'shopee.error_rate_limit', 200, 'Too many requests, please try again later.'],
-    );
-    assert.equal(await sp.faultCalls(OP, MANY), fastRetry.attempts);
-  });
-
   test('Cais’s own buckets keep a burst of items under Shopee’s limit', async () => {
     const ctx = await sp.connect();
     const updates: StockUpdate[] = [];
@@ -107,24 +60,6 @@ describe('Shopee under faults', () => {
     assert.ok((again.retryAfterMs ?? 0) > 0, 'the run waits until the reset');
   });
 
-  test('a marketplace that never answers times out, a bounded number of times', async () => {
-    const ctx = await sp.connect({ timeoutMs: 150 });
-    await fault(OP, { timeout_rate: 1, count: MANY });
-    const started = Date.now();
-    const error = failure((await sp.adapter.pushStock(ctx, [update]))[0]);
-    assert.deepEqual([error.failure, error.code], ['transient', 'timeout']);
-    assert.equal(await sp.faultCalls(OP, MANY), fastRetry.attempts);
-    assert.ok(Date.now() - started < 2_000);
-  });
-
-  test('latency only delays the answer', async () => {
-    const ctx = await sp.connect();
-    await fault(OP, { latency_ms: 120, count: 1 });
-    const started = Date.now();
-    assert.equal((await sp.adapter.pushStock(ctx, [update]))[0]?.ok, true);
-    assert.ok(Date.now() - started >= 110);
-  });
-
   test('partial failures: a model Shopee could not update now is transient, with its reason', async () => {
     const ctx = await sp.connect();
     const item = await sp.listing({ models: Array.from({ length: 8 }, () => ({ price: 10 })) });
@@ -151,12 +86,5 @@ describe('Shopee under faults', () => {
     for (const outcome of outcomes) {
       assert.equal(view.variations[outcome.listingId - 1]?.stock, outcome.ok ? 7 : 0);
     }
-  });
-
-  test('faults on reads: a flaky get_item_base_info still reads back', async () => {
-    const ctx = await sp.connect();
-    await fault('product.get_item_base_info', { error_rate: 1, count: 1 });
-    const read = await sp.adapter.readListing(ctx, { externalId: update.externalId, sku: 'A' });
-    assert.deepEqual(read, { qty: 1, price: 10, promotionalPrice: null, status: 'active' });
   });
 });
