@@ -38,8 +38,13 @@ export function ProductPage(props: { sku: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const writable = canChange(useSession());
-  const product = useLoad(() => api<Product>('GET', `/products/${enc(props.sku)}`), [props.sku]);
-  const explain = useLoad(() => api<Explain>('GET', `/products/${enc(props.sku)}/sync_status`), [props.sku]);
+  // The ERP changes values and runs deliver them while the page is open: read both again often.
+  const product = useLoad(() => api<Product>('GET', `/products/${enc(props.sku)}`), [props.sku], 10_000);
+  const explain = useLoad(
+    () => api<Explain>('GET', `/products/${enc(props.sku)}/sync_status`),
+    [props.sku],
+    10_000,
+  );
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
   const history = useLoad(
     () => api<{ changes: Change[] }>('GET', `/products/${enc(props.sku)}/history?limit=20`),
@@ -57,6 +62,7 @@ export function ProductPage(props: { sku: string }) {
     setOutcomes(undefined);
     const res = await sync.run(() => api<{ results: Outcome[] }>('POST', `/products/${enc(props.sku)}/sync`));
     if (res) setOutcomes(res.results);
+    product.reload();
     explain.reload();
     history.reload();
   };
