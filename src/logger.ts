@@ -9,10 +9,13 @@ import type { Config } from './config.ts';
 export type ErrorLog = (error: unknown, context?: Record<string, unknown>) => void;
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
-  return pino(
-    { level: config.logLevel, serializers: { err: pino.stdSerializers.errWithCause } },
-    destination,
-  );
+  return pino({ level: config.logLevel, serializers: { err: serializeError } }, destination);
+}
+
+/** Stack and cause chain; never a failed statement's parameters (they may hold sealed secrets). */
+function serializeError(error: Error) {
+  const { params: _params, ...rest } = pino.stdSerializers.errWithCause(error) as Record<string, unknown>;
+  return rest;
 }
 
 /** An onError for workers: one `error` line with the error's stack and cause, and its context. */

@@ -6,16 +6,17 @@ import type { PgBoss } from 'pg-boss';
 import type { Cipher } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
 import { type ImportLimits, runOrderImport } from './orders/import.ts';
-import { startOrderWorker } from './orders/jobs.ts';
+import { purgeFinishedRelays, startOrderWorker } from './orders/jobs.ts';
 import type { RelayLimits } from './orders/relay.ts';
-import { orderReservations } from './orders/reservations.ts';
+import { orderReservations, settleSupersededReservations } from './orders/reservations.ts';
 import { runCatalog } from './sync/catalog-run.ts';
 import { DEFAULT_LEASE_MS } from './sync/lease.ts';
+import { failedRunContext } from './sync/lifecycle.ts';
 import { type RunLimits, runSync } from './sync/runner.ts';
 import { interruptStaleRuns } from './sync/runs.ts';
 import { createSyncQueue, enqueueRun, Scheduler, SYNC_QUEUE, type SyncJobData } from './sync/scheduler.ts';
 import type { WebhookLimits } from './webhooks/deliver.ts';
-import { startWebhookWorker } from './webhooks/jobs.ts';
+import { purgeDeliveryLog, startWebhookWorker } from './webhooks/jobs.ts';
 
 const HOUSEKEEPING = 'housekeeping';
 const STALE_RUNS = 'stale-runs';
@@ -60,7 +61,13 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
       } catch (error) {
         // The run is recorded `failed` with this error and pg-boss retries the job; the operator
         // still needs to see why, with what it concerned.
-        deps.onError(error, { msg: 'sync run failed', jobId: job.id, attempt: job.retryCount, ...job.data });
+        deps.onError(error, {
+          msg: 'sync run failed',
+          jobId: job.id,
+          attempt: job.retryCount,
+          ...job.data,
+          ...failedRunContext(error),
+        });
         throw error;
       }
     },
@@ -128,6 +135,10 @@ async function startHousekeeping(deps: WorkerDeps): Promise<void> {
   const { db, boss } = deps;
   const tasks: { name: string; cron: string; run: () => Promise<unknown> }[] = [
     { name: HOUSEKEEPING, cron: '17 * * * *', run: () => purgeIdempotencyKeys(db) },
+    { name: 'purge-relays', cron: '23 * * * *', run: () => purgeFinishedRelays(db) },
+    { name: 'purge-webhook-log', cron: '29 * * * *', run: () => purgeDeliveryLog(db) },
+    // Reservations a stock push has since ended stop holding units (DESIGN §4.3).
+    { name: 'settle-reservations', cron: '* * * * *', run: () => settleSupersededReservations(db) },
     // A run whose worker died (kill -9) stays `running` until this marks it; pg-boss retries its job.
     {
       name: STALE_RUNS,

@@ -1,12 +1,12 @@
 /**
  * The worker side of orders beyond imports (which are sync runs, see worker.ts): relaying the
- * ERP's status changes to the marketplaces, and tidying reservations a stock push has ended.
+ * ERP's status changes to the marketplaces. Tidying (reservations a stock push has ended, old
+ * relays) is cluster-wide housekeeping, scheduled once per cluster in worker.ts.
  */
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { every } from '../webhooks/jobs.ts';
 import { type RelayLimits, relayDue } from './relay.ts';
-import { settleSupersededReservations } from './reservations.ts';
 
 export interface OrderWorkerDeps {
   db: Db;
@@ -36,8 +36,6 @@ export function startOrderWorker(deps: OrderWorkerDeps): { stop(): Promise<void>
       },
       deps.onError,
     ),
-    every(60_000, () => settleSupersededReservations(deps.db), deps.onError),
-    every(3_600_000, () => purgeFinishedRelays(deps.db), deps.onError),
   ];
   return {
     async stop() {

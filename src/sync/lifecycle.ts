@@ -204,6 +204,7 @@ async function supervised(
       return 'interrupted';
     }
     await finishRun(deps.db, run.runId, 'failed', run.counts, failureNote(error));
+    if (typeof error === 'object' && error !== null) failedRuns.set(error, runContext(run, 'run failed'));
     throw error;
   }
   keepAlive.stop();
@@ -249,6 +250,16 @@ function startKeepAlive(deps: LifecycleDeps, run: RunAttempt, leaseMs: number): 
   };
   const timer = setInterval(() => void tick(), Math.min(1_000, Math.max(100, leaseMs / 3)));
   return { stop: () => clearInterval(timer) };
+}
+
+const failedRuns = new WeakMap<object, Record<string, unknown>>();
+
+/** The run an error failed (its id, connection, account, resource), for the line that logs it. */
+export function failedRunContext(error: unknown): Record<string, unknown> {
+  const context = typeof error === 'object' && error !== null ? failedRuns.get(error) : undefined;
+  if (!context) return {};
+  const { msg: _msg, ...fields } = context;
+  return fields;
 }
 
 /** The fields every log line about a run carries. */

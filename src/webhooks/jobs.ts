@@ -61,7 +61,6 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<{ sto
   const loops = [
     every(deps.dispatchEveryMs ?? 500, () => dispatchDeliveries(db, boss), deps.onError),
     every(2_000, () => feedProductSyncErrors(db), deps.onError),
-    every(3_600_000, () => purgeDeliveryLog(db), deps.onError),
   ];
   return {
     async stop() {
