@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
+import { expectedInvalidBy } from '../core/conformance.ts';
 import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
 import type { Checker } from '../core/validate.ts';
 import { checker } from '../core/validate.ts';
 import { invoiceRefusal, moveDelivery, validateLater } from './delivery-flow.ts';
 import type { MgDeps } from './deps.ts';
-import { logMgWrite } from './deps.ts';
+import { logMgWrite, MG_CHANNEL } from './deps.ts';
 import type { MagaluError } from './errors.ts';
 import { detail, magaluError, sendMagaluError } from './errors.ts';
 import { MG_BEHAVIOUR, MG_PAGING, MG_SHIPPING_FROM } from './facts.ts';
@@ -115,14 +116,15 @@ function deliveryWrite<T extends TSchema>(
 ) {
   const delivery = ownDelivery(deps, request);
   const body = request.body;
+  const issues = deps.conformance.judge(request, MG_CHANNEL, operation, bodyCheck, body);
   let outcome: Done | MagaluError;
   if (delivery === undefined) outcome = deliveryNotFound(request);
-  else if (!bodyCheck.check(body)) outcome = bodyError(bodyCheck.issues(body));
+  else if (issues.length > 0) outcome = bodyError(issues);
   else if ((body as { channel: { id: string } }).channel.id !== delivery.channel.id) {
     outcome = magaluError(400, 'channel.id does not match the delivery', [
       detail('channel.id', 'body', 'mismatch'),
     ]);
-  } else outcome = action(delivery, body);
+  } else outcome = action(delivery, body as Static<T>);
   logMgWrite(deps, operation, callerOf(request).sellerId, request.params.id, outcome.status, body);
   if (!('done' in outcome)) return sendMagaluError(reply, outcome);
   return reply.code(outcome.status).send(outcome.body);
@@ -149,7 +151,7 @@ function postInvoice(deps: MgDeps, request: IdRequest, reply: FastifyReply) {
   });
 }
 
-/** [doc] an `invalid` invoice is fixed by posting to `…/invoices/{key}` (204). */
+/** [doc: seller-pedidos update_invalid_invoice] an `invalid` invoice is fixed with `PUT …/invoices/{key}` (204). */
 function fixInvoice(deps: MgDeps, request: IdRequest, reply: FastifyReply) {
   return deliveryWrite(deps, request, reply, 'deliveries.invoice_fix', check.fix, (delivery, body) => {
     const invoice = delivery.invoices.find((entry) => entry.key === request.params.key);
@@ -201,9 +203,17 @@ export function registerMgDeliveries(scope: FastifyInstance, deps: MgDeps): void
   scope.post<P>(`${base}/:id/invoices`, route('deliveries.write'), (request, reply) =>
     postInvoice(deps, request, reply),
   );
-  scope.post<P>(`${base}/:id/invoices/:key`, route('deliveries.write'), (req, reply) =>
-    fixInvoice(deps, req, reply),
-  );
+  // [doc] the correction is a PUT (fidelity G2); the path takes no POST.
+  scope.post<P>(`${base}/:id/invoices/:key`, route('deliveries.write'), (req, reply) => {
+    const refused = deps.conformance.verdict(
+      MG_CHANNEL,
+      'deliveries.invoice_fix',
+      [{ path: 'method', message: 'POST is not an operation of /deliveries/{id}/invoices/{key}: use PUT' }],
+      expectedInvalidBy(req),
+    );
+    logMgWrite(deps, 'deliveries.invoice_fix', callerOf(req).sellerId, req.params.id, 405, req.body);
+    return sendMagaluError(reply, magaluError(405, refused[0]!.message));
+  });
   scope.put<P>(`${base}/:id/invoices/:key`, route('deliveries.write'), (req, reply) =>
     fixInvoice(deps, req, reply),
   );

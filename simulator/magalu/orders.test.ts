@@ -111,7 +111,21 @@ describe('Magalu orders and deliveries', () => {
     await sleep(60);
     assert.equal((await get(`/deliveries/${deliveryId}/invoices`)).body.results[0].status, 'invalid');
     const { key: _, ...fix } = invoice(BAD_KEY);
-    const fixed = await post(`/deliveries/${deliveryId}/invoices/${BAD_KEY}`, fix);
+    const posted = await sim.call(
+      'magalu',
+      'POST',
+      `/seller/v1/deliveries/${deliveryId}/invoices/${BAD_KEY}`,
+      {
+        token,
+        json: fix,
+        expectInvalid: 'G2: the correction is a PUT',
+      },
+    );
+    assert.equal(posted.status, 405, 'the correction is a PUT (update_invalid_invoice), not a POST');
+    const fixed = await sim.call('magalu', 'PUT', `/seller/v1/deliveries/${deliveryId}/invoices/${BAD_KEY}`, {
+      token,
+      json: fix,
+    });
     assert.equal(fixed.status, 204);
     await sim.control('POST', `/magalu/invoices/${BAD_KEY}/status`, { status: 'approved' });
     assert.equal((await get(`/deliveries/${deliveryId}`)).body.status, 'invoiced');

@@ -106,8 +106,8 @@ export const ML_SHIPMENT_STATUSES = [
   'cancelled',
 ] as const;
 
-/** [2nd] logistic types for which the seller's invoice releases the label. */
-export const ML_INVOICE_LOGISTICS = ['drop_off', 'cross_docking', 'xd_drop_off'] as const;
+/** [doc: importar-nota-fiscal, 2026-06-08] logistic types for which the seller's NF-e releases the label (M3). */
+export const ML_INVOICE_LOGISTICS = ['drop_off', 'cross_docking', 'xd_drop_off', 'xd_same_day'] as const;
 
 /** The site every simulated seller sells on, and Brazil's offset for ML's local timestamps. */
 export const ML_SITE = {

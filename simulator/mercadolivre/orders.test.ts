@@ -4,6 +4,9 @@ import { withNfeCheckDigit } from '../core/nfe.ts';
 import type { TestSimulator } from '../test-support.ts';
 import { defaultToken, openSimulator } from '../test-support.ts';
 
+const xmlOf = (key: string) =>
+  `<nfeProc><NFe><infNFe Id="NFe${key}"></infNFe></NFe><protNFe><infProt><chNFe>${key}</chNFe></infProt></protNFe></nfeProc>`;
+
 let sim: TestSimulator;
 let token: string;
 let itemId: string;
@@ -83,7 +86,8 @@ describe('Mercado Livre orders', () => {
     const unpaid = await order({ status: 'payment_required' });
     const early = await sim.call('mercadolivre', 'POST', `/shipments/${unpaid.shipping.id}/invoice_data`, {
       token,
-      json: { fiscal_key: KEY },
+      headers: { 'content-type': 'application/xml' },
+      text: xmlOf(KEY),
     });
     assert.equal(early.status, 400);
     const paid = await order();
@@ -97,14 +101,23 @@ describe('Mercado Livre orders', () => {
       status: 'shipped',
     });
     assert.equal(shipBlocked.status, 409, 'no label without the invoice');
-    const invoice = await sim.call('mercadolivre', 'POST', `/shipments/${paid.shipping.id}/invoice_data`, {
+    const json = await sim.call('mercadolivre', 'POST', `/shipments/${paid.shipping.id}/invoice_data`, {
       token,
       json: { fiscal_key: KEY, invoice_number: '123' },
+      expectInvalid: 'M3: ML takes the NF-e XML, not JSON',
+    });
+    assert.equal(json.status, 400, 'a JSON invoice is not a form ML takes (M3)');
+    assert.match(json.body.message, /NF-e XML/);
+    const invoice = await sim.call('mercadolivre', 'POST', `/shipments/${paid.shipping.id}/invoice_data`, {
+      token,
+      headers: { 'content-type': 'application/xml' },
+      text: xmlOf(KEY),
     });
     assert.equal(invoice.status, 201);
     const twice = await sim.call('mercadolivre', 'POST', `/shipments/${paid.shipping.id}/invoice_data`, {
       token,
-      json: { fiscal_key: KEY },
+      headers: { 'content-type': 'application/xml' },
+      text: xmlOf(KEY),
     });
     assert.equal(twice.status, 400);
     const after = await get(`/shipments/${paid.shipping.id}`);

@@ -1,18 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buyerFor, fullName } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
-import { checker } from '../core/validate.ts';
+import type { SchemaIssue } from '../core/validate.ts';
 import type { MlDeps } from './deps.ts';
-import { logMlWrite } from './deps.ts';
+import { logMlWrite, ML_CHANNEL } from './deps.ts';
 import type { MlErrorBody } from './errors.ts';
-import { mlBadRequest, mlForbidden, mlNotFound, mlValidation, sendMlError } from './errors.ts';
-import { causesFromIssues } from './item-update.ts';
+import { mlBadRequest, mlForbidden, mlNotFound, sendMlError } from './errors.ts';
 import type { MlShipment } from './model.ts';
 import { mlDate } from './model.ts';
-import { InvoiceData } from './schemas.ts';
 import { acceptsInvoice, needsSellerInvoice } from './states.ts';
-
-const checkInvoice = checker(InvoiceData);
 
 /**
  * Where the package goes [doc: developers.mercadolivre.com.br, shipments]: `destination` with
@@ -110,17 +106,28 @@ function getShipment(deps: MlDeps, request: FastifyRequest<{ Params: { id: strin
 
 type InvoiceFields = { readonly fields: Record<string, unknown> } | { readonly error: MlErrorBody };
 
-/** The NF-e key of a JSON body, or of an NF-e XML (`<chNFe>` or `Id="NFe…"`). */
-function invoiceFields(body: unknown): InvoiceFields {
-  if (typeof body === 'string') {
-    const key = /<chNFe>(\d{44})<\/chNFe>/.exec(body)?.[1] ?? /Id="NFe(\d{44})"/.exec(body)?.[1];
-    if (key === undefined) return { error: mlBadRequest('The XML does not carry a 44-digit NF-e key') };
-    return { fields: { fiscal_key: key } };
+/**
+ * [doc: importar-nota-fiscal, fidelity M3] The body is the NF-e XML itself; its key is read from
+ * `<chNFe>` or `Id="NFe…"`. A JSON body (key, number, date) is not a form ML takes.
+ */
+export function invoiceDataIssues(body: unknown): SchemaIssue[] {
+  if (typeof body !== 'string') {
+    return [{ path: '', message: 'the body must be the NF-e XML (Content-Type: application/xml)' }];
   }
-  if (!checkInvoice.check(body)) {
-    return { error: mlValidation(causesFromIssues(checkInvoice.issues(body), 'invoice_data')) };
-  }
-  return { fields: { ...body } };
+  if (nfeKeyOf(body) === undefined)
+    return [{ path: '', message: 'the XML does not carry a 44-digit NF-e key' }];
+  return [];
+}
+
+function nfeKeyOf(xml: string): string | undefined {
+  return /<chNFe>(\d{44})<\/chNFe>/.exec(xml)?.[1] ?? /Id="NFe(\d{44})"/.exec(xml)?.[1];
+}
+
+function invoiceFields(request: FastifyRequest, deps: MlDeps): InvoiceFields {
+  const body = request.body;
+  const issues = deps.conformance.check(request, ML_CHANNEL, 'shipments.invoice', invoiceDataIssues(body));
+  if (issues.length > 0) return { error: mlBadRequest(`Invalid invoice_data: ${issues[0]!.message}`) };
+  return { fields: { fiscal_key: nfeKeyOf(body as string), format: 'xml' } };
 }
 
 function invoiceRefusal(shipment: MlShipment): MlErrorBody | null {
@@ -148,7 +155,7 @@ function acceptInvoice(
 ): AcceptedInvoice | MlErrorBody {
   const shipment = ownShipment(deps, request);
   if ('message' in shipment) return shipment;
-  const parsed = invoiceFields(request.body);
+  const parsed = invoiceFields(request, deps);
   if ('error' in parsed) return parsed.error;
   return invoiceRefusal(shipment) ?? { status: 201, shipment, fields: parsed.fields };
 }

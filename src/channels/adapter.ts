@@ -254,6 +254,19 @@ export type OrderTransition =
   | { kind: 'deliver'; deliveredAt: Date }
   | { kind: 'cancel'; reason?: string | undefined };
 
+/**
+ * What the marketplace does with one of the ERP's order actions, decided from the order as
+ * imported (its raw payload): relay it, or record it only (the marketplace runs that step
+ * itself, as Mercado Envios does shipments), and which parts of the action it cannot do without.
+ */
+export interface OrderActionPolicy {
+  relay: boolean;
+  /** Why the action is recorded but not relayed (Cais words it in pt-BR and English). */
+  reason?: 'marketplace_ships' | 'no_seller_invoice' | undefined;
+  /** Fields of the ERP's body the marketplace needs for this order, e.g. `invoice.xml`. */
+  requires?: readonly 'invoice.xml'[] | undefined;
+}
+
 export interface OAuthStart {
   baseUrl: string;
   clientId: string;
@@ -309,4 +322,6 @@ export interface ChannelAdapter {
     order: { externalId: string; raw: unknown },
     transition: OrderTransition,
   ): Promise<void>;
+  /** How the marketplace takes an action on this order; absent means every action is relayed. */
+  orderActionPolicy?(order: { raw: unknown }, kind: OrderTransition['kind']): OrderActionPolicy;
 }

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { invalid } from '../errors.ts';
+import { preferredLanguage } from '../i18n/language.ts';
 import {
   createStatus,
   listStatuses,
@@ -150,7 +151,9 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
       });
       return {
         error_qty: await countOrderErrors(deps.db, account(request), cat),
-        errors: rows.map(presentOrderError),
+        errors: rows.map((row) =>
+          presentOrderError(row, preferredLanguage(request.headers['accept-language'])),
+        ),
       };
     },
   );

@@ -6,6 +6,7 @@ import { invalid } from '../errors.ts';
 import { hintText } from '../i18n/hints.ts';
 import { type Language, preferredLanguage } from '../i18n/language.ts';
 import { oweSends } from '../listings/queries.ts';
+import { retryFailedRelays } from '../orders/relay.ts';
 import { orderErrorCategories, orderErrorTypes } from '../orders/sync-errors.ts';
 import {
   categories,
@@ -231,4 +232,27 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
       return { retried: open.length };
     },
   );
+
+  api.post(
+    '/sync_errors/orders/retry',
+    {
+      schema: {
+        tags,
+        summary: "Retry now: each order's failed relay to the marketplace is sent again",
+        security: sellerSecurity,
+        body: Type.Optional(OrderRetryBody),
+      },
+      validatorCompiler: bodyCheckedByHandler,
+    },
+    async (request) => {
+      const body = validate<Static<typeof OrderRetryBody>>(OrderRetryBody, request.body ?? {}, '');
+      const retried = await retryFailedRelays(deps.db, account(request), body.codes);
+      return { retried: retried.length, codes: retried };
+    },
+  );
 }
+
+const OrderRetryBody = Type.Object(
+  { codes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 500 })) },
+  { additionalProperties: false },
+);

@@ -5,14 +5,15 @@
  * the marketplace takes it — queued for relay (orders/relay.ts), so the ERP's answer never waits
  * on the marketplace and a marketplace outage loses nothing.
  */
-import type { OrderTransition } from '../channels/adapter.ts';
+import type { OrderActionPolicy, OrderTransition } from '../channels/adapter.ts';
+import { adapterFor } from '../channels/registry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
 import { oweSends } from '../listings/queries.ts';
 import { recordEvents, subscribedTypes } from '../webhooks/events.ts';
 import { nfeKeyProblem } from './nfe.ts';
 import { presentOrders } from './present.ts';
-import { type ErpData, getOrderByCode, type OrderRow, orderColumns } from './queries.ts';
+import { type ErpData, getOrderByCode, type OrderRow, orderColumns, rawPayload } from './queries.ts';
 import { acknowledgeReservations, releaseReservations } from './reservations.ts';
 import type { SkyHubShipment } from './shape.ts';
 import {
@@ -69,6 +70,44 @@ export type ActionInput =
     }
   | { kind: 'approval'; status?: string | undefined };
 
+/** What the ERP's action became: relayed to the marketplace, or recorded in Cais only, and why. */
+export interface RelayNote {
+  relayed: boolean;
+  /** `queued` (first time), `again` (an earlier relay of it had failed), `no` (recorded only). */
+  state: 'queued' | 'again' | 'no' | 'unchanged';
+  /** Why: `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, or null. */
+  reason: string | null;
+  note: string | null;
+  note_pt: string | null;
+}
+
+const notes: Record<string, { en: string; pt: string }> = {
+  marketplace_ships: {
+    en: 'The marketplace moves this shipment itself (Mercado Envios): recorded in Cais, not sent to the marketplace.',
+    pt: 'O próprio marketplace movimenta este envio (Mercado Envios): registrado no Cais, não enviado ao marketplace.',
+  },
+  no_seller_invoice: {
+    en: 'The marketplace takes no NF-e from the seller for this shipment: recorded in Cais only.',
+    pt: 'O marketplace não recebe a NF-e do vendedor para este envio: registrada só no Cais.',
+  },
+  relay_failed_before: {
+    en: 'The earlier relay of this action failed: it is sent to the marketplace again.',
+    pt: 'O envio anterior desta ação falhou: ela é enviada ao marketplace de novo.',
+  },
+};
+
+function relayNote(relayed: boolean, state: RelayNote['state'], reason?: string | undefined): RelayNote {
+  const text = reason ? notes[reason] : undefined;
+  return { relayed, state, reason: reason ?? null, note: text?.en ?? null, note_pt: text?.pt ?? null };
+}
+
+const transitionKind: Partial<Record<ActionKind, OrderTransition['kind']>> = {
+  invoice: 'invoice',
+  shipments: 'ship',
+  delivery: 'deliver',
+  cancel: 'cancel',
+};
+
 export async function applyAction(db: Db, accountId: number, code: string, input: ActionInput) {
   const found = await getOrderByCode(db, accountId, code);
   const target = await targetStatus(db, accountId, input);
@@ -82,14 +121,18 @@ export async function applyAction(db: Db, accountId: number, code: string, input
       { code: 'approval_not_allowed' },
     );
   }
+  const policy = await policyFor(db, found, input);
   return db.transaction(async (tx) => {
     const [order] = await tx.query<OrderRow>(
       `SELECT ${orderColumns} FROM orders o WHERE o.id = $1 FOR UPDATE`,
       [found.id],
     );
     const change = decide(order!, input, target);
-    if (change.kind === 'repeat') return (await presentOrders(tx, accountId, [order!]))[0]!;
-    await record(tx, order!, input, target, change.erp);
+    if (change.kind === 'repeat') {
+      const relay = await relayAgainIfFailed(tx, order!, input, policy);
+      return withRelayNote((await presentOrders(tx, accountId, [order!]))[0]!, relay);
+    }
+    const relay = await record(tx, order!, input, target, change.erp, policy);
     const [after] = await tx.query<OrderRow>(`SELECT ${orderColumns} FROM orders o WHERE o.id = $1`, [
       order!.id,
     ]);
@@ -99,8 +142,63 @@ export async function applyAction(db: Db, accountId: number, code: string, input
         { type: 'order.updated', data: { order: presented, source: 'erp' } },
       ]);
     }
-    return presented!;
+    return withRelayNote(presented!, relay);
   });
+}
+
+function withRelayNote<T extends { cais: object }>(presented: T, relay: RelayNote): T {
+  return { ...presented, cais: { ...presented.cais, relay } };
+}
+
+/**
+ * The marketplace's rules for this action on this order, checked before anything is stored:
+ * what it cannot do without (Magalu's and ML's NF-e XML) is a 422 naming the field, instead of
+ * a 200 and a sync error later.
+ */
+async function policyFor(db: Db, order: OrderRow, input: ActionInput): Promise<OrderActionPolicy | null> {
+  const kind = transitionKind[input.kind];
+  if (order.connection_id === null || kind === undefined) return null;
+  const adapter = adapterFor(order.channel);
+  const policy = adapter.orderActionPolicy?.({ raw: await rawPayload(db, order.id) }, kind) ?? {
+    relay: true,
+  };
+  if (input.kind === 'invoice' && policy.requires?.includes('invoice.xml') && !input.invoice.xml) {
+    throw unprocessable(
+      `invoice.xml: ${order.data.channel} needs the NF-e XML for this order; send the authorised NF-e XML in invoice.xml`,
+      { code: 'invoice_xml_required' },
+    );
+  }
+  return policy;
+}
+
+/**
+ * The ERP posts an action it already posted: a repeat changes nothing, unless the relay of that
+ * action failed, in which case it is relayed again (with what the ERP sent now, e.g. the XML it
+ * had left out): posting again is the way to retry or correct a refused relay.
+ */
+async function relayAgainIfFailed(
+  tx: Queryable,
+  order: OrderRow,
+  input: ActionInput,
+  policy: OrderActionPolicy | null,
+): Promise<RelayNote> {
+  const transition = transitionOf(input, order.erp);
+  if (!transition || !policy?.relay) return relayNote(false, 'unchanged', policy?.reason);
+  const [last] = await tx.query<{ status: string }>(
+    `SELECT status FROM order_relays WHERE order_id = $1 AND transition->>'kind' = $2 ORDER BY id DESC LIMIT 1`,
+    [order.id, transition.kind],
+  );
+  if (last?.status !== 'failed') return relayNote(false, 'unchanged');
+  await queueRelay(tx, order, transition);
+  return relayNote(true, 'again', 'relay_failed_before');
+}
+
+async function queueRelay(tx: Queryable, order: OrderRow, transition: OrderTransition): Promise<void> {
+  await tx.query(`INSERT INTO order_relays (account_id, order_id, transition) VALUES ($1, $2, $3::jsonb)`, [
+    order.account_id,
+    order.id,
+    JSON.stringify(transition),
+  ]);
 }
 
 /** The status the action sets: the one the ERP named (it must exist and be of the right type). */
@@ -198,7 +296,14 @@ function shipmentOf(input: ShipmentInput, order: OrderRow): SkyHubShipment {
   };
 }
 
-async function record(tx: Queryable, order: OrderRow, input: ActionInput, target: OrderStatus, erp: ErpData) {
+async function record(
+  tx: Queryable,
+  order: OrderRow,
+  input: ActionInput,
+  target: OrderStatus,
+  erp: ErpData,
+  policy: OrderActionPolicy | null,
+): Promise<RelayNote> {
   const moves = target.type !== order.status_type || target.code !== order.status_code;
   await tx.query(
     `UPDATE orders SET status_code = $2, status_type = $3, erp = $4::jsonb, updated_at = now(),
@@ -218,13 +323,10 @@ async function record(tx: Queryable, order: OrderRow, input: ActionInput, target
     if (products.length > 0) await oweSends(tx, products, 'stock');
   }
   const transition = transitionOf(input, erp);
-  if (transition && order.connection_id !== null) {
-    await tx.query(`INSERT INTO order_relays (account_id, order_id, transition) VALUES ($1, $2, $3::jsonb)`, [
-      order.account_id,
-      order.id,
-      JSON.stringify(transition),
-    ]);
-  }
+  if (!transition || order.connection_id === null) return relayNote(false, 'no');
+  if (policy && !policy.relay) return relayNote(false, 'no', policy.reason);
+  await queueRelay(tx, order, transition);
+  return relayNote(true, 'queued');
 }
 
 function detailOf(input: ActionInput): Record<string, unknown> {

@@ -40,7 +40,7 @@ export function presentOrder(row: OrderRow, labels: Map<string, OrderStatus>, er
       unknown_skus: row.unknown_skus,
       queue_deliveries: row.queue_deliveries,
       acknowledged_at: row.acked_at?.toISOString() ?? null,
-      sync_errors: errors.filter((e) => e.order_id === row.id).map(presentOrderError),
+      sync_errors: errors.filter((e) => e.order_id === row.id).map((e) => presentOrderError(e)),
     },
   };
 }

@@ -14,7 +14,7 @@ import { channelContext } from '../connections/connections.ts';
 import { findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
 import { recordEvents, subscribedTypes } from '../webhooks/events.ts';
-import { recordOrderError, resolveOrderErrors } from './sync-errors.ts';
+import { recordOrderError, relayHints, resolveOrderErrors } from './sync-errors.ts';
 
 export interface RelayDeps {
   db: Db;
@@ -140,7 +140,8 @@ async function settleFailure(
       failure: error?.failure ?? 'transient',
       message: `${String(relay.transition.kind)}: ${message}`,
       marketplaceCode: error?.marketplaceCode,
-      hint: error?.hint ?? hintFor(error),
+      // A transient error's own hint says "Cais retries on its own", which stopped being true.
+      hint: error && !retryable ? (error.hint ?? hintFor(error)) : hintFor(error),
     });
     if (errorId !== undefined) await announceError(tx, relay, error, message);
   });
@@ -148,9 +149,9 @@ async function settleFailure(
 }
 
 function hintFor(error: ChannelError | undefined): string {
-  if (!error) return 'Cais could not reach the marketplace; post the status again to retry.';
-  if (error.retryable) return 'The marketplace kept failing for a day; post the status again to retry.';
-  return 'Fix what the marketplace says and post the status again.';
+  if (!error) return relayHints.unreachable.en;
+  if (error.retryable || error.failure === FailureClass.auth) return relayHints.gave_up.en;
+  return relayHints.refused.en;
 }
 
 async function announceError(
@@ -175,4 +176,31 @@ async function announceError(
       },
     },
   ]);
+}
+
+/**
+ * The retry way out of an order sync error (`POST /sync_errors/orders/retry`): each order's last
+ * failed relay is queued again as it was. Answers the codes of the orders retried.
+ */
+export async function retryFailedRelays(
+  db: Db,
+  accountId: number,
+  orderCodes: readonly string[] | undefined,
+): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `WITH failed AS (
+       SELECT DISTINCT ON (r.order_id) r.order_id, r.transition, o.code
+         FROM order_relays r JOIN orders o ON o.id = r.order_id
+         JOIN order_sync_errors e ON e.order_id = r.order_id AND e.status = 'open'
+                                AND e.category = 'sync_order_skyhub_to_mtkp'
+        WHERE r.account_id = $1 AND ($2::text[] IS NULL OR o.code = ANY($2::text[]))
+        ORDER BY r.order_id, r.id DESC
+     )
+     INSERT INTO order_relays (account_id, order_id, transition)
+     SELECT $1, f.order_id, f.transition FROM failed f
+      WHERE NOT EXISTS (SELECT 1 FROM order_relays p WHERE p.order_id = f.order_id AND p.status = 'pending')
+     RETURNING (SELECT code FROM orders WHERE id = order_id) AS code`,
+    [accountId, orderCodes ?? null],
+  );
+  return rows.map((r) => r.code);
 }

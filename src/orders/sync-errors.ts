@@ -4,6 +4,8 @@
  * error per (order, code) counts attempts instead of piling up; a later success resolves it.
  */
 import type { Queryable } from '../db/db.ts';
+import { hintText } from '../i18n/hints.ts';
+import type { Language } from '../i18n/language.ts';
 
 export const orderErrorCategories = [
   { code: 'sync_order_mtkp_to_skyhub', name: 'Pedido não importado corretamente do marketplace' },
@@ -130,7 +132,34 @@ export async function ignoreOrderErrors(
   return rows.length;
 }
 
-export function presentOrderError(row: OrderErrorRow) {
+/**
+ * The ways out of an order sync error, as the API offers them: `retry` (POST
+ * /sync_errors/orders/retry, or post the status again), `correct` (post the action again with
+ * what the marketplace asked for; fix the catalog for an unknown SKU), `ignore` (PATCH
+ * /sync_errors/orders).
+ */
+export function waysOut(
+  row: Pick<OrderErrorRow, 'category' | 'failure'>,
+): ('retry' | 'correct' | 'ignore')[] {
+  if (row.category === 'sync_order_mtkp_to_skyhub') return ['correct', 'ignore'];
+  return row.failure === 'permanent' ? ['correct', 'retry', 'ignore'] : ['retry', 'correct', 'ignore'];
+}
+
+const unknownSkuHint = {
+  en: 'Create the SKU in Cais (or link it to the product the marketplace sold) and the next import matches the order, or ignore the error.',
+  pt: 'Crie o SKU no Cais (ou vincule-o ao produto que o marketplace vendeu) e a próxima importação casa o pedido, ou ignore o erro.',
+};
+
+/** The hint in the reader's language: Cais's own relay hints, else the adapter's catalogue. */
+function localHint(row: OrderErrorRow, lang: Language): string | null {
+  const own = [...Object.values(relayHints), unknownSkuHint].find((h) => h.en === row.hint);
+  if (own) return lang === 'en' ? own.en : own.pt;
+  if (row.hint === null && row.category === 'sync_order_mtkp_to_skyhub')
+    return lang === 'en' ? unknownSkuHint.en : unknownSkuHint.pt;
+  return hintText({ code: row.code, failure: row.failure, hint: row.hint }, lang);
+}
+
+export function presentOrderError(row: OrderErrorRow, lang: Language = 'en') {
   return {
     entity_id: row.order_code,
     message: row.message,
@@ -142,7 +171,8 @@ export function presentOrderError(row: OrderErrorRow) {
     transient: row.failure === 'transient' || row.failure === 'rate_limited',
     attempts: row.attempts,
     first_seen_at: row.first_seen_at.toISOString(),
-    hint: row.hint,
+    hint: localHint(row, lang),
+    ways_out: waysOut(row),
     marketplace_code: row.marketplace_code,
     status: row.status,
   };
@@ -159,3 +189,19 @@ export function orderErrorTypes(
     [accountId],
   );
 }
+
+/** The way out of a relay that ended failed (retry, correct, ignore), as SkyHub's `solution`. */
+export const relayHints = {
+  unreachable: {
+    en: 'Cais could not reach the marketplace: post the status again (or POST /sync_errors/orders/retry) to retry, or ignore the error.',
+    pt: 'O Cais não conseguiu falar com o marketplace: envie o status de novo (ou POST /sync_errors/orders/retry) para tentar outra vez, ou ignore o erro.',
+  },
+  gave_up: {
+    en: 'The marketplace kept failing: post the status again (or POST /sync_errors/orders/retry) to retry, or ignore the error.',
+    pt: 'O marketplace continuou falhando: envie o status de novo (ou POST /sync_errors/orders/retry) para tentar outra vez, ou ignore o erro.',
+  },
+  refused: {
+    en: 'Correct what the marketplace says and post the status again, or ignore the error (PATCH /sync_errors/orders).',
+    pt: 'Corrija o que o marketplace diz e envie o status de novo, ou ignore o erro (PATCH /sync_errors/orders).',
+  },
+} as const;

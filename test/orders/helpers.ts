@@ -116,3 +116,23 @@ export async function connectTo(world: World, sku: string, connectionId: number)
   const res = await world.api('POST', `/products/${sku}/listings/${connectionId}`);
   if (res.status !== 201 || res.body.listings[0].flag !== 'green') throw new Error(JSON.stringify(res.body));
 }
+
+/**
+ * A connection's own rates (connections.rate_limits, what an operator sets for a seller with a
+ * bigger quota), high enough that a test importing hundreds of orders is not paced by the
+ * documented defaults: each Mercado Livre order costs three calls (order, shipment, billing info).
+ */
+export async function generousRates(world: World, connectionId = world.connectionId): Promise<void> {
+  const fast = { perSecond: 1000, burst: 1000 };
+  await world.t.db.query('UPDATE connections SET rate_limits = $2::jsonb WHERE id = $1', [
+    connectionId,
+    JSON.stringify({ orders: fast, read: fast, order_status: fast }),
+  ]);
+  // The simulated app gets the same quota (ML limits per app: 25/s by default).
+  await world.control('PUT', '/mercadolivre/limits', { '*': { rate: 1000, burst: 1000 } });
+}
+
+/** An authorised NF-e's XML (nfeProc) carrying `key`, as an ERP would attach it. */
+export function nfeXml(key: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00" xmlns="http://www.portalfiscal.inf.br/nfe"><NFe><infNFe Id="NFe${key}" versao="4.00"><ide><nNF>1</nNF></ide></infNFe></NFe><protNFe versao="4.00"><infProt><chNFe>${key}</chNFe><cStat>100</cStat></infProt></protNFe></nfeProc>`;
+}

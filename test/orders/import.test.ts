@@ -9,12 +9,13 @@ import { rewindCursor } from '../../src/orders/cursor.ts';
 import { normaliseOrder } from '../../src/orders/shape.ts';
 import { upsertOrders } from '../../src/orders/upsert.ts';
 import { connectedProduct, createWorld, type World } from '../sync/world.ts';
-import { buyOnMercadoLivre, countOrders, duplicateOrders, importOrders } from './helpers.ts';
+import { buyOnMercadoLivre, countOrders, duplicateOrders, generousRates, importOrders } from './helpers.ts';
 
 let world: World;
 let itemId: string;
 before(async () => {
   world = await createWorld();
+  await generousRates(world);
   itemId = (await connectedProduct(world, 'IMP-1', 100_000, 50)).external_id;
 });
 after(() => world.close());

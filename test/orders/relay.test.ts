@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connectedProduct, createWorld, type World } from '../sync/world.ts';
-import { buyOnMercadoLivre, importOrders, nfeKey, relayNow } from './helpers.ts';
+import { buyOnMercadoLivre, importOrders, nfeKey, nfeXml, relayNow } from './helpers.ts';
 
 let world: World;
 let itemId: string;
@@ -42,7 +42,7 @@ describe('relaying the ERP’s status to Mercado Livre', () => {
     const key = nfeKey(code);
     const invoiced = await world.api('POST', path(code, 'invoice'), {
       status: 'order_invoiced',
-      invoice: { key },
+      invoice: { key, xml: nfeXml(key) },
     });
     assert.equal(invoiced.status, 200, JSON.stringify(invoiced.body));
     assert.deepEqual(
@@ -65,7 +65,9 @@ describe('relaying the ERP’s status to Mercado Livre', () => {
       error_rate: 1,
       error_status: 503,
     });
-    await world.api('POST', path(code, 'invoice'), { invoice: { key: nfeKey(`t-${code}`) } });
+    await world.api('POST', path(code, 'invoice'), {
+      invoice: { key: nfeKey(`t-${code}`), xml: nfeXml(nfeKey(`t-${code}`)) },
+    });
     assert.deepEqual(
       (await relayNow(world)).map((o) => o.outcome),
       ['retrying'],
@@ -105,22 +107,49 @@ describe('relaying the ERP’s status to Mercado Livre', () => {
     assert.ok(listed.body.errors.some((e: { entity_id: string }) => e.entity_id === code));
   });
 
-  it('keeps one order’s relays in order: the shipment waits for its invoice', async () => {
+  it('an invoice without the NF-e XML is refused up front, naming invoice.xml; nothing is stored', async () => {
+    const { code } = await importedOrder();
+    const res = await world.api('POST', path(code, 'invoice'), { invoice: { key: nfeKey(`x-${code}`) } });
+    assert.equal(res.status, 422);
+    assert.match(res.body.error, /^invoice\.xml: /);
+    assert.deepEqual(await relays(code), []);
+    assert.equal((await world.api('GET', path(code))).body.status.code, 'payment_received');
+  });
+
+  it('Mercado Envios: a shipment post is recorded, not relayed, and the answer says so', async () => {
+    const { code } = await importedOrder();
+    const key = nfeKey(`me-${code}`);
+    await world.api('POST', path(code, 'invoice'), { invoice: { key, xml: nfeXml(key) } });
+    const shipped = await world.api('POST', path(code, 'shipments'), {
+      shipment: { items: [{ sku: 'REL-1', qty: 1 }], track: { code: 'ME1' } },
+    });
+    assert.equal(shipped.status, 200, JSON.stringify(shipped.body));
+    assert.equal(shipped.body.status.code, 'order_shipped');
+    assert.equal(shipped.body.cais.relay.relayed, false);
+    assert.equal(shipped.body.cais.relay.reason, 'marketplace_ships');
+    assert.match(shipped.body.cais.relay.note_pt, /Mercado Envios/);
+    assert.deepEqual(
+      (await relays(code)).map((r) => r.transition.kind),
+      ['invoice'],
+    );
+  });
+
+  it('keeps one order’s relays in order: the cancellation waits for the invoice', async () => {
     const { code } = await importedOrder();
     await world.control('PUT', '/mercadolivre/faults/shipments.invoice', {
       error_rate: 1,
       error_status: 503,
     });
-    await world.api('POST', path(code, 'invoice'), { invoice: { key: nfeKey(`o-${code}`) } });
-    await world.api('POST', path(code, 'shipments'), {
-      shipment: { items: [{ sku: 'REL-1', qty: 1 }], track: { code: 'BR1' } },
+    await world.api('POST', path(code, 'invoice'), {
+      invoice: { key: nfeKey(`o-${code}`), xml: nfeXml(nfeKey(`o-${code}`)) },
     });
+    await world.api('POST', path(code, 'cancel'), { status: 'order_canceled' });
     await relayNow(world);
     assert.deepEqual(
       (await relays(code)).map((r) => [r.transition.kind, r.status, r.attempts]),
       [
         ['invoice', 'pending', 1],
-        ['ship', 'pending', 0],
+        ['cancel', 'pending', 0],
       ],
     );
     await world.control('DELETE', '/mercadolivre/faults');
@@ -129,7 +158,8 @@ describe('relaying the ERP’s status to Mercado Livre', () => {
     await relayNow(world);
     assert.deepEqual(
       (await relays(code)).map((r) => r.status),
-      ['succeeded', 'succeeded'],
+      ['succeeded', 'failed'],
+      'the invoice first; ML takes no cancellation from the seller',
     );
   });
 
@@ -147,7 +177,9 @@ describe('marketplace changes', () => {
     const queued = await drainTo(code);
     assert.equal(queued.status.code, 'payment_received');
     await world.api('DELETE', `/queues/orders/${encodeURIComponent(code)}`);
-    await world.api('POST', path(code, 'invoice'), { invoice: { key: nfeKey(`b-${code}`) } });
+    await world.api('POST', path(code, 'invoice'), {
+      invoice: { key: nfeKey(`b-${code}`), xml: nfeXml(nfeKey(`b-${code}`)) },
+    });
     // ML changes the order but still calls it paid-like: Cais keeps the ERP's INVOICED.
     await world.control('POST', `/mercadolivre/orders/${id}/status`, { status: 'partially_refunded' });
     await importOrders(world);

@@ -8,7 +8,7 @@ import { magaluApi } from './api.ts';
 import { magaluAuthorizeUrl, magaluExchangeCode, magaluRefreshToken, tenantOf } from './auth.ts';
 import { MG_CONCURRENCY, MG_HOSTS } from './facts.ts';
 import { findBySku, publish, readListing, unpublish } from './listings.ts';
-import { pushOrderStatus } from './order-status.ts';
+import { orderActionPolicy, pushOrderStatus } from './order-status.ts';
 import { getOrder, listOrders } from './orders.ts';
 import { pushPrice, pushStock } from './stock-price.ts';
 
@@ -53,6 +53,7 @@ export function createMagaluAdapter(options: MagaluOptions = {}): ChannelAdapter
     listOrders: (ctx, query) => listOrders(api, ctx, query),
     getOrder: (ctx, externalId) => getOrder(api, ctx, externalId),
     pushOrderStatus: (ctx, order, transition) => pushOrderStatus(api, ctx, order, transition),
+    orderActionPolicy,
   };
 }
 

@@ -6,7 +6,7 @@
  * A write Magalu already holds (409 on an invoice key it has) counts as done, so a retried send
  * after a lost answer does not become an error.
  */
-import type { ChannelContext, OrderTransition } from '../adapter.ts';
+import type { ChannelContext, OrderActionPolicy, OrderTransition } from '../adapter.ts';
 import { FailureClass } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, str } from '../json.ts';
@@ -44,7 +44,7 @@ export async function pushOrderStatus(
     const write = deliveryWrite(transition, channel, fresh, delivery);
     await api.call(ctx, {
       operation: 'order_status',
-      method: 'POST',
+      method: write.method ?? 'POST',
       path: `/seller/v1/deliveries/${id}/${write.path}`,
       json: write.json,
       accept: write.path === 'invoices' ? [409] : [],
@@ -54,7 +54,7 @@ export async function pushOrderStatus(
 
 type Transition = Exclude<OrderTransition, { kind: 'cancel' }>;
 type Channel = { id: string | undefined };
-type Write = { path: string; json: Json };
+type Write = { path: string; json: Json; method?: 'POST' | 'PUT' };
 
 function deliveryWrite(transition: Transition, channel: Channel, order: Json, delivery: Json): Write {
   if (transition.kind === 'invoice') return invoiceWrite(transition, channel, order, delivery);
@@ -79,9 +79,10 @@ function invoiceWrite(
     channel,
     xml: invoice.xml,
   };
-  // [doc] an invoice Magalu found invalid is corrected under its key, not posted again.
+  // [doc: update_invalid_invoice] an invoice Magalu found invalid is corrected with a PUT under
+  // its key (fidelity G2), not posted again.
   if (invoiceStatus(delivery, invoice.key) === 'invalid') {
-    return { path: `invoices/${encodeURIComponent(invoice.key)}`, json };
+    return { path: `invoices/${encodeURIComponent(invoice.key)}`, json, method: 'PUT' };
   }
   // The issuer's CNPJ sits in digits 7–20 of every NF-e key.
   return { path: 'invoices', json: { key: invoice.key, issuer: invoice.key.slice(6, 20), ...json } };
@@ -112,6 +113,15 @@ function invoiceStatus(delivery: Json, key: string): string | undefined {
     .filter(isObject)
     .find((entry) => str(entry.key) === key);
   return invoice === undefined ? undefined : str(invoice.status);
+}
+
+/** Magalu takes every action the ERP posts; an invoice always needs the NF-e XML (add_invoice `xml`). */
+export function orderActionPolicy(
+  _order: { raw: unknown },
+  kind: OrderTransition['kind'],
+): OrderActionPolicy {
+  if (kind === 'invoice') return { relay: true, requires: ['invoice.xml'] };
+  return { relay: true };
 }
 
 function unsupported(hint: string) {

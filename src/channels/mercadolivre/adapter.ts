@@ -8,7 +8,7 @@ import { asObject, mlApi, str } from './api.ts';
 import { mlAuthorizeUrl, mlExchangeCode, mlRefreshToken } from './auth.ts';
 import { ML_CONCURRENCY, ML_HOSTS, ML_ORDERS } from './facts.ts';
 import { findBySku, publish, readListing, unpublish } from './listings.ts';
-import { pushOrderStatus } from './order-status.ts';
+import { orderActionPolicy, pushOrderStatus } from './order-status.ts';
 import { getOrder, listOrders } from './orders.ts';
 import { pushPrice, pushStock } from './stock-price.ts';
 
@@ -49,6 +49,7 @@ export function createMercadoLivreAdapter(options: MlOptions = {}): ChannelAdapt
     listOrders: (ctx, query) => listOrders(api, ctx, query),
     getOrder: (ctx, externalId) => getOrder(api, ctx, externalId),
     pushOrderStatus: (ctx, order, transition) => pushOrderStatus(api, ctx, order, transition),
+    orderActionPolicy,
   };
 }
 

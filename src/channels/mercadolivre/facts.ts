@@ -47,8 +47,13 @@ export const ML_PROMOTIONS = {
   appVersion: 'v2',
 } as const;
 
-/** [2nd] logistic types whose label the seller's NF-e releases (`POST /shipments/{id}/invoice_data`). */
-export const ML_INVOICE_LOGISTICS: readonly string[] = ['drop_off', 'cross_docking', 'xd_drop_off'];
+/** [doc: importar-nota-fiscal, 2026-06-08] logistic types whose label the seller's NF-e XML releases (`POST /shipments/{id}/invoice_data`, M3). */
+export const ML_INVOICE_LOGISTICS: readonly string[] = [
+  'drop_off',
+  'cross_docking',
+  'xd_drop_off',
+  'xd_same_day',
+];
 
 /** Brazil. [doc] MLB site, BRL decimal prices. */
 export const ML_SITE = { id: 'MLB', currency: 'BRL' } as const;

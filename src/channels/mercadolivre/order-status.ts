@@ -4,7 +4,7 @@
  * `POST /shipments/{id}/invoice_data` [2nd], which releases the label of drop_off,
  * cross_docking and xd_drop_off shipments. Other logistics (Full, Flex) do not take it there.
  */
-import type { ChannelContext, OrderTransition } from '../adapter.ts';
+import type { ChannelContext, OrderActionPolicy, OrderTransition } from '../adapter.ts';
 import { FailureClass } from '../errors.ts';
 import type { Json, MlApi } from './api.ts';
 import { asObject, str } from './api.ts';
@@ -46,14 +46,51 @@ export async function pushOrderStatus(
 }
 
 /**
- * [2nd] ML takes the NF-e XML itself. Without it Cais sends the key as JSON
- * ({fiscal_key, invoice_number, issue_date}) [unverified: the simulator's shape].
+ * [doc: importar-nota-fiscal, fidelity M3] ML takes the NF-e XML itself, nothing else: there is
+ * no JSON form. The API refuses an invoice without it up front (orderActionPolicy); one stored
+ * before that rule is refused here, with the way out in the hint.
  */
 function invoiceBody(invoice: Extract<OrderTransition, { kind: 'invoice' }>) {
-  if (invoice.xml !== undefined) return { text: { contentType: 'application/xml', body: invoice.xml } };
-  const json: Json = { fiscal_key: invoice.key, issue_date: invoice.issuedAt.toISOString() };
-  if (invoice.number !== undefined) json.invoice_number = invoice.number;
-  return { json };
+  if (invoice.xml === undefined) {
+    throw mlChannelError(
+      FailureClass.permanent,
+      'ml.invoice.xml_required',
+      'Mercado Livre needs the NF-e XML',
+      {
+        hint: 'Post the invoice again with the NF-e XML (invoice.xml).',
+      },
+    );
+  }
+  return { text: { contentType: 'application/xml', body: invoice.xml } };
+}
+
+/**
+ * What ML does with each action, from the shipment read at import (`raw.shipment`): under
+ * Mercado Envios ML moves the package itself, so shipment and delivery posts are recorded in
+ * Cais and not relayed; the NF-e goes to the shipment only where it releases the label (M3).
+ */
+export function orderActionPolicy(order: { raw: unknown }, kind: OrderTransition['kind']): OrderActionPolicy {
+  const shipment = shipmentOfRaw(order.raw);
+  if (kind === 'invoice') {
+    if (shipment === undefined) return { relay: true };
+    if (ML_INVOICE_LOGISTICS.includes(shipment.logisticType ?? ''))
+      return { relay: true, requires: ['invoice.xml'] };
+    return { relay: false, reason: 'no_seller_invoice' };
+  }
+  if ((kind === 'ship' || kind === 'deliver') && shipment?.mode === 'me2') {
+    return { relay: false, reason: 'marketplace_ships' };
+  }
+  return { relay: true };
+}
+
+function shipmentOfRaw(
+  raw: unknown,
+): { mode?: string | undefined; logisticType?: string | undefined } | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const shipment = (raw as Json).shipment;
+  if (typeof shipment !== 'object' || shipment === null) return undefined;
+  const logistic = asObject((shipment as Json).logistic ?? {}, 'logistic');
+  return { mode: str(logistic.mode), logisticType: str(logistic.type) };
 }
 
 async function shipmentOf(api: MlApi, ctx: ChannelContext, order: { externalId: string; raw: unknown }) {

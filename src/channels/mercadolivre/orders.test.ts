@@ -109,22 +109,50 @@ describe('Mercado Livre orders', () => {
     await assert.rejects(mercadoLivre.getOrder(ctx, '1'), { failure: 'permanent', code: 'ml.not_found' });
   });
 
-  test('an invoice reaches a drop-off shipment and releases its label', async () => {
+  test('an invoice without the NF-e XML is not sent: ML takes no JSON form (M3)', async () => {
     const ctx = await ml.connect();
     const item = await ml.listing({ sku: 'A', price: 10, available_quantity: 5 });
     const placed = await order(item);
     const read = await mercadoLivre.getOrder(ctx, String(placed.id));
     const invoice = { kind: 'invoice' as const, key: NFE_KEY, number: '1', issuedAt: new Date() };
-    await mercadoLivre.pushOrderStatus(ctx, read, invoice);
-    const [write] = await ml.writes('shipments.invoice');
-    assert.equal(write?.status, 201);
-    assert.deepEqual(write?.body, {
-      fiscal_key: NFE_KEY,
-      issue_date: invoice.issuedAt.toISOString(),
-      invoice_number: '1',
+    await assert.rejects(mercadoLivre.pushOrderStatus(ctx, read, invoice), {
+      failure: 'permanent',
+      code: 'ml.invoice.xml_required',
     });
-    const state = await ml.control('GET', `/mercadolivre/orders/${placed.id}`);
-    assert.equal((state.body as { shipment: { substatus: string } }).shipment.substatus, 'ready_to_print');
+    assert.deepEqual(await ml.writes('shipments.invoice'), []);
+    assert.deepEqual(mercadoLivre.orderActionPolicy?.(read, 'invoice'), {
+      relay: true,
+      requires: ['invoice.xml'],
+    });
+    assert.deepEqual(mercadoLivre.orderActionPolicy?.(read, 'ship'), {
+      relay: false,
+      reason: 'marketplace_ships',
+    });
+  });
+
+  test('an xd_same_day shipment takes the NF-e XML too (M3)', async () => {
+    const ctx = await ml.connect();
+    const item = await ml.listing({
+      sku: 'SAME',
+      price: 10,
+      available_quantity: 5,
+      logistic_type: 'xd_same_day',
+    });
+    const placed = await order(item);
+    const read = await mercadoLivre.getOrder(ctx, String(placed.id));
+    assert.deepEqual(mercadoLivre.orderActionPolicy?.(read, 'invoice'), {
+      relay: true,
+      requires: ['invoice.xml'],
+    });
+    const xml = `<nfeProc><NFe><infNFe Id="NFe${NFE_KEY}"></infNFe></NFe></nfeProc>`;
+    await mercadoLivre.pushOrderStatus(ctx, read, {
+      kind: 'invoice',
+      key: NFE_KEY,
+      issuedAt: new Date(),
+      xml,
+    });
+    const [write] = await ml.writes('shipments.invoice');
+    assert.equal(write?.status, 201, 'the label of an xd_same_day shipment waits for the NF-e');
   });
 
   test('an NF-e XML is sent as the document itself', async () => {

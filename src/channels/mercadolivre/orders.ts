@@ -93,7 +93,11 @@ export async function getOrder(api: MlApi, ctx: ChannelContext, externalId: stri
   return toChannelOrder(await withFulfilment(api, ctx, asObject(body, `orders/${externalId}`)));
 }
 
-/** The order with its shipment and billing info; a part ML refuses to show is left out (null). */
+/**
+ * The order with its shipment and billing info; a part ML refuses to show is left out (null).
+ * ML limits calls per endpoint [doc: rate-limit-429-error], so these reads spend the `read`
+ * budget, not the order search's.
+ */
 async function withFulfilment(api: MlApi, ctx: ChannelContext, order: Json): Promise<Json> {
   const id = str(order.id) ?? '';
   const shippingId = str(asObject(order.shipping ?? {}, 'shipping').id);
@@ -102,7 +106,7 @@ async function withFulfilment(api: MlApi, ctx: ChannelContext, order: Json): Pro
       ? null
       : await optional(() =>
           api.call(ctx, {
-            operation: 'orders',
+            operation: 'read',
             method: 'GET',
             path: `/shipments/${encodeURIComponent(shippingId)}`,
             headers: { 'x-format-new': 'true' },
