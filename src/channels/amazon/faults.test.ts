@@ -8,7 +8,14 @@ let am: AmHarness;
 before(async () => {
   am = await openAmazon();
 });
-after(() => am.close());
+after(async () => {
+  // Whatever the adapter sent fits Amazon's models (the simulator's conformance ledger).
+  try {
+    await am.assertConformant();
+  } finally {
+    await am.close();
+  }
+});
 beforeEach(async () => {
   await am.control('POST', '/reset');
   await am.instant();

@@ -9,7 +9,14 @@ let sp: SpHarness;
 before(async () => {
   sp = await openShopee();
 });
-after(() => sp.close());
+after(async () => {
+  // Whatever the adapter sent fits Shopee's request_params (the simulator's conformance ledger).
+  try {
+    await sp.assertConformant();
+  } finally {
+    await sp.close();
+  }
+});
 beforeEach(() => sp.reset());
 
 const REDIRECT = 'https://hub.example/oauth/callback';

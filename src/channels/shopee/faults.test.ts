@@ -9,7 +9,14 @@ let update: StockUpdate;
 before(async () => {
   sp = await openShopee();
 });
-after(() => sp.close());
+after(async () => {
+  // Whatever the adapter sent fits Shopee's request_params (the simulator's conformance ledger).
+  try {
+    await sp.assertConformant();
+  } finally {
+    await sp.close();
+  }
+});
 beforeEach(async () => {
   await sp.reset();
   const item = await sp.listing({ sku: 'A', price: 10, stock: 1 });
