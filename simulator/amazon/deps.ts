@@ -7,6 +7,7 @@ import type { ChannelLimits } from '../core/rate-limit.ts';
 import type { WriteLog } from '../core/write-log.ts';
 import type { AmLater } from './later.ts';
 import type { AmStore } from './store.ts';
+import type { RestrictedTokens } from './tokens.ts';
 
 export const AM_CHANNEL = 'amazon';
 
@@ -30,6 +31,8 @@ export interface AmDeps {
   readonly limits: ChannelLimits;
   readonly later: AmLater;
   readonly settings: AmSettings;
+  /** Restricted Data Tokens issued (tokens.ts). */
+  readonly rdt: RestrictedTokens;
 }
 
 export function logAmWrite(

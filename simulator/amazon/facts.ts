@@ -197,6 +197,10 @@ export const AM_SHIPPABLE_STATUSES: readonly string[] = ['Unshipped', 'Partially
 export const AM_DEFAULT_LIMITS: LimitTable = {
   '*': { rate: 5, burst: 10 },
   'lwa.token': { rate: 10, burst: 50 },
+  /** [SPM ordersV0 getOrderAddress, getOrderBuyerInfo; tokens_2021-03-01 createRestrictedDataToken] */
+  'orders.address': { rate: 0.5, burst: 30 },
+  'orders.buyer_info': { rate: 0.5, burst: 30 },
+  'tokens.create_rdt': { rate: 1, burst: 10 },
   'listings.get': { rate: 5, burst: 10 },
   'listings.patch': { rate: 5, burst: 5 },
   'listings.delete': { rate: 5, burst: 5 },

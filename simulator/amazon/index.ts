@@ -16,6 +16,7 @@ import { registerAmListings } from './listings.ts';
 import { registerAmOrders } from './orders.ts';
 import { registerAmSellers } from './sellers.ts';
 import { AmStore } from './store.ts';
+import { authenticateRestricted, RestrictedTokens, registerAmTokens } from './tokens.ts';
 import { registerAmUploads } from './uploads.ts';
 
 export interface AmazonOptions {
@@ -48,6 +49,9 @@ export const AM_OPERATIONS = [
   'orders.get',
   'orders.items',
   'orders.confirm_shipment',
+  'orders.address',
+  'orders.buyer_info',
+  'tokens.create_rdt',
   'sellers.participations',
 ] as const;
 
@@ -82,6 +86,7 @@ export function createAmazon(ctx: SimContext, options: AmazonOptions = {}): Chan
     limits,
     later,
     settings,
+    rdt: new RestrictedTokens(),
   };
 
   function seedDefaults(): void {
@@ -130,9 +135,12 @@ export function createAmazon(ctx: SimContext, options: AmazonOptions = {}): Chan
       registerAmFeeds(scope, deps);
       registerAmUploads(scope, deps);
       registerAmOrders(scope, deps);
+      registerAmTokens(scope, deps);
       registerAmSellers(scope, deps);
     },
-    authenticate: (request, reply) => authenticateAmazon(tokens, request, reply),
+    authenticate: (request, reply) =>
+      authenticateRestricted(deps.rdt, request, reply, ctx.clock.now()) ??
+      authenticateAmazon(tokens, request, reply),
     replyRateLimited(reply, waitMs) {
       if (ctx.settings.retryAfter) reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
       sendAmError(reply, AM_TOO_MANY_REQUESTS);

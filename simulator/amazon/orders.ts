@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
+import { buyerFor, fullName } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
 import { checker } from '../core/validate.ts';
 import type { AmDeps } from './deps.ts';
 import { logAmWrite } from './deps.ts';
 import type { AmError } from './errors.ts';
-import { amInvalidInput, amNotFound, sendAmError } from './errors.ts';
+import { amDenied, amInvalidInput, amNotFound, sendAmError } from './errors.ts';
 import { AM_ORDERS, AM_SHIPPABLE_STATUSES } from './facts.ts';
 import type { AmOrderRecord } from './model.ts';
 import { iso } from './model.ts';
@@ -136,6 +137,80 @@ function getOrder(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
   return reply.send({ payload: record.order });
 }
 
+/**
+ * [SPM ordersV0 getOrderAddress / getOrderBuyerInfo] the buyer's address and identity are
+ * restricted: only a Restricted Data Token covering the path is answered (A11); the seller's
+ * plain LWA token gets 403 Unauthorized, as for any resource it may not read.
+ */
+function restricted(
+  deps: AmDeps,
+  request: OrderRequest,
+  resource: 'address' | 'buyerInfo',
+  dataElement: string,
+) {
+  const record = ownOrder(deps, request);
+  if ('status' in record) return { error: record };
+  // The SP-API path, whatever prefix the simulator is mounted under.
+  const path = `/orders/v0/orders/${request.params.orderId}/${resource}`;
+  if (!deps.rdt.covers(request, path, dataElement)) {
+    return { error: amDenied(`A Restricted Data Token for GET ${path} (${dataElement}) is required.`) };
+  }
+  return { record, buyer: buyerFor(`amazon:${record.order.AmazonOrderId}`) };
+}
+
+function getOrderAddress(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
+  const found = restricted(deps, request, 'address', 'shippingAddress');
+  if ('error' in found) return sendAmError(reply, found.error!);
+  const { record, buyer } = found;
+  const a = buyer.address;
+  return reply.send({
+    payload: {
+      AmazonOrderId: record.order.AmazonOrderId,
+      ...(buyer.kind === 'company' ? { BuyerCompanyName: fullName(buyer) } : {}),
+      ShippingAddress: {
+        Name: fullName(buyer),
+        AddressLine1: `${a.street}, ${a.number}`,
+        AddressLine2: a.complement || undefined,
+        City: a.city,
+        District: a.neighborhood,
+        StateOrRegion: a.state,
+        PostalCode: `${a.zipcode.slice(0, 5)}-${a.zipcode.slice(5)}`,
+        CountryCode: 'BR',
+        Phone: buyer.phone,
+        AddressType: 'Residential',
+        // [SPM AddressExtendedFields] "Available with Brazil shipping addresses only".
+        ExtendedFields: {
+          StreetName: a.street,
+          StreetNumber: a.number,
+          Complement: a.complement || undefined,
+          Neighborhood: a.neighborhood,
+        },
+      },
+    },
+  });
+}
+
+function getOrderBuyerInfo(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
+  const found = restricted(deps, request, 'buyerInfo', 'buyerInfo');
+  if ('error' in found) return sendAmError(reply, found.error!);
+  const { record, buyer } = found;
+  return reply.send({
+    payload: {
+      AmazonOrderId: record.order.AmazonOrderId,
+      BuyerEmail: `${record.order.AmazonOrderId.replace(/-/g, '')}@marketplace.amazon.com.br`,
+      BuyerName: fullName(buyer),
+      BuyerTaxInfo: {
+        ...(buyer.kind === 'company' ? { CompanyLegalName: fullName(buyer) } : {}),
+        TaxingRegion: buyer.address.state,
+        TaxClassifications: [
+          { Name: buyer.kind === 'company' ? 'CNPJ' : 'CPF', Value: buyer.document },
+          ...(buyer.stateRegistration ? [{ Name: 'IE', Value: buyer.stateRegistration }] : []),
+        ],
+      },
+    },
+  });
+}
+
 function getOrderItems(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
   const record = ownOrder(deps, request);
   if ('status' in record) return sendAmError(reply, record);
@@ -204,6 +279,16 @@ export function registerAmOrders(scope: FastifyInstance, deps: AmDeps): void {
   const route = (op: string) => ({ config: { sim: { op, auth: true } } });
   const base = '/orders/v0/orders';
   scope.get(base, route('orders.list'), (request, reply) => listOrders(deps, request, reply));
+  scope.get<{ Params: { orderId: string } }>(
+    `${base}/:orderId/address`,
+    route('orders.address'),
+    (request, reply) => getOrderAddress(deps, request, reply),
+  );
+  scope.get<{ Params: { orderId: string } }>(
+    `${base}/:orderId/buyerInfo`,
+    route('orders.buyer_info'),
+    (request, reply) => getOrderBuyerInfo(deps, request, reply),
+  );
   scope.get<{ Params: { orderId: string } }>(`${base}/:orderId`, route('orders.get'), (request, reply) =>
     getOrder(deps, request, reply),
   );

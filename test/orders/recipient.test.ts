@@ -203,4 +203,30 @@ describe('orders an ERP can invoice and ship', () => {
     assert.equal(order.withheld_fields['shipping_address.postcode'], 'masked');
     assert.equal(order.customer.vat_number, null);
   });
+
+  it('Amazon: the address and the CPF/CNPJ through a Restricted Data Token (A11)', async () => {
+    const placed = await world.control('POST', '/amazon/orders', {
+      items: [{ sku: 'END-1', quantity: 1 }],
+    });
+    // Amazon lists an order only 2 minutes after its last change: the simulator's clock moves on.
+    await world.control('POST', '/clock', { advance_ms: 2 * 60_000 + 1_000 });
+    await importOrders(world, {}, connections.amazon);
+    const order = await fromQueue(`Amazon-${placed.AmazonOrderId}`);
+    const held = await world.control('GET', `/amazon/orders/${placed.AmazonOrderId}`);
+    const b = held.buyer;
+    assertShippable(order, {
+      name: `${b.firstName} ${b.lastName}`,
+      street: b.address.street,
+      number: b.address.number,
+      neighborhood: b.address.neighborhood,
+      city: b.address.city,
+      region: b.address.state,
+      postcode: b.address.zipcode,
+      phone: b.phone,
+      document: b.document,
+    });
+    assert.match(order.customer.email, /@marketplace\.amazon\.com\.br$/);
+    const report = await world.control('GET', '/conformance?channel=amazon&operation=tokens.create_rdt');
+    assert.ok(report.counts[0].valid >= 1, 'the RDT request fitted the Tokens API model');
+  });
 });

@@ -34,6 +34,9 @@ export const AM_USER_AGENT = 'Cais/0.1 (Language=TypeScript; Platform=Node.js)';
 
 /** [SPM] The SP-API operations Cais calls, each with its own token bucket at Amazon. */
 export type SpOperation =
+  | 'tokens.create_rdt'
+  | 'orders.address'
+  | 'orders.buyer_info'
   | 'listings.get'
   | 'listings.patch'
   | 'feeds.create_document'
@@ -65,6 +68,10 @@ export const AM_OPERATION_RATES: Record<SpOperation, Rate> = {
   'orders.get': { perSecond: 0.5, burst: 30 },
   'orders.items': { perSecond: 0.5, burst: 30 },
   'orders.confirm_shipment': { perSecond: 2, burst: 10 },
+  // [SPM tokens_2021-03-01; ordersV0 getOrderAddress, getOrderBuyerInfo]
+  'tokens.create_rdt': { perSecond: 1, burst: 10 },
+  'orders.address': { perSecond: 0.5, burst: 30 },
+  'orders.buyer_info': { perSecond: 0.5, burst: 30 },
   'sellers.participations': { perSecond: 0.016, burst: 15 },
 };
 

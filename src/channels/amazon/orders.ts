@@ -10,7 +10,13 @@
  * A NextToken Amazon no longer takes (expired, or spent by a call whose answer was lost) restarts
  * the window from `since`: pages are stored by upsert, so reading one again is harmless.
  */
-import type { ChannelContext, ChannelOrder, ChannelOrderItem, OrderPage } from '../adapter.ts';
+import type {
+  ChannelContext,
+  ChannelOrder,
+  ChannelOrderItem,
+  OrderPage,
+  WithheldReason,
+} from '../adapter.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
 import type { Json } from '../json.ts';
 import { asArray, child, isObject, num, str } from '../json.ts';
@@ -38,8 +44,10 @@ export async function listOrders(
     payload = await ordersPage(api, ctx, marketplaceId, { since: query.since });
   }
   const orders: ChannelOrder[] = [];
+  const rdt = new RestrictedAccess(api, ctx);
   for (const order of asArray(payload.Orders).filter(isObject)) {
-    orders.push(toChannelOrder(order, await orderItems(api, ctx, str(order.AmazonOrderId) ?? '')));
+    const id = str(order.AmazonOrderId) ?? '';
+    orders.push(withBuyer(toChannelOrder(order, await orderItems(api, ctx, id)), await rdt.buyerOf(id)));
   }
   return { orders, nextCursor: str(payload.NextToken) };
 }
@@ -108,7 +116,137 @@ export async function getOrder(api: AmApi, ctx: ChannelContext, externalId: stri
     },
     'getOrder',
   );
-  return toChannelOrder(child(body, 'payload'), await orderItems(api, ctx, externalId));
+  const order = toChannelOrder(child(body, 'payload'), await orderItems(api, ctx, externalId));
+  return withBuyer(order, await new RestrictedAccess(api, ctx).buyerOf(externalId));
+}
+
+/**
+ * The buyer's address and identity are restricted (fidelity A11): getOrderAddress and
+ * getOrderBuyerInfo answer only a Restricted Data Token [SPM tokens_2021-03-01]. One RDT, for
+ * the `{orderId}` form of both paths (the model's own example), serves every order of a page.
+ * An app without Amazon's PII role is refused it: the order still imports, with those fields
+ * withheld as `restricted`.
+ */
+class RestrictedAccess {
+  readonly #api: AmApi;
+  readonly #ctx: ChannelContext;
+  #token: Promise<string | null> | undefined;
+
+  constructor(api: AmApi, ctx: ChannelContext) {
+    this.#api = api;
+    this.#ctx = ctx;
+  }
+
+  async buyerOf(orderId: string): Promise<RestrictedBuyer | null> {
+    this.#token ??= this.#create();
+    const token = await this.#token;
+    if (token === null) return null;
+    const headers = { 'x-amz-access-token': token };
+    const read = async (suffix: string, sp: 'orders.address' | 'orders.buyer_info') =>
+      refusedAsNull(() =>
+        this.#api.json(
+          this.#ctx,
+          {
+            sp,
+            operation: 'orders',
+            method: 'GET',
+            path: `${BASE}/${encodeURIComponent(orderId)}/${suffix}`,
+            headers,
+          },
+          sp,
+        ),
+      );
+    const address = await read('address', 'orders.address');
+    const info = await read('buyerInfo', 'orders.buyer_info');
+    return { address: address && child(address, 'payload'), info: info && child(info, 'payload') };
+  }
+
+  async #create(): Promise<string | null> {
+    const body = await refusedAsNull(() =>
+      this.#api.json(
+        this.#ctx,
+        {
+          sp: 'tokens.create_rdt',
+          operation: 'orders',
+          method: 'POST',
+          path: '/tokens/2021-03-01/restrictedDataToken',
+          json: {
+            restrictedResources: [
+              { method: 'GET', path: `${BASE}/{orderId}/address` },
+              { method: 'GET', path: `${BASE}/{orderId}/buyerInfo` },
+            ],
+          },
+        },
+        'createRestrictedDataToken',
+      ),
+    );
+    return body === null ? null : (str(body.restrictedDataToken) ?? null);
+  }
+}
+
+interface RestrictedBuyer {
+  address: Json | null;
+  info: Json | null;
+}
+
+/** A refusal (403 without the PII role, 404) is "not for us"; failures worth retrying still throw. */
+async function refusedAsNull(call: () => Promise<Json>): Promise<Json | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isChannelError(error) && !error.retryable && error.failure !== FailureClass.rate_limited) return null;
+    throw error;
+  }
+}
+
+function withBuyer(order: ChannelOrder, buyer: RestrictedBuyer | null): ChannelOrder {
+  const withheld: Record<string, WithheldReason> = {};
+  const shipping = buyer?.address ? child(buyer.address, 'ShippingAddress') : {};
+  const info = buyer?.info ?? {};
+  if (Object.keys(shipping).length === 0) {
+    for (const field of [
+      'full_name',
+      'street',
+      'number',
+      'neighborhood',
+      'city',
+      'region',
+      'postcode',
+      'phone',
+    ])
+      withheld[`shipping_address.${field}`] = 'restricted';
+  }
+  if (!buyer?.info)
+    for (const field of ['name', 'email', 'vat_number']) withheld[`customer.${field}`] = 'restricted';
+  const extended = child(shipping, 'ExtendedFields');
+  const tax = asArray(child(info, 'BuyerTaxInfo').TaxClassifications).filter(isObject);
+  const taxOf = (name: string) => str(tax.find((t) => str(t.Name)?.toUpperCase() === name)?.Value);
+  return {
+    ...order,
+    buyer: {
+      name: str(info.BuyerName) ?? str(shipping.Name) ?? '',
+      email: str(info.BuyerEmail),
+      document: taxOf('CPF') ?? taxOf('CNPJ'),
+      stateRegistration: taxOf('IE'),
+      phone: str(shipping.Phone),
+    },
+    recipient:
+      Object.keys(shipping).length === 0
+        ? undefined
+        : {
+            fullName: str(shipping.Name),
+            street: str(extended.StreetName) ?? str(shipping.AddressLine1),
+            number: str(extended.StreetNumber),
+            complement: str(extended.Complement) ?? str(shipping.AddressLine2),
+            neighborhood: str(extended.Neighborhood) ?? str(shipping.District),
+            city: str(shipping.City),
+            region: str(shipping.StateOrRegion),
+            postcode: str(shipping.PostalCode),
+            country: str(shipping.CountryCode) ?? 'BR',
+            phone: str(shipping.Phone),
+          },
+    withheld,
+  };
 }
 
 /** [SPM] `Money{CurrencyCode, Amount}` with Amount a decimal string. */
@@ -128,7 +266,7 @@ export function toChannelOrder(order: Json, items: Json[]): ChannelOrder {
     updatedAt: new Date(str(order.LastUpdateDate) ?? placed ?? 0),
     total: amount(order.OrderTotal),
     items: items.map(toItem),
-    // [SPM] the buyer's name and address need a Restricted Data Token (PII); not requested.
+    // [SPM] the buyer's name and address need a Restricted Data Token: see withBuyer.
     buyer: { name: '' },
     raw: { ...order, OrderItems: items },
   };
