@@ -3,9 +3,10 @@ import type { Static } from 'typebox';
 import { buyerFor, fullName } from '../core/buyers.ts';
 import { callerOf } from '../core/guard.ts';
 import { randomHex } from '../core/oauth.ts';
+import type { SchemaIssue } from '../core/validate.ts';
 import { checker } from '../core/validate.ts';
 import type { AmDeps } from './deps.ts';
-import { logAmWrite } from './deps.ts';
+import { AM_CHANNEL, logAmWrite } from './deps.ts';
 import type { AmError } from './errors.ts';
 import { amDenied, amInvalidInput, amNotFound, sendAmError } from './errors.ts';
 import { AM_ORDERS, AM_SHIPPABLE_STATUSES } from './facts.ts';
@@ -242,6 +243,54 @@ function shipmentRefusal(record: AmOrderRecord, body: Static<typeof ConfirmShipm
   return null;
 }
 
+/**
+ * [unverified: a subset] Codes of Amazon's carrier list (the "carrier codes" table the ordersV0
+ * `CarrierCode` description points to), the ones Brazilian sellers use; `Other` with a
+ * `carrierName` covers any carrier not in it.
+ */
+const CARRIER_CODES = [
+  'Correios',
+  'Jadlog',
+  'Total Express',
+  'Azul Cargo',
+  'Loggi',
+  'DHL',
+  'FedEx',
+  'UPS',
+  'TNT',
+  'Other',
+];
+
+/**
+ * Rules the ordersV0 model states only in descriptions (fidelity A1, A2): `packageReferenceId`
+ * "Only positive numeric values are supported"; `carrierCode` from Amazon's carrier list, and
+ * `carrierName` "required when carrierCode is Other". Pure: the route records the verdict.
+ */
+export function packageDetailIssues(body: unknown): SchemaIssue[] {
+  if (!checkShipment.check(body)) return [...checkShipment.issues(body)];
+  const detail = (body as Static<typeof ConfirmShipmentBody>).packageDetail;
+  const issues: SchemaIssue[] = [];
+  if (!/^[1-9][0-9]*$/.test(detail.packageReferenceId)) {
+    issues.push({
+      path: '/packageDetail/packageReferenceId',
+      message: 'Only positive numeric values are supported',
+    });
+  }
+  if (!CARRIER_CODES.includes(detail.carrierCode)) {
+    issues.push({
+      path: '/packageDetail/carrierCode',
+      message: `${detail.carrierCode} is not a carrier code of Amazon's list`,
+    });
+  }
+  if (detail.carrierCode === 'Other' && !detail.carrierName) {
+    issues.push({
+      path: '/packageDetail/carrierName',
+      message: 'carrierName is required when carrierCode is Other',
+    });
+  }
+  return issues;
+}
+
 /** `POST /orders/v0/orders/{orderId}/shipmentConfirmation` [SPM] → 204; partial quantities → PartiallyShipped. */
 function confirmShipment(deps: AmDeps, request: OrderRequest, reply: FastifyReply) {
   const seller = callerOf(request).sellerId;
@@ -249,7 +298,13 @@ function confirmShipment(deps: AmDeps, request: OrderRequest, reply: FastifyRepl
   const body = request.body;
   const record = ownOrder(deps, request);
   let refusal: AmError | null = 'status' in record ? record : null;
-  if (refusal === null && !checkShipment.check(body)) refusal = bodyError(checkShipment.issues(body));
+  const issues = deps.conformance.check(
+    request,
+    AM_CHANNEL,
+    'orders.confirm_shipment',
+    packageDetailIssues(body),
+  );
+  if (refusal === null && issues.length > 0) refusal = bodyError(issues);
   if (refusal === null)
     refusal = shipmentRefusal(record as AmOrderRecord, body as Static<typeof ConfirmShipmentBody>);
   logAmWrite(deps, 'orders.confirm_shipment', seller, target, refusal?.status ?? 204, body);

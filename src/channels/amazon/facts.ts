@@ -162,3 +162,19 @@ export const AM_TYPES_FROM = [
   '@sp-api-sdk/listings-items-api-2021-08-01',
   '@sp-api-sdk/feeds-api-2021-06-30',
 ] as const;
+
+/**
+ * [unverified: a subset] Amazon's carrier codes (the list the ordersV0 `CarrierCode` description
+ * points to) that Brazilian sellers ship with; any other carrier is sent as `Other` + carrierName.
+ */
+export const AM_CARRIER_CODES: readonly string[] = [
+  'Correios',
+  'Jadlog',
+  'Total Express',
+  'Azul Cargo',
+  'Loggi',
+  'DHL',
+  'FedEx',
+  'UPS',
+  'TNT',
+];

@@ -15,10 +15,34 @@ import { asArray, isObject, num, str } from '../json.ts';
 import type { AmApi } from './api.ts';
 import { sellerFor } from './api.ts';
 import { amChannelError } from './errors.ts';
-import { AM_ORDERS } from './facts.ts';
+import { AM_CARRIER_CODES, AM_ORDERS } from './facts.ts';
 import { getOrder } from './orders.ts';
 
 const DONE = ['Shipped', 'InvoiceUnconfirmed', 'Canceled'];
+
+/**
+ * [SPM PackageDetail; SP-API changelog "CarrierCode value required … BR"] (A2) the code from
+ * Amazon's carrier list when the ERP's carrier is one of them (matched without case and
+ * accents), else `Other` with the ERP's name as `carrierName`, which `Other` requires.
+ */
+export function carrierOf(carrier: string | undefined): { carrierCode: string; carrierName?: string } {
+  const wanted = fold(carrier ?? '');
+  const code = AM_CARRIER_CODES.find((c) => fold(c) === wanted);
+  if (code !== undefined) return { carrierCode: code };
+  return { carrierCode: AM_ORDERS.defaultCarrier, carrierName: carrier?.trim() || 'Transportadora' };
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+
+function unitsShipped(raw: Json): number {
+  return asArray(raw.OrderItems)
+    .filter(isObject)
+    .reduce((sum, item) => sum + (num(item.QuantityShipped) ?? 0), 0);
+}
 
 export async function pushOrderStatus(
   api: AmApi,
@@ -48,13 +72,14 @@ export async function pushOrderStatus(
   if (lines.length === 0) return;
   const { marketplaceId } = await sellerFor(ctx);
   const packageDetail: Json = {
-    packageReferenceId: transition.trackingCode,
-    carrierCode: transition.carrier ?? AM_ORDERS.defaultCarrier,
+    // [SPM PackageReferenceId] "Only positive numeric values are supported" (A1). Every package
+    // ships at least one unit, so one more than the units already shipped is new for the order.
+    packageReferenceId: String(unitsShipped(raw) + 1),
+    ...carrierOf(transition.carrier),
     trackingNumber: transition.trackingCode,
     shipDate: transition.shippedAt.toISOString(),
     orderItems: lines,
   };
-  if (transition.carrier !== undefined) packageDetail.carrierName = transition.carrier;
   await api.call(ctx, {
     sp: 'orders.confirm_shipment',
     operation: 'order_status',

@@ -140,17 +140,69 @@ describe('Amazon order status', () => {
     assert.deepEqual(write?.body, {
       marketplaceId: am.defaults.marketplace_id,
       packageDetail: {
-        packageReferenceId: 'BR123456789',
+        packageReferenceId: '1',
         carrierCode: 'Correios',
         trackingNumber: 'BR123456789',
         shipDate: '2026-05-02T12:00:00.000Z',
         orderItems: [{ orderItemId: placed.OrderItems[0]!.OrderItemId, quantity: 2 }],
-        carrierName: 'Correios',
       },
     });
     assert.equal((await simOrder(placed.AmazonOrderId)).OrderStatus, 'Shipped');
     await quickAmazon.pushOrderStatus(ctx, read, ship);
     assert.equal((await am.writes('orders.confirm_shipment')).length, 1, 'a repeated relay sends nothing');
+  });
+
+  test('a carrier not in Amazon’s list goes as Other with its name; the reference is numeric (A1, A2)', async () => {
+    const ctx = await am.connect();
+    const placed = await order();
+    const read = await quickAmazon.getOrder(ctx, placed.AmazonOrderId);
+    await quickAmazon.pushOrderStatus(ctx, read, {
+      kind: 'ship',
+      trackingCode: 'BP-99-XYZ',
+      carrier: 'Braspress Transportes',
+      shippedAt: new Date('2026-05-02T12:00:00Z'),
+    });
+    const [write] = await am.writes('orders.confirm_shipment');
+    assert.equal(write?.status, 204, JSON.stringify(write?.body));
+    const detail = (write?.body as { packageDetail: Record<string, unknown> }).packageDetail;
+    assert.equal(detail.carrierCode, 'Other');
+    assert.equal(detail.carrierName, 'Braspress Transportes');
+    assert.match(String(detail.packageReferenceId), /^[1-9][0-9]*$/);
+  });
+
+  test('the simulator refuses what Amazon refuses: a tracking code as packageReferenceId, Other without a name', async () => {
+    const ctx = await am.connect();
+    const placed = await order();
+    const token = (await ctx.credentials.current()).accessToken!;
+    const body = (packageReferenceId: string, carrier: Record<string, string>) => ({
+      marketplaceId: am.defaults.marketplace_id,
+      packageDetail: {
+        packageReferenceId,
+        ...carrier,
+        trackingNumber: 'BR1',
+        shipDate: '2026-05-02T12:00:00Z',
+        orderItems: [{ orderItemId: placed.OrderItems[0]!.OrderItemId, quantity: 1 }],
+      },
+    });
+    for (const [ref, carrier, field] of [
+      ['BR123456789', { carrierCode: 'Correios' }, 'packageReferenceId'],
+      ['1', { carrierCode: 'Other' }, 'carrierName'],
+      ['1', { carrierCode: 'Minha Transportadora' }, 'carrierCode'],
+    ] as const) {
+      const res = await fetch(`${am.baseUrl}/orders/v0/orders/${placed.AmazonOrderId}/shipmentConfirmation`, {
+        method: 'POST',
+        headers: {
+          'x-amz-access-token': token,
+          'content-type': 'application/json',
+          'x-sim-expect-invalid': `A1/A2 ${field}`,
+        },
+        body: JSON.stringify(body(ref, carrier)),
+      });
+      const answer = (await res.json()) as { errors: { code: string; details: string }[] };
+      assert.equal(res.status, 400, field);
+      assert.equal(answer.errors[0]!.code, 'InvalidInput');
+      assert.match(answer.errors[0]!.details, new RegExp(field));
+    }
   });
 
   test('invoice and delivery send nothing; a cancellation is refused before any call', async () => {
