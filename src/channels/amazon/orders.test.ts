@@ -164,7 +164,7 @@ describe('Amazon order status', () => {
     });
     const [write] = await am.writes('orders.confirm_shipment');
     assert.equal(write?.status, 204, JSON.stringify(write?.body));
-    const detail = (write?.body as { packageDetail: Record<string, unknown> }).packageDetail;
+    const detail = (write!.body as { packageDetail: Record<string, unknown> }).packageDetail;
     assert.equal(detail.carrierCode, 'Other');
     assert.equal(detail.carrierName, 'Braspress Transportes');
     assert.match(String(detail.packageReferenceId), /^[1-9][0-9]*$/);
