@@ -128,18 +128,20 @@ function uploadInvoice(deps: SpDeps, request: FastifyRequest, reply: FastifyRepl
   ) {
     return sendFailure(reply, deps.requestId(), paramError('file_type (1-4) and file are required.'));
   }
-  if (order.order_status !== 'INVOICE_PENDING') {
+  // [unverified] the NF-e is taken while the order can still ship: it releases one waiting for it
+  // (INVOICE_PENDING inside, READY_TO_SHIP in the detail) and is kept on a READY_TO_SHIP one.
+  if (order.order_status !== 'INVOICE_PENDING' && order.order_status !== 'READY_TO_SHIP') {
     return sendFailure(
       reply,
       deps.requestId(),
-      paramError(`Order status is ${order.order_status}, not INVOICE_PENDING.`),
+      paramError(`Order status is ${order.order_status}: it takes no invoice.`),
     );
   }
   const key = fileType === SP_LOGISTICS.nfeFileType ? nfeKey(file.data.toString('utf8')) : null;
   if (key !== null && !nfeKeyIsValid(key))
     return sendFailure(reply, deps.requestId(), paramError('Invalid NF-e access key.'));
   order.invoice = { file_type: fileType, size: file.data.length, uploaded_at: nowSeconds(deps) };
-  moveSpOrder(deps, order, 'READY_TO_SHIP');
+  if (order.order_status === 'INVOICE_PENDING') moveSpOrder(deps, order, 'READY_TO_SHIP');
   return sendOk(reply, deps.requestId(), {});
 }
 

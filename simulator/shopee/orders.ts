@@ -111,7 +111,9 @@ function detail(order: SpOrder, optional: ReadonlySet<string>) {
     region: SP_PRODUCTS.region,
     currency: SP_PRODUCTS.currency,
     cod: false,
-    order_status: order.order_status,
+    // [doc: Shopee BR "passo a passo para subir a NF-e", fidelity S1] an order waiting for its NF-e
+    // shows READY_TO_SHIP in the detail; INVOICE_PENDING exists only as a get_order_list filter.
+    order_status: order.order_status === 'INVOICE_PENDING' ? 'READY_TO_SHIP' : order.order_status,
     create_time: order.create_time,
     update_time: order.update_time,
     days_to_ship: SP_ORDERS.daysToShip,

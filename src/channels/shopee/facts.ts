@@ -120,7 +120,7 @@ export const SP_ORDERS = {
   pageSize: 50,
   /** [2nd] the detail fields Cais reads. */
   detailFields:
-    'buyer_username,item_list,total_amount,pay_time,package_list,recipient_address,buyer_cpf_id,estimated_shipping_fee,shipping_carrier',
+    'buyer_username,item_list,total_amount,pay_time,package_list,recipient_address,buyer_cpf_id,estimated_shipping_fee,shipping_carrier,invoice_data',
 } as const;
 
 export const SP_LOGISTICS = {

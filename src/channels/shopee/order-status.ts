@@ -1,7 +1,9 @@
 /**
  * Order status back to Shopee, after reading the order as Shopee has it now:
- * - invoice: a CNPJ seller's paid order waits in INVOICE_PENDING until its NF-e XML is uploaded
- *   (`upload_invoice_doc`, multipart, `file_type=4` [2nd]); in any other status nothing is owed.
+ * - invoice: a CNPJ seller's paid order waits for its NF-e XML (`upload_invoice_doc`, multipart,
+ *   `file_type=4` [2nd]). [doc: Shopee BR NF-e guide, fidelity S1] get_order_detail shows such an
+ *   order as READY_TO_SHIP (INVOICE_PENDING is only a get_order_list filter), so the upload is
+ *   keyed on READY_TO_SHIP, unless the detail's invoice_data already holds a document.
  * - ship: `get_shipping_parameter` says how the channel ships (pickup, dropoff, or
  *   non-integrated with the seller's tracking code), then `ship_order`. [2nd] ship_order is not
  *   safe to repeat blindly, so an order already past READY_TO_SHIP is left alone.
@@ -37,7 +39,8 @@ export async function pushOrderStatus(
   if (fresh === undefined) throw orderNotFound(order.externalId);
   const status = str(fresh.order_status) ?? '';
   if (transition.kind === 'invoice') {
-    if (status !== 'INVOICE_PENDING') return;
+    if (status !== 'READY_TO_SHIP' && status !== 'INVOICE_PENDING') return;
+    if (hasInvoice(fresh)) return;
     await uploadInvoice(api, ctx, order.externalId, transition);
     return;
   }
@@ -49,6 +52,12 @@ export async function pushOrderStatus(
     path: '/api/v2/logistics/ship_order',
     json: { order_sn: order.externalId, ...method },
   });
+}
+
+/** `invoice_data` with a document means the NF-e is already at Shopee (a retried relay). */
+function hasInvoice(order: Json): boolean {
+  const invoice = order.invoice_data;
+  return isObject(invoice) && Object.keys(invoice).length > 0;
 }
 
 async function uploadInvoice(
