@@ -92,4 +92,5 @@ export const StatusBody = Type.Object({ status: Type.String() });
 export const SettingsBody = Type.Object({
   daily_call_limit: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   tracking_delay_ms: Type.Optional(Type.Integer({ minimum: 0 })),
+  order_list_order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });

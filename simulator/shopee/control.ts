@@ -278,12 +278,14 @@ export function createSpControl(deps: SpDeps): ChannelControl {
     settings: () => ({
       daily_call_limit: deps.settings.dailyCallLimit,
       tracking_delay_ms: deps.settings.trackingDelayMs,
+      order_list_order: deps.settings.orderListOrder,
     }),
 
     updateSettings(raw) {
       const body = parseControl(check.settings, raw);
       if (body.daily_call_limit !== undefined) deps.settings.dailyCallLimit = body.daily_call_limit;
       if (body.tracking_delay_ms !== undefined) deps.settings.trackingDelayMs = body.tracking_delay_ms;
+      if (body.order_list_order !== undefined) deps.settings.orderListOrder = body.order_list_order;
       return this.settings();
     },
   };

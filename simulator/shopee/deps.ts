@@ -15,6 +15,11 @@ export interface SpSettings {
   /** Calls per (partner, shop) per UTC+8 day before `error_limit`; null: no quota. */
   dailyCallLimit: number | null;
   trackingDelayMs: number;
+  /**
+   * [unverified, fidelity S6] get_order_list's sort order is undocumented: oldest first by
+   * default; `desc` lists newest first, so a test can prove an importer skips nothing either way.
+   */
+  orderListOrder: 'asc' | 'desc';
 }
 
 /** What Shopee's route handlers share. */

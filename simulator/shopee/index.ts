@@ -47,6 +47,7 @@ function settingsFrom(options: ShopeeOptions): SpSettings {
   return {
     dailyCallLimit: options.dailyCallLimit === undefined ? SP_QUOTA.dailyCallLimit : options.dailyCallLimit,
     trackingDelayMs: options.trackingDelayMs ?? SP_LOGISTICS.trackingDelayMs,
+    orderListOrder: 'asc',
   };
 }
 

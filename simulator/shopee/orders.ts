@@ -54,6 +54,7 @@ function getOrderList(deps: SpDeps, request: FastifyRequest, reply: FastifyReply
     .filter((order) => order[filter.field] >= filter.from && order[filter.field] <= filter.to)
     .filter((order) => statuses.length === 0 || statuses.includes(order.order_status))
     .sort((a, b) => a[filter.field] - b[filter.field]);
+  if (deps.settings.orderListOrder === 'desc') found.reverse();
   const page = found.slice(filter.offset, filter.offset + filter.pageSize);
   const more = filter.offset + page.length < found.length;
   return sendOk(reply, deps.requestId(), {

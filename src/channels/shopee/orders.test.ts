@@ -99,6 +99,28 @@ describe('Shopee orders', () => {
     assert.equal(pages.flat().at(-1)?.status, 'CANCELLED');
   });
 
+  test('newest first: the whole window is paged all the same, none skipped (S6)', async () => {
+    const set = await sp.control('PATCH', '/shopee/settings', { order_list_order: 'desc' });
+    assert.equal(
+      (set.body as { order_list_order: string }).order_list_order,
+      'desc',
+      JSON.stringify(set.body),
+    );
+    try {
+      const paged = sp.withOptions({ ordersPageSize: 2 });
+      const ctx = await sp.connect({ adapter: paged });
+      const placed: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        placed.push((await order({ items: [{ item_id: Number(item.id), quantity: 1 }] })).order_sn);
+        await sp.advance(1_000);
+      }
+      const seen = (await readAll(paged, ctx, new Date(Date.now() - DAY))).flat().map((o) => o.externalId);
+      for (const sn of placed) assert.ok(seen.includes(sn), `${sn} read (newest-first list)`);
+    } finally {
+      await sp.control('PATCH', '/shopee/settings', { order_list_order: 'asc' });
+    }
+  });
+
   test('orders sharing one second are paged with Shopee’s cursor, without loss', async () => {
     const paged = sp.withOptions({ ordersPageSize: 2 });
     const ctx = await sp.connect({ adapter: paged });

@@ -2,12 +2,14 @@
  * Shopee orders: `get_order_list` by `update_time` [2nd] in windows of at most 15 days, walked
  * from `since` to now, then `get_order_detail` for the page (at most 50 order_sn, so pages of 50).
  *
- * Paging is by key, not by Shopee's cursor alone: the list is sorted by the very field that
- * changes [unverified: oldest first], so an order updated while Cais pages would move to the end
- * and shift the later ones back, and an offset-like cursor would skip one. The cursor is the
- * window's start, moved to the newest `update_time` of each full page (orders at that second are
- * read again, harmlessly: imports are upserts). Shopee's own cursor is used only when a whole page
- * shares one second.
+ * Paging is by key, not by Shopee's cursor alone, and whatever the list's order (fidelity S6:
+ * `get_order_list`'s sort order is undocumented). The list is sorted by the very field that
+ * changes, so an order updated while Cais pages leaves its place and an offset-like cursor would
+ * skip another. Each full page narrows the window to what it has not shown: oldest first, the
+ * window's start moves to the page's newest `update_time`; newest first, the window's end moves
+ * to the page's oldest. Orders at that second are read again, harmlessly (imports are upserts).
+ * Shopee's own cursor is used only when a page gives no direction (one second, or one order).
+ * Once the narrowed window is read, the next one starts where the whole window ended.
  */
 import type {
   ChannelAddress,
@@ -26,15 +28,22 @@ import { BR_STATES, SP_ORDERS } from './facts.ts';
 interface Cursor {
   /** Unix seconds: the window's start. */
   from: number;
-  /** Shopee's next_cursor within the same `from`, or ''. */
+  /** Shopee's next_cursor within the same bounds, or ''. */
   token: string;
+  /** The window's end, fixed while it is read (undefined: not chosen yet). */
+  end?: number | undefined;
+  /** The bound still to read up to, moved down when Shopee lists newest first. */
+  upper?: number | undefined;
 }
 
 function readCursor(text: string | undefined, since: Date): Cursor {
   if (text === undefined || text === '') return { from: Math.floor(since.getTime() / 1000), token: '' };
-  const at = text.indexOf('|');
-  return { from: Number(text.slice(0, at)) || 0, token: text.slice(at + 1) };
+  const [from, token, end, upper] = text.split('|');
+  const n = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  return { from: Number(from) || 0, token: token ?? '', end: n(end), upper: n(upper) };
 }
+
+const writeCursor = (c: Cursor) => `${c.from}|${c.token}|${c.end ?? ''}|${c.upper ?? ''}`;
 
 export async function listOrders(
   api: SpApi,
@@ -44,7 +53,8 @@ export async function listOrders(
   const cursor = readCursor(query.cursor, query.since);
   const nowS = Math.floor(api.clock() / 1000);
   if (cursor.from > nowS) return { orders: [] };
-  const to = Math.min(cursor.from + SP_ORDERS.maxWindowS, nowS);
+  const end = cursor.end ?? Math.min(cursor.from + SP_ORDERS.maxWindowS, nowS);
+  const to = cursor.upper ?? end;
   const list = await api.call(ctx, {
     operation: 'orders',
     method: 'GET',
@@ -61,23 +71,26 @@ export async function listOrders(
     .filter(isObject)
     .flatMap((entry) => (str(entry.order_sn) === undefined ? [] : [str(entry.order_sn)!]));
   const details = sns.length === 0 ? [] : await orderDetails(api, ctx, sns);
-  return { orders: details.map(toChannelOrder), nextCursor: nextCursor(cursor, list, details, to, nowS) };
+  const bySn = new Map(details.map((d) => [str(d.order_sn), d]));
+  // The list's order, not the detail's, says which way Shopee sorts.
+  const times = sns.map((sn) => num(bySn.get(sn)?.update_time) ?? 0);
+  return {
+    orders: details.map(toChannelOrder),
+    nextCursor: nextCursor({ ...cursor, end }, list, times, nowS),
+  };
 }
 
-function nextCursor(
-  cursor: Cursor,
-  list: Json,
-  details: Json[],
-  to: number,
-  nowS: number,
-): string | undefined {
+export function nextCursor(cursor: Cursor & { end: number }, list: Json, times: number[], nowS: number) {
   if (list.more === true) {
-    const newest = Math.max(cursor.from, ...details.map((order) => num(order.update_time) ?? 0));
-    if (newest > cursor.from) return `${newest}|`;
-    return `${cursor.from}|${str(list.next_cursor) ?? ''}`;
+    const first = times[0] ?? 0;
+    const last = times.at(-1) ?? 0;
+    if (last > first && last > cursor.from) return writeCursor({ ...cursor, from: last, token: '' });
+    if (last < first && last < (cursor.upper ?? cursor.end))
+      return writeCursor({ ...cursor, upper: last, token: '' });
+    return writeCursor({ ...cursor, token: str(list.next_cursor) ?? '' });
   }
   // This window is read; the next one starts where it ended, until now.
-  return to < nowS ? `${to}|` : undefined;
+  return cursor.end < nowS ? writeCursor({ from: cursor.end, token: '' }) : undefined;
 }
 
 async function orderDetails(api: SpApi, ctx: ChannelContext, sns: string[]): Promise<Json[]> {
