@@ -3,11 +3,14 @@
  * filters, one order, test orders, and the order settings; the status actions, statuses and
  * webhooks are registered from their own files.
  */
+
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { notFound } from '../errors.ts';
+import { orderHintText } from '../i18n/hints.ts';
+import { preferredLanguage } from '../i18n/language.ts';
 import { presentOrders } from '../orders/present.ts';
 import { getOrderByCode, listOrders, rawPayload, statusHistory } from '../orders/queries.ts';
 import { acknowledgeQueuedOrder, queueDepth, takeQueuedOrder } from '../orders/queue.ts';
@@ -111,7 +114,20 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     async (request) => {
       const row = await getOrderByCode(deps.db, account(request), request.params.code);
       const [order] = await presentOrders(deps.db, account(request), [row]);
-      return { ...order, cais: { ...order!.cais, reservations: await reservationsOfOrder(deps.db, row.id) } };
+      // Cais's hints in the caller's language; the marketplace's messages stay its own words.
+      const lang = preferredLanguage(request.headers['accept-language']);
+      const syncErrors = order!.cais.sync_errors.map((e) => ({
+        ...e,
+        hint: orderHintText(e.error_code, e.hint ?? null, lang),
+      }));
+      return {
+        ...order,
+        cais: {
+          ...order!.cais,
+          sync_errors: syncErrors,
+          reservations: await reservationsOfOrder(deps.db, row.id),
+        },
+      };
     },
   );
 

@@ -202,12 +202,20 @@ export function OrderPage(props: { code: string }) {
                 {t('orders.unknownSkus', { skus: o.cais.unknown_skus.join(', ') })}
               </p>
             )}
-            {o.cais?.sync_errors.map((e) => (
-              <p key={e.error_code + e.message} className="notice notice-error">
-                {e.message}
-                {e.hint && ` — ${e.hint}`}
-              </p>
-            ))}
+            {o.cais?.sync_errors
+              // An unknown SKU is said above in the seller's words; the rest are the marketplace's.
+              .filter((e) => e.error_code !== 'unknown_sku')
+              .map((e) => (
+                <p key={e.error_code + e.message} className="notice notice-error">
+                  {t('common.marketplaceSaidShort', { message: e.message })}
+                  {e.hint && (
+                    <>
+                      {' '}
+                      <strong>{t('errors.hint')}:</strong> {e.hint}
+                    </>
+                  )}
+                </p>
+              ))}
           </section>
           <section className="card">
             <h2>{t('orders.items')}</h2>
