@@ -93,4 +93,7 @@ export const SettingsBody = Type.Object({
   daily_call_limit: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   tracking_delay_ms: Type.Optional(Type.Integer({ minimum: 0 })),
   order_list_order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  logistics_mode: Type.Optional(
+    Type.Union([Type.Literal('pickup'), Type.Literal('dropoff'), Type.Literal('non_integrated')]),
+  ),
 });

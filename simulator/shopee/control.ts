@@ -279,6 +279,7 @@ export function createSpControl(deps: SpDeps): ChannelControl {
       daily_call_limit: deps.settings.dailyCallLimit,
       tracking_delay_ms: deps.settings.trackingDelayMs,
       order_list_order: deps.settings.orderListOrder,
+      logistics_mode: deps.settings.logisticsMode,
     }),
 
     updateSettings(raw) {
@@ -286,6 +287,7 @@ export function createSpControl(deps: SpDeps): ChannelControl {
       if (body.daily_call_limit !== undefined) deps.settings.dailyCallLimit = body.daily_call_limit;
       if (body.tracking_delay_ms !== undefined) deps.settings.trackingDelayMs = body.tracking_delay_ms;
       if (body.order_list_order !== undefined) deps.settings.orderListOrder = body.order_list_order;
+      if (body.logistics_mode !== undefined) deps.settings.logisticsMode = body.logistics_mode;
       return this.settings();
     },
   };

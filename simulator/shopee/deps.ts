@@ -20,6 +20,8 @@ export interface SpSettings {
    * default; `desc` lists newest first, so a test can prove an importer skips nothing either way.
    */
   orderListOrder: 'asc' | 'desc';
+  /** How the shop's logistics channel ships (fidelity S3): what get_shipping_parameter asks for. */
+  logisticsMode: 'pickup' | 'dropoff' | 'non_integrated';
 }
 
 /** What Shopee's route handlers share. */

@@ -48,6 +48,7 @@ function settingsFrom(options: ShopeeOptions): SpSettings {
     dailyCallLimit: options.dailyCallLimit === undefined ? SP_QUOTA.dailyCallLimit : options.dailyCallLimit,
     trackingDelayMs: options.trackingDelayMs ?? SP_LOGISTICS.trackingDelayMs,
     orderListOrder: 'asc',
+    logisticsMode: 'pickup',
   };
 }
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../core/guard.ts';
 import { nfeKeyIsValid } from '../core/nfe.ts';
+import type { SchemaIssue } from '../core/validate.ts';
 import type { SpDeps } from './deps.ts';
-import { logSpWrite, nowSeconds } from './deps.ts';
+import { logSpWrite, nowSeconds, SP_CHANNEL } from './deps.ts';
 import type { SpFailure } from './errors.ts';
 import { paramError, sendFailure, sendOk, spFailure } from './errors.ts';
 import { SP_LOGISTICS } from './facts.ts';
@@ -34,44 +35,97 @@ function shipRefusal(order: SpOrder): SpFailure | null {
   return null;
 }
 
-/** [2nd] get_shipping_parameter: this simulated channel is a pickup with one address and one slot. */
+/**
+ * [doc v2.logistics.get_shipping_parameter, fidelity S3] `info_needed` names the ways this
+ * order's channel ships and the fields each needs: pickup (address_id, pickup_time_id), dropoff
+ * (an empty list: `dropoff: {}`), or non_integrated (the seller's tracking_number), per the
+ * shop's logistics mode (settings `logistics_mode`).
+ */
+export function infoNeeded(mode: SpDeps['settings']['logisticsMode']): Record<string, string[]> {
+  if (mode === 'dropoff') return { dropoff: [] };
+  if (mode === 'non_integrated') return { non_integrated: ['tracking_number'] };
+  return { pickup: ['address_id', 'pickup_time_id'] };
+}
+
 function shippingParameter(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
   const order = ownOrder(deps, request, (request.query as Record<string, string>).order_sn);
   if ('error' in order) return sendFailure(reply, deps.requestId(), order);
   const refusal = shipRefusal(order);
   if (refusal !== null) return sendFailure(reply, deps.requestId(), refusal);
   const tomorrow = nowSeconds(deps) + 86_400;
+  const mode = deps.settings.logisticsMode;
   return sendOk(reply, deps.requestId(), {
-    info_needed: { dropoff: [], pickup: ['address_id', 'pickup_time_id'], non_integrated: [] },
-    dropoff: { branch_list: [] },
-    pickup: {
-      address_list: [
-        {
-          address_id: 1,
-          region: 'BR',
-          state: 'SP',
-          city: 'São Paulo',
-          address: 'Rua Simulada, 100',
-          zipcode: '01310-100',
-          address_flag: ['default_address', 'pickup_address'],
-          time_slot_list: [{ date: tomorrow, time_text: '09:00-18:00', pickup_time_id: String(tomorrow) }],
-        },
-      ],
-    },
+    info_needed: infoNeeded(mode),
+    ...(mode === 'dropoff' ? { dropoff: { branch_list: [] } } : {}),
+    ...(mode === 'pickup'
+      ? {
+          pickup: {
+            address_list: [
+              {
+                address_id: 1,
+                region: 'BR',
+                state: 'SP',
+                city: 'São Paulo',
+                address: 'Rua Simulada, 100',
+                zipcode: '01310-100',
+                address_flag: ['default_address', 'pickup_address'],
+                time_slot_list: [
+                  { date: tomorrow, time_text: '09:00-18:00', pickup_time_id: String(tomorrow) },
+                ],
+              },
+            ],
+          },
+        }
+      : {}),
   });
 }
 
-/** `POST /api/v2/logistics/ship_order` [2nd]: exactly one of pickup / dropoff / non_integrated. */
+/**
+ * [doc v2.logistics.ship_order] exactly one of pickup / dropoff / non_integrated, the one
+ * `info_needed` offers, with the fields it lists; non_integrated only for a non-integrated
+ * channel. Pure: the route records the verdict in the conformance ledger.
+ */
+export function shipOrderIssues(
+  body: Record<string, unknown>,
+  needed: Record<string, string[]>,
+): SchemaIssue[] {
+  const methods = ['pickup', 'dropoff', 'non_integrated'].filter((key) => body[key] !== undefined);
+  if (methods.length !== 1)
+    return [{ path: '', message: 'Exactly one of pickup, dropoff or non_integrated is required.' }];
+  const method = methods[0]!;
+  const fields = needed[method];
+  if (fields === undefined) {
+    return [
+      {
+        path: method,
+        message: `This order's logistics channel does not ship by ${method}; use ${Object.keys(needed).join(' or ')}.`,
+      },
+    ];
+  }
+  const given = body[method];
+  if (typeof given !== 'object' || given === null)
+    return [{ path: method, message: `${method} must be an object.` }];
+  return fields
+    .filter((field) => (given as Record<string, unknown>)[field] === undefined)
+    .map((field) => ({ path: `${method}.${field}`, message: `${field} is required by info_needed.` }));
+}
+
+/** `POST /api/v2/logistics/ship_order`. */
 function shipOrder(deps: SpDeps, request: FastifyRequest, reply: FastifyReply) {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const shop = callerOf(request).sellerId;
   const order = ownOrder(deps, request, body.order_sn);
-  const methods = ['pickup', 'dropoff', 'non_integrated'].filter((key) => body[key] !== undefined);
+  const issues = deps.conformance.check(
+    request,
+    SP_CHANNEL,
+    'logistics.ship_order',
+    shipOrderIssues(body, infoNeeded(deps.settings.logisticsMode)),
+  );
   let refusal: SpFailure | null = 'error' in order ? order : shipRefusal(order);
-  if (refusal === null && methods.length !== 1)
-    refusal = paramError('Exactly one of pickup, dropoff or non_integrated is required.');
+  if (refusal === null && issues.length > 0) refusal = paramError(issues[0]!.message);
   logSpWrite(deps, 'logistics.ship_order', shop, String(body.order_sn ?? ''), 200, body);
   if (refusal !== null) return sendFailure(reply, deps.requestId(), refusal);
+  const methods = ['pickup', 'dropoff', 'non_integrated'].filter((key) => body[key] !== undefined);
   const shipped = order as SpOrder;
   moveSpOrder(deps, shipped, 'PROCESSED');
   const given = (body[methods[0]!] as { tracking_number?: unknown }).tracking_number;

@@ -103,7 +103,12 @@ function multipart(boundary: string, parts: Part[]): string {
   return `${lines.join('')}--${boundary}--\r\n`;
 }
 
-/** How this order's channel ships: a pickup slot, a drop-off, or the seller's own carrier. */
+/**
+ * How this order's channel ships, as get_shipping_parameter's `info_needed` says (fidelity S3):
+ * pickup (address + slot, when slots exist), dropoff with only the fields it lists (`dropoff: {}`
+ * when its list is empty), and non_integrated (the seller's tracking code) only for a
+ * non-integrated channel. A channel offering none of these is refused before ship_order.
+ */
 async function shippingMethod(
   api: SpApi,
   ctx: ChannelContext,
@@ -116,13 +121,28 @@ async function shippingMethod(
     path: '/api/v2/logistics/get_shipping_parameter',
     query: { order_sn: orderSn },
   });
-  const addresses = asArray(child(params, 'pickup').address_list).filter(isObject);
-  const address = addresses.find((a) => asArray(a.address_flag).includes('pickup_address')) ?? addresses[0];
-  const slot = asArray(address?.time_slot_list).find(isObject);
-  if (address !== undefined && slot !== undefined) {
-    return { pickup: { address_id: address.address_id, pickup_time_id: str(slot.pickup_time_id) } };
+  const needed = child(params, 'info_needed');
+  const fields = (key: string) => asArray(needed[key]).map(String);
+  if (needed.pickup !== undefined) {
+    const addresses = asArray(child(params, 'pickup').address_list).filter(isObject);
+    const address = addresses.find((a) => asArray(a.address_flag).includes('pickup_address')) ?? addresses[0];
+    const slot = asArray(address?.time_slot_list).find(isObject);
+    const pickup: Json = { address_id: address?.address_id };
+    if (fields('pickup').includes('pickup_time_id') || slot !== undefined)
+      pickup.pickup_time_id = str(slot?.pickup_time_id);
+    return { pickup };
   }
-  const branch = asArray(child(params, 'dropoff').branch_list).find(isObject);
-  if (branch !== undefined) return { dropoff: { branch_id: branch.branch_id } };
-  return { non_integrated: { tracking_number: trackingCode } };
+  if (needed.dropoff !== undefined) {
+    const dropoff: Json = {};
+    const branch = asArray(child(params, 'dropoff').branch_list).find(isObject);
+    if (fields('dropoff').includes('branch_id')) dropoff.branch_id = branch?.branch_id;
+    return { dropoff };
+  }
+  if (needed.non_integrated !== undefined) return { non_integrated: { tracking_number: trackingCode } };
+  throw spChannelError(
+    FailureClass.permanent,
+    'shopee.ship_order.no_method',
+    'Shopee offers no way to ship this order (get_shipping_parameter info_needed is empty)',
+    { hint: 'Arrange the shipment in Shopee Seller Centre.' },
+  );
 }

@@ -181,6 +181,31 @@ describe('Shopee order status', () => {
     assert.equal((await sp.writes('logistics.ship_order')).length, calls, 'ship_order is not repeated');
   });
 
+  test('ship_order follows info_needed: dropoff {} for a drop-off channel, the tracking code only when non-integrated (S3)', async () => {
+    const ctx = await sp.connect();
+    const ship = { kind: 'ship' as const, trackingCode: 'BRX1', shippedAt: new Date() };
+    const shipWith = async (mode: string) => {
+      const set = await sp.control('PATCH', '/shopee/settings', { logistics_mode: mode });
+      assert.equal((set.body as { logistics_mode: string }).logistics_mode, mode);
+      const placed = await order({ status: 'READY_TO_SHIP' });
+      await sp.adapter.pushOrderStatus(ctx, await sp.adapter.getOrder(ctx, placed.order_sn), ship);
+      const writes = (await sp.writes('logistics.ship_order')).filter(
+        (w) => (w.body as { order_sn: string }).order_sn === placed.order_sn,
+      );
+      assert.equal((await simOrder(placed.order_sn)).order_status, 'PROCESSED', `${mode}: shipped`);
+      return writes.at(-1)?.body as Record<string, unknown>;
+    };
+    try {
+      const dropoff = await shipWith('dropoff');
+      assert.deepEqual(dropoff.dropoff, {}, 'dropoff: {} when info_needed.dropoff is empty');
+      assert.equal(dropoff.non_integrated, undefined, 'never non_integrated on an integrated channel');
+      const own = await shipWith('non_integrated');
+      assert.deepEqual(own.non_integrated, { tracking_number: 'BRX1' });
+    } finally {
+      await sp.control('PATCH', '/shopee/settings', { logistics_mode: 'pickup' });
+    }
+  });
+
   test('what Shopee cannot take is refused before any write', async () => {
     const ctx = await sp.connect();
     const read = await sp.adapter.getOrder(ctx, (await order({ status: 'INVOICE_PENDING' })).order_sn);
