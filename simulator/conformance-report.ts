@@ -94,5 +94,8 @@ if (args.has('--clear')) {
     printTable(totals);
   }
   const invalid = [...totals.counts.values()].reduce((sum, row) => sum + row.invalid, 0);
-  if (args.has('--strict') && invalid > 0) process.exitCode = 1;
+  // A run that left no ledger proves nothing: the reporting itself broke.
+  if (args.has('--strict') && totals.files === 0)
+    console.error(`no conformance ledger in ${dir}: did the tests run?`);
+  if (args.has('--strict') && (invalid > 0 || totals.files === 0)) process.exitCode = 1;
 }
