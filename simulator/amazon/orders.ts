@@ -358,3 +358,11 @@ export function registerAmOrders(scope: FastifyInstance, deps: AmDeps): void {
     (request, reply) => confirmShipment(deps, request, reply),
   );
 }
+
+/** How the order rows of fidelity.md are answered here, each with its source. */
+export const AM_ORDER_FIDELITY = {
+  A1: '[SPM ordersV0 PackageReferenceId: "Only positive numeric values are supported"] confirmShipment refuses any other packageReferenceId with 400 InvalidInput naming it (packageDetailIssues, counted in the conformance ledger).',
+  A2: '[SPM ordersV0 PackageDetail.carrierName "required when carrierCode is Other"; SP-API changelog "CarrierCode value required … BR"] carrierCode must be one of CARRIER_CODES [unverified: a subset of Amazon\'s published list] and Other needs carrierName; refused with 400 InvalidInput otherwise.',
+  A3: '[SPM ordersV0 deprecated: true; orders_2026-01-01 searchOrders/getOrder] NOT YET: the simulator and the adapter still speak Orders v0 for the order and its items; the restricted buyer data (A11) is read through v0 getOrderAddress/getOrderBuyerInfo, which the 2026 migration will replace with includedData BUYER/RECIPIENT.',
+  A11: "[SPM tokens_2021-03-01 createRestrictedDataToken; ordersV0 getOrderAddress, getOrderBuyerInfo] the buyer's address, name, e-mail and CPF/CNPJ (BuyerTaxInfo) are answered only to a Restricted Data Token covering the path (literal or {orderId} form, tokens.ts); the LWA token gets 403 Unauthorized.",
+} as const;

@@ -224,3 +224,9 @@ export function registerMgDeliveries(scope: FastifyInstance, deps: MgDeps): void
     postFinishing(deps, req, reply),
   );
 }
+
+/** How the order rows of fidelity.md are answered here, each with its source. */
+export const MG_ORDER_FIDELITY = {
+  G2: '[doc developers.magalu.com seller-pedidos update_invalid_invoice] an invalid invoice is corrected with PUT /seller/v1/deliveries/{id}/invoices/{key} → 204; a POST there is 405 and a conformance violation.',
+  G5: "[doc seller-pedidos get_order / deliveries; field names unverified] the buyer (name, document_number, customer_type, email, phones[{area_code, number}], state_registration) is the order's customer; the recipient and address (zipcode, street, number, complement, district, city, state, country) are each delivery's shipping.recipient, with shipping.deadline.limit_date. One simulated buyer per order (core/buyers.ts).",
+} as const;

@@ -191,3 +191,9 @@ export function registerMlShipments(scope: FastifyInstance, deps: MlDeps): void 
     (request, reply) => postInvoice(deps, request, reply),
   );
 }
+
+/** How the order rows of fidelity.md are answered here, each with its source. */
+export const ML_ORDER_FIDELITY = {
+  M3: "[doc developers.mercadolivre.com.br importar-nota-fiscal, 2026-06-08] drop_off, cross_docking, xd_drop_off and xd_same_day shipments wait for the seller's NF-e (ML_INVOICE_LOGISTICS); POST /shipments/{id}/invoice_data?siteId=MLB takes the NF-e XML only: a JSON body is 400 and a conformance violation (invoiceDataIssues).",
+  M4: '[doc shipments: destination.shipping_address; orders billing_info] GET /shipments/{id} (x-format-new) carries destination.receiver_name/receiver_phone and shipping_address (street_name, street_number, neighborhood, city, state BR-UF, zip_code), released once the sale is paid [unverified]; GET /orders/{id}/billing_info carries doc_type/doc_number and additional_info (names, address, STATE_REGISTRATION) [2nd: the legacy billing_info shape]. One simulated buyer per order (core/buyers.ts).',
+} as const;

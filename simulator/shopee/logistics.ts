@@ -224,3 +224,10 @@ export function registerSpLogistics(scope: FastifyInstance, deps: SpDeps): void 
     );
   });
 }
+
+/** How the order rows of fidelity.md are answered here, each with its source. */
+export const SP_ORDER_FIDELITY = {
+  S1: '[doc Shopee BR guide "passo a passo para subir a NF-e", "APIs de orders"] an order waiting for its NF-e is INVOICE_PENDING inside (a get_order_list filter) and READY_TO_SHIP in get_order_detail (orders.ts); upload_invoice_doc releases it.',
+  S3: "[doc v2.logistics.get_shipping_parameter, v2.logistics.ship_order; BR logistics guide] info_needed follows the shop's logistics mode (pickup: address_id + pickup_time_id; dropoff: []; non_integrated: tracking_number); ship_order must use the offered method with its fields, dropoff {} when the list is empty, non_integrated only for a non-integrated channel (shipOrderIssues).",
+  S6: "[unverified: get_order_list documents no sort order] the list is oldest first by default and newest first with settings order_list_order=desc, so a test proves the importer pages the whole window either way. Why the importer's choice is safe: each full page narrows the window only by what that page has shown, in the direction the page itself reveals, so no order is left outside a window still to read; the cost is re-reading the orders of one boundary second.",
+} as const;
