@@ -215,6 +215,7 @@ export function IntegrationPage(props: { id: number }) {
       ) : (
         <form className="card form" onSubmit={save} aria-labelledby="rules-title">
           <h2 id="rules-title">{t('rules.title')}</h2>
+          {!writable && <p className="muted small">{t('error.readOnly')}</p>}
           <fieldset>
             <legend>{t('rules.stock')}</legend>
             <div className="grid">
