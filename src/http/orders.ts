@@ -9,7 +9,6 @@ import { type Static, Type } from 'typebox';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { orderHintText } from '../i18n/hints.ts';
 import { preferredLanguage } from '../i18n/language.ts';
 import { presentOrders } from '../orders/present.ts';
 import { getOrderByCode, listOrders, rawPayload, statusHistory } from '../orders/queries.ts';
@@ -113,21 +112,10 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     { schema: { tags, security: sellerSecurity, params: CodeParams } },
     async (request) => {
       const row = await getOrderByCode(deps.db, account(request), request.params.code);
-      const [order] = await presentOrders(deps.db, account(request), [row]);
       // Cais's hints in the caller's language; the marketplace's messages stay its own words.
       const lang = preferredLanguage(request.headers['accept-language']);
-      const syncErrors = order!.cais.sync_errors.map((e) => ({
-        ...e,
-        hint: orderHintText(e.error_code, e.hint ?? null, lang),
-      }));
-      return {
-        ...order,
-        cais: {
-          ...order!.cais,
-          sync_errors: syncErrors,
-          reservations: await reservationsOfOrder(deps.db, row.id),
-        },
-      };
+      const [order] = await presentOrders(deps.db, account(request), [row], lang);
+      return { ...order, cais: { ...order!.cais, reservations: await reservationsOfOrder(deps.db, row.id) } };
     },
   );
 

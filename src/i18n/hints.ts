@@ -182,16 +182,3 @@ export function hintText(source: HintSource, lang: Language): string | null {
   if (category && amazonCategoryHintsPt[category]) return amazonCategoryHintsPt[category];
   return classHintsPt[marketplaceOf(code) ?? 'any']![failureClass(source.failure)];
 }
-
-const orderHintPt =
-  'O marketplace recusou esta mudança do pedido: leia a mensagem dele acima e faça a mudança no painel do marketplace, ou corrija os dados no ERP e envie de novo.';
-
-/**
- * The hint of an order's sync error in `lang`. Order refusals carry hints written for the
- * transition refused, not per code; in Portuguese they get the catalogue's words for the code
- * when there are some, else a general one for orders (not a listing's advice).
- */
-export function orderHintText(code: string, hint: string | null, lang: Language): string | null {
-  if (lang === 'en' || !hint) return hint;
-  return hintsPt[code] ?? orderHintPt;
-}

@@ -2,7 +2,9 @@
  * An order as the ERP reads it (queue, GET /orders, webhooks): SkyHub's shape, with the status
  * and sync status of now, what the ERP itself reported merged in, and Cais's extras under `cais`.
  */
+
 import type { Queryable } from '../db/db.ts';
+import type { Language } from '../i18n/language.ts';
 import type { OrderRow } from './queries.ts';
 import type { SkyHubInvoice, SkyHubShipment } from './shape.ts';
 import { defaultStatuses, defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
@@ -10,7 +12,12 @@ import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from './syn
 
 export type PresentedOrder = ReturnType<typeof presentOrder>;
 
-export function presentOrder(row: OrderRow, labels: Map<string, OrderStatus>, errors: OrderErrorRow[] = []) {
+export function presentOrder(
+  row: OrderRow,
+  labels: Map<string, OrderStatus>,
+  errors: OrderErrorRow[] = [],
+  lang: Language = 'en',
+) {
   const status = labels.get(row.status_code) ?? {
     ...defaultStatusOf[row.status_type],
     code: row.status_code,
@@ -40,7 +47,7 @@ export function presentOrder(row: OrderRow, labels: Map<string, OrderStatus>, er
       unknown_skus: row.unknown_skus,
       queue_deliveries: row.queue_deliveries,
       acknowledged_at: row.acked_at?.toISOString() ?? null,
-      sync_errors: errors.filter((e) => e.order_id === row.id).map((e) => presentOrderError(e)),
+      sync_errors: errors.filter((e) => e.order_id === row.id).map((e) => presentOrderError(e, lang)),
     },
   };
 }
@@ -54,13 +61,18 @@ function mergeBy<T>(first: readonly T[], second: readonly T[], key: (t: T) => st
  * Presents rows of one account with their labels and open sync errors. The usual order (a
  * default status, no open error) costs no query: the queue hands out orders one at a time.
  */
-export async function presentOrders(db: Queryable, accountId: number, rows: readonly OrderRow[]) {
+export async function presentOrders(
+  db: Queryable,
+  accountId: number,
+  rows: readonly OrderRow[],
+  lang: Language = 'en',
+) {
   if (rows.length === 0) return [];
   const custom = rows.some((r) => !defaultStatuses.some((s) => s.code === r.status_code));
   const labels = custom ? await statusLabels(db, accountId) : defaultLabels;
   const withErrors = rows.filter((r) => r.has_open_errors).map((r) => r.id);
   const errors = withErrors.length > 0 ? await openErrorsOfOrders(db, withErrors) : [];
-  return rows.map((r) => presentOrder(r, labels, errors));
+  return rows.map((r) => presentOrder(r, labels, errors, lang));
 }
 
 const defaultLabels = new Map(defaultStatuses.map((s) => [s.code, s]));
