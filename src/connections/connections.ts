@@ -11,7 +11,7 @@ import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import { cancelSchedule, everyLabel, listSchedules, replaceSchedule } from '../sync/schedules.ts';
-import { resolveConnectionErrors } from '../sync/sync-errors.ts';
+import { resolveConnectionErrors } from '../sync-errors/listings.ts';
 import type { Cipher } from './cipher.ts';
 import { DbCredentialStore, markAuthFailed } from './credential-store.ts';
 import {

@@ -20,7 +20,7 @@ import {
   listOrderErrors,
   orderErrorCategories,
   presentOrderError,
-} from '../orders/sync-errors.ts';
+} from '../sync-errors/orders.ts';
 import type { OrderRouteDeps } from './orders.ts';
 import { noContent } from './products.ts';
 import { sellerSecurity } from './schemas.ts';

@@ -7,7 +7,6 @@ import { hintText } from '../i18n/hints.ts';
 import { type Language, preferredLanguage } from '../i18n/language.ts';
 import { oweSends } from '../listings/queries.ts';
 import { retryFailedRelays } from '../orders/relay.ts';
-import { orderErrorCategories, orderErrorTypes } from '../orders/sync-errors.ts';
 import {
   categories,
   categoryOf,
@@ -18,7 +17,8 @@ import {
   listErrors,
   openListingErrors,
   resourceOf,
-} from '../sync/sync-errors.ts';
+} from '../sync-errors/listings.ts';
+import { orderErrorCategories, orderErrorTypes } from '../sync-errors/orders.ts';
 import { noContent } from './products.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';

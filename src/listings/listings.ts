@@ -14,7 +14,7 @@ import { unprocessable } from '../errors.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
 import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
-import { resolveListingErrors } from '../sync/sync-errors.ts';
+import { resolveListingErrors } from '../sync-errors/listings.ts';
 import {
   awaitingAcceptance,
   type Flag,

@@ -5,10 +5,10 @@
 
 import type { Queryable } from '../db/db.ts';
 import type { Language } from '../i18n/language.ts';
+import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from '../sync-errors/orders.ts';
 import type { OrderRow } from './queries.ts';
 import type { SkyHubInvoice, SkyHubShipment } from './shape.ts';
 import { defaultStatuses, defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
-import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from './sync-errors.ts';
 
 export type PresentedOrder = ReturnType<typeof presentOrder>;
 

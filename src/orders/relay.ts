@@ -13,8 +13,8 @@ import type { Cipher } from '../connections/cipher.ts';
 import { channelContext } from '../connections/connections.ts';
 import { findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
+import { recordOrderError, relayHints, resolveOrderErrors } from '../sync-errors/orders.ts';
 import { recordEvents, subscribedTypes } from '../webhooks/events.ts';
-import { recordOrderError, relayHints, resolveOrderErrors } from './sync-errors.ts';
 
 export interface RelayDeps {
   db: Db;

@@ -11,6 +11,7 @@
  */
 import type { Queryable } from '../db/db.ts';
 import { oweSends } from '../listings/queries.ts';
+import { recordOrderError, resolveOrderErrors } from '../sync-errors/orders.ts';
 import { recordEvents, subscribedTypes, type WebhookEvent } from '../webhooks/events.ts';
 import { type MatchResult, matchItems } from './match.ts';
 import { presentOrders } from './present.ts';
@@ -18,7 +19,6 @@ import { ordersByIds } from './queries.ts';
 import { releaseReservations, reservationsEnabled, reserveUnits } from './reservations.ts';
 import type { NormalisedOrder } from './shape.ts';
 import { defaultStatusOf, type StatusType } from './statuses.ts';
-import { recordOrderError, resolveOrderErrors } from './sync-errors.ts';
 
 export interface UpsertScope {
   accountId: number;

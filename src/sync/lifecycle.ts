@@ -17,6 +17,7 @@ import type { ChannelError } from '../channels/errors.ts';
 import { markAuthFailed } from '../connections/credential-store.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db, Queryable } from '../db/db.ts';
+import { recordConnectionError } from '../sync-errors/listings.ts';
 import {
   acquireLease,
   DEFAULT_LEASE_MS,
@@ -35,7 +36,6 @@ import {
   startRun,
   type Trigger,
 } from './runs.ts';
-import { recordConnectionError } from './sync-errors.ts';
 
 export interface LifecycleDeps {
   db: Db;

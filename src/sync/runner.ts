@@ -15,6 +15,7 @@ import { channelContext } from '../connections/connections.ts';
 import { type ConnectionRow, findConnectionById } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
 import type { Rules } from '../rules/rules.ts';
+import { hasOpenListingErrors, recordListingErrors, resolveListingErrors } from '../sync-errors/listings.ts';
 import { confirmDelivered, MAX_CONFIRMATIONS, type Unconfirmed } from './confirm.ts';
 import { type BatchOutcome, deliverBatch, noReservations, type Reservations } from './deliver.ts';
 import { DEFAULT_LEASE_MS } from './lease.ts';
@@ -28,7 +29,6 @@ import {
   settleRejected,
 } from './queries.ts';
 import type { RunCounts, RunStatus, Trigger } from './runs.ts';
-import { hasOpenListingErrors, recordListingErrors, resolveListingErrors } from './sync-errors.ts';
 
 export interface RunnerDeps extends LifecycleDeps {
   db: Db;

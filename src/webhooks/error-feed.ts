@@ -6,7 +6,7 @@
  * a lower id commit before the feed moves past it.
  */
 import type { Db, Queryable } from '../db/db.ts';
-import { categoryOf } from '../sync/sync-errors.ts';
+import { categoryOf } from '../sync-errors/listings.ts';
 import { recordEvents, subscribedTypes, type WebhookEvent } from './events.ts';
 
 const FEED = 'sync_errors';

@@ -1,4 +1,7 @@
 /**
+ * The sync-errors domain (this folder: listings and connections here, orders in orders.ts) owns
+ * every sync error, whichever flow met it: runs, order imports and relays, connection checks.
+ *
  * Sync errors: what a marketplace refused, per listing and resource, with its own message, a
  * stable code, the class (transient or not) and a hint. One open error per (listing, resource)
  * counts attempts instead of piling up; an error of the whole connection (its authorisation) is
