@@ -112,11 +112,15 @@ await db.close();
 await sim.stop();
 await schema.drop();
 
-/** An account with an ML connection whose order reads are not paced (the simulator has no limits). */
+/**
+ * An account with an ML connection whose order reads are not paced (the simulator has no
+ * limits): the search (`orders`) and each order's shipment and billing info (`read`).
+ */
 async function orderConnection(db: Db) {
   const c = await mercadoLivreConnection(db, sim.url);
   await db.query(
-    `UPDATE connections SET rate_limits = rate_limits || '{"orders": {"perSecond": 1e9, "burst": 1e9}}'::jsonb
+    `UPDATE connections SET rate_limits = rate_limits
+       || '{"orders": {"perSecond": 1e9, "burst": 1e9}, "read": {"perSecond": 1e9, "burst": 1e9}}'::jsonb
       WHERE id = $1`,
     [c.connectionId],
   );
