@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 
-const benches = ['ingest', 'sync', 'orders', 'marketplaces'] as const;
+const benches = ['ingest', 'sync', 'orders', 'marketplaces', 'scale'] as const;
 const only = process.argv.slice(2);
 const docs = new URL('../docs/BENCHMARKS.md', import.meta.url);
 const START = '<!-- bench:latest -->';

@@ -1,6 +1,18 @@
 /** Runs a bench server in a child process (so the load generator does not share its thread). */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { openSync } from 'node:fs';
+
+// A benchmark that fails part-way must not leave its servers running (they hold its stdout).
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
 
 export interface ChildServer {
   url: string;
@@ -28,10 +40,12 @@ export function startChild(
   options: ChildOptions = {},
 ): Promise<ChildServer> {
   const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'inherit';
-  const child = fork(script, {
-    env: childEnv(env, options.unset),
-    stdio: ['ignore', stdout, 'inherit', 'ipc'],
-  });
+  const child = track(
+    fork(script, {
+      env: childEnv(env, options.unset),
+      stdio: ['ignore', stdout, 'inherit', 'ipc'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) =>
@@ -55,10 +69,12 @@ export function startChild(
 
 /** Runs a script that reports once over IPC and exits; resolves with its report. */
 export function runChild(script: URL, env: Record<string, string>): Promise<Record<string, unknown>> {
-  const child = fork(script, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = track(
+    fork(script, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     let report: Record<string, unknown> | undefined;
     child.once('message', (message) => {
