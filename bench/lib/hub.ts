@@ -132,7 +132,9 @@ export async function buildHub(
   await db.query(
     `INSERT INTO listings (account_id, connection_id, product_id, flag, external_id, connected_at,
                            stock_seq, stock_done_seq, price_seq, price_done_seq)
-     SELECT s.account_id, c.id, p.id, 'green',
+     SELECT s.account_id, c.id, p.id,
+            -- Hot SKUs are listed on Mercado Livre only: the Magalu connections have no real tokens.
+            CASE WHEN c.channel = 'magalu' AND s.k <= $2 AND n <= $3 THEN 'grey' ELSE 'green' END,
             CASE WHEN c.channel = 'mercadolivre' AND s.k <= $2 AND n <= $3
                  THEN ($4::text[])[(s.k - 1) * $3 + n] ELSE 'UNUSED-' || p.id END, now(), 1, 1, 1, 1
        FROM unnest($1::bigint[]) WITH ORDINALITY AS s(account_id, k)
