@@ -30,10 +30,11 @@ async function order(body: Record<string, unknown> = {}) {
   return created.body;
 }
 const listOrders = (query: string) => get(`/orders/v0/orders?MarketplaceIds=${BR}&${query}`);
-const confirm = (id: string, json: unknown) =>
+const confirm = (id: string, json: unknown, expectInvalid?: string) =>
   sim.call('amazon', 'POST', `/orders/v0/orders/${id}/shipmentConfirmation`, {
     headers: { 'x-amz-access-token': token },
     json,
+    ...(expectInvalid === undefined ? {} : { expectInvalid }),
   });
 const shipment = (itemId: string, quantity: number) => ({
   marketplaceId: BR,
@@ -129,7 +130,11 @@ describe('Amazon Orders v0', () => {
     const again = await confirm(created.AmazonOrderId, shipment(itemId, 1));
     assert.equal(again.status, 400);
     assert.equal(again.body.errors[0].code, 'InvalidInput');
-    const bad = await confirm(created.AmazonOrderId, { marketplaceId: BR });
+    const bad = await confirm(
+      created.AmazonOrderId,
+      { marketplaceId: BR },
+      'confirmShipment without packageDetail',
+    );
     assert.equal(bad.status, 400);
   });
 

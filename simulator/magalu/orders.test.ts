@@ -138,7 +138,11 @@ describe('Magalu orders and deliveries', () => {
     assert.equal(early.status, 422);
     assert.equal(early.body.slug, 'UNPROCESSABLE_ENTITY');
     await sim.control('POST', `/magalu/orders/${fresh.id}/status`, { status: 'approved' });
-    const shortKey = await post(`/deliveries/${deliveryId}/invoices`, invoice('123'));
+    const shortKey = await sim.call('magalu', 'POST', `/seller/v1/deliveries/${deliveryId}/invoices`, {
+      token,
+      json: invoice('123'),
+      expectInvalid: 'an invoice key of 3 digits',
+    });
     assert.equal(shortKey.status, 400);
     const finishing = await post(`/deliveries/${deliveryId}/finishing`, { channel: { id: CHANNEL } });
     assert.equal(finishing.status, 422);

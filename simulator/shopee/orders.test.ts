@@ -132,7 +132,11 @@ describe('Shopee shipping and invoices', () => {
     const again = await ship(created.order_sn);
     assert.equal(again.status, 200);
     assert.notEqual(again.body.error, '');
-    const none = await post('/api/v2/logistics/ship_order', { order_sn: (await order()).order_sn });
+    const none = await shopeeCall(sim, 'POST', '/api/v2/logistics/ship_order', {
+      token,
+      json: { order_sn: (await order()).order_sn },
+      expectInvalid: 'ship_order without a method',
+    });
     assert.equal(none.body.error, 'error_param', 'pickup, dropoff or non_integrated is required');
   });
 
