@@ -111,7 +111,9 @@ function flatParams(e: ApiError): Record<string, string | number> {
 /** The rule a field broke, phrased for the form where the field is shown. */
 function ruleWords(i18n: I18n, e: ApiError): string {
   const key = `rule.${e.params.rule}` as MessageKey;
-  return i18n.has(key) ? i18n.t(key, flatParams(e)) : i18n.t('rule.invalid');
+  if (i18n.has(key)) return i18n.t(key, flatParams(e));
+  // A rule the console has no words for: the server's sentence, when it wrote it in this language.
+  return e.localized ? e.message : i18n.t('rule.invalid');
 }
 
 /**

@@ -23,7 +23,11 @@ const emailPattern = /^[^\s@]+@[^\s@]+$/;
 
 export async function createUser(db: Queryable, accountId: number, user: NewUser): Promise<number> {
   const email = user.email.trim().toLowerCase();
-  if (!emailPattern.test(email)) throw invalid(`email: "${user.email}" is not an email address`);
+  if (!emailPattern.test(email))
+    throw invalid(`email: "${user.email}" is not an email address`, {
+      code: 'invalid_field',
+      params: { field: 'email', rule: 'format', format: 'e-mail' },
+    });
   if (user.password !== undefined && user.password.length < 8) {
     throw invalid('password: must have at least 8 characters', {
       code: 'invalid_field',
@@ -51,7 +55,8 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(db: Queryable, accountId: number, keyId: number): Promise<void> {
-  if (!(await revokeApiKeyRow(db, accountId, keyId))) throw notFound(`API key ${keyId} not found`);
+  if (!(await revokeApiKeyRow(db, accountId, keyId)))
+    throw notFound(`API key ${keyId} not found`, { code: 'api_key_not_found', params: { key: keyId } });
 }
 
 export interface CreatedAccount {

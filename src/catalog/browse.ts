@@ -36,6 +36,7 @@ export async function listProducts(
   if (offset + limit > MAX_OFFSET) {
     throw invalid(
       `page: paging past ${MAX_OFFSET} products is not supported; follow the "next" cursor instead`,
+      { code: 'invalid_field', params: { field: 'page', rule: 'paging_limit', limit: MAX_OFFSET } },
     );
   }
   const [rows, total] = await Promise.all([
@@ -87,7 +88,11 @@ export async function searchProducts(
                      AND ${folded('v.sku')} LIKE $2))`;
   const limit = Math.min(paging.perPage, MAX_PER_PAGE);
   const offset = (paging.page - 1) * limit;
-  if (offset + limit > MAX_OFFSET) throw invalid(`page: past ${MAX_OFFSET} results; narrow the search`);
+  if (offset + limit > MAX_OFFSET)
+    throw invalid(`page: past ${MAX_OFFSET} results; narrow the search`, {
+      code: 'invalid_field',
+      params: { field: 'page', rule: 'paging_limit', limit: MAX_OFFSET },
+    });
   const rows = await db.query<ProductRow>(
     `SELECT p.id, p.account_id, p.sku, p.parent_id, p.name, p.status, p.qty, p.price, p.promotional_price,
             p.stock_version, p.price_version, p.data, p.removed_at
@@ -113,7 +118,11 @@ function encodeCursor(id: number): string {
 
 function decodeCursor(cursor: string): number {
   const match = /^p:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw invalid('cursor: is not a cursor this server issued; use the "next" link as given');
+  if (!match)
+    throw invalid('cursor: is not a cursor this server issued; use the "next" link as given', {
+      code: 'invalid_field',
+      params: { field: 'cursor', rule: 'unknown_cursor' },
+    });
   return Number(match[1]);
 }
 

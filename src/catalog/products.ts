@@ -73,15 +73,20 @@ function newRow(ctx: WriteContext, input: ProductInput | VariationInput, parent?
 
 async function insertOrRevive(tx: Queryable, ctx: WriteContext, row: NewProductRow): Promise<ProductRow> {
   const existing = await lockProductBySku(tx, ctx.accountId, row.sku);
-  const skuTaken = () => conflict(`sku: ${row.sku} already exists`, { code: 'sku_taken' });
+  const skuTaken = () =>
+    conflict(`sku: ${row.sku} already exists`, { code: 'sku_taken', params: { sku: row.sku } });
   if (existing && !existing.removed_at) throw skuTaken();
   // The same rules as a price update (stock-price.ts): no promotional price without a price.
   if (row.promotionalPrice !== null && row.price === null) {
-    throw unprocessable('price: is required when promotional_price is given', { code: 'invalid_price' });
+    throw unprocessable('price: is required when promotional_price is given', {
+      code: 'price_required',
+      params: { field: 'price' },
+    });
   }
   if (row.promotionalPrice !== null && row.price !== null && row.promotionalPrice > row.price) {
     throw unprocessable(`promotional_price: must not be greater than price (${row.price})`, {
       code: 'promo_above_price',
+      params: { field: 'promotional_price', price: row.price },
     });
   }
   // Two requests creating one SKU at once both find it free; the later insert hits the unique key.
@@ -117,7 +122,11 @@ export async function createProduct(db: Db, ctx: WriteContext, input: ProductInp
 function assertDistinctSkus(input: ProductInput): void {
   const seen = new Set([input.sku]);
   for (const [i, v] of (input.variations ?? []).entries()) {
-    if (seen.has(v.sku)) throw invalid(`product.variations[${i}].sku: ${v.sku} appears more than once`);
+    if (seen.has(v.sku))
+      throw invalid(`product.variations[${i}].sku: ${v.sku} appears more than once`, {
+        code: 'invalid_field',
+        params: { field: `product.variations[${i}].sku`, rule: 'unique' },
+      });
     seen.add(v.sku);
   }
 }
@@ -127,7 +136,8 @@ export async function getProduct(db: Queryable, accountId: number, sku: string):
   if (!row) throw productNotFound(sku);
   if (row.parent_id !== null) {
     throw notFound(`sku: ${sku} is a variation; read it at /variations/${encodeURIComponent(sku)}`, {
-      code: 'product_not_found',
+      code: 'sku_is_variation',
+      params: { sku },
     });
   }
   return presentProduct(row, await findVariations(db, [row.id]));
@@ -152,6 +162,7 @@ export async function updateProduct(
   if (fields.sku !== undefined && fields.sku !== sku) {
     throw invalid(
       `product.sku: "${fields.sku}" differs from the SKU in the path ("${sku}"); a SKU cannot change`,
+      { code: 'invalid_field', params: { field: 'product.sku', rule: 'sku_mismatch', sku } },
     );
   }
   // Exactly one of stock or price: one statement, which also answers not_found. Anything else
@@ -166,6 +177,7 @@ export async function updateProduct(
     if (row.parent_id !== null && fields.variations !== undefined) {
       throw unprocessable(`product.variations: ${sku} is a variation; a variation cannot have variations`, {
         code: 'variation_of_variation',
+        params: { field: 'product.variations', sku },
       });
     }
     await applyCatalogFields(tx, ctx, row, fields);
@@ -190,8 +202,21 @@ async function applyStockPrice(db: Queryable, ctx: WriteContext, sku: string, fi
 function expectApplied([result]: WriteResult[]): void {
   if (!result) return;
   if (result.status === 'not_found') throw productNotFound(result.sku);
-  if (result.status === 'stale') throw conflict(result.error!, { code: 'stale_write' });
-  if (result.status === 'rejected') throw unprocessable(result.error!, { code: 'invalid_price' });
+  if (result.status === 'stale') {
+    throw conflict(result.error!, { code: 'stale_write', params: { sku: result.sku } });
+  }
+  if (result.status === 'rejected') throw priceRejected(result.sku, result.error!);
+}
+
+/** The two refusals of a price update (stock-price.ts), as codes a console can say in Portuguese. */
+function priceRejected(sku: string, message: string) {
+  const above = /^promotional_price: .*\(([\d.]+)\)$/.exec(message);
+  return above
+    ? unprocessable(message, {
+        code: 'promo_above_price',
+        params: { field: 'promotional_price', price: Number(above[1]), sku },
+      })
+    : unprocessable(message, { code: 'price_required', params: { field: 'price', sku } });
 }
 
 async function applyCatalogFields(
@@ -249,6 +274,7 @@ async function upsertVariation(
   if (existing.parent_id !== parent.id) {
     throw conflict(`variations: sku ${v.sku} already exists and is not a variation of ${parent.sku}`, {
       code: 'sku_taken',
+      params: { sku: v.sku },
     });
   }
   await applyCatalogFields(tx, ctx, existing, v);
@@ -294,7 +320,10 @@ export async function createVariation(
 async function liveVariation(db: Queryable, accountId: number, sku: string): Promise<ProductRow> {
   const row = await findLiveProduct(db, accountId, sku);
   if (!row || row.parent_id === null) {
-    throw notFound(`Não foi possível encontrar Variation: ${sku}`, { code: 'variation_not_found' });
+    throw notFound(`Não foi possível encontrar Variation: ${sku}`, {
+      code: 'variation_not_found',
+      params: { sku },
+    });
   }
   return row;
 }
@@ -312,6 +341,7 @@ export async function updateVariation(
   if (fields.sku !== undefined && fields.sku !== sku) {
     throw invalid(
       `variation.sku: "${fields.sku}" differs from the SKU in the path ("${sku}"); a SKU cannot change`,
+      { code: 'invalid_field', params: { field: 'variation.sku', rule: 'sku_mismatch', sku } },
     );
   }
   await db.transaction(async (tx) => {

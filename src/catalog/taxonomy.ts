@@ -37,8 +37,7 @@ export async function renameCategory(
     'UPDATE categories SET name = $3 WHERE account_id = $1 AND code = $2 RETURNING code',
     [accountId, code, name],
   );
-  if (rows.length === 0)
-    throw notFound(`Não foi possível encontrar Category: ${code}`, { code: 'category_not_found' });
+  if (rows.length === 0) throw categoryNotFound(code);
 }
 
 export async function removeCategory(db: Queryable, accountId: number, code: string): Promise<void> {
@@ -46,9 +45,12 @@ export async function removeCategory(db: Queryable, accountId: number, code: str
     accountId,
     code,
   ]);
-  if (rows.length === 0)
-    throw notFound(`Não foi possível encontrar Category: ${code}`, { code: 'category_not_found' });
+  if (rows.length === 0) throw categoryNotFound(code);
 }
+
+// SkyHub's own words (in Portuguese whatever the language asked), which SkyHub clients match on.
+const categoryNotFound = (code: string) =>
+  notFound(`Não foi possível encontrar Category: ${code}`, { code: 'category_not_found', params: { code } });
 
 export interface Attribute {
   name: string;
@@ -83,5 +85,8 @@ export async function updateAttribute(
     [accountId, name, patch.label ?? null, patch.options ? JSON.stringify(patch.options) : null],
   );
   if (rows.length === 0)
-    throw notFound(`Não foi possível encontrar Attribute: ${name}`, { code: 'attribute_not_found' });
+    throw notFound(`Não foi possível encontrar Attribute: ${name}`, {
+      code: 'attribute_not_found',
+      params: { name },
+    });
 }

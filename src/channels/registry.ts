@@ -15,6 +15,7 @@ export function adapterFor(channel: string): ChannelAdapter {
   if (!adapter) {
     throw notFound(`channel: "${channel}" is not supported (supported: ${[...adapters.keys()].join(', ')})`, {
       code: 'channel_not_supported',
+      params: { channel, supported: [...adapters.keys()] },
     });
   }
   return adapter;

@@ -274,7 +274,7 @@ async function exchange(
   params: Record<string, string>,
 ) {
   if (!adapter.exchangeCode || !known.clientId || !known.clientSecret || !row.redirect_uri) {
-    throw unprocessable('this connection cannot complete an OAuth consent');
+    throw unprocessable('this connection cannot complete an OAuth consent', { code: 'consent_impossible' });
   }
   try {
     return await adapter.exchangeCode({

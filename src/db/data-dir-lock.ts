@@ -24,6 +24,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     if (owner !== process.pid && owner > 0 && isAlive(owner)) {
       throw unavailable(
         `the embedded database in ${dir} is in use by process ${owner}; stop it first, or use PostgreSQL (DATABASE_URL) to run several processes`,
+        { code: 'data_dir_in_use', params: { dir, pid: owner } },
       );
     }
     await writeFile(path, String(process.pid));

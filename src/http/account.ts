@@ -30,15 +30,18 @@ const NewUser = Type.Object(
   { additionalProperties: false },
 );
 
-const forbidden = (message: string) => new CaisError(ErrorKind.forbidden, message, { code: 'forbidden' });
+const forbidden = (message: string, code: string) => new CaisError(ErrorKind.forbidden, message, { code });
 
 /** A console user; for changes, an owner or admin. */
 function consoleUser(request: FastifyRequest, change: boolean): NonNullable<Principal['user']> {
   const user = principalOf(request).user;
   if (!user)
-    throw forbidden('users and API keys are managed from a console login (or the cais command line)');
+    throw forbidden(
+      'users and API keys are managed from a console login (or the cais command line)',
+      'console_login_required',
+    );
   if (change && user.role === 'viewer')
-    throw forbidden('only an owner or admin can change users and API keys');
+    throw forbidden('only an owner or admin can change users and API keys', 'admin_required');
   return user;
 }
 
@@ -106,7 +109,7 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
       const me = consoleUser(request, true);
       const body = validate<Static<typeof NewUser>>(NewUser, request.body, 'user');
       if (body.role === 'owner' && me.role !== 'owner')
-        throw forbidden('only an owner can add another owner');
+        throw forbidden('only an owner can add another owner', 'owner_required');
       const id = await createUser(api.db, account(request), body);
       const row = (await listUsers(api.db, account(request))).find((u) => u.id === id)!;
       return reply.code(201).send({ user: presentUser(row) });
@@ -120,10 +123,17 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
       const me = consoleUser(request, true);
       const users = await listUsers(api.db, account(request));
       const target = users.find((u) => u.id === request.params.id);
-      if (!target) throw notFound(`user ${request.params.id} not found`, { code: 'user_not_found' });
-      if (target.id === me.id) throw invalid('you cannot remove yourself; ask another owner or admin');
+      if (!target)
+        throw notFound(`user ${request.params.id} not found`, {
+          code: 'user_not_found',
+          params: { user: request.params.id },
+        });
+      if (target.id === me.id)
+        throw invalid('you cannot remove yourself; ask another owner or admin', {
+          code: 'cannot_remove_self',
+        });
       if (target.role === 'owner' && me.role !== 'owner')
-        throw forbidden('only an owner can remove an owner');
+        throw forbidden('only an owner can remove an owner', 'owner_required');
       await deleteUser(api.db, account(request), target.id);
       return { user: presentUser(target) };
     },

@@ -45,13 +45,21 @@ function bulkSchema(item: TSchema): TSchema {
 function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: TSchema): T[] {
   // unwrap refuses fields beside the wrapper: {"stocks": [...], "prices": [...]} is not half-applied.
   const list = Array.isArray(body) || body === null || typeof body !== 'object' ? body : unwrap(body, key);
-  if (!Array.isArray(list)) throw invalid(`body: must be an array of items, or {"${key}": [...]}`);
+  if (!Array.isArray(list)) {
+    throw invalid(`body: must be an array of items, or {"${key}": [...]}`, {
+      code: 'invalid_field',
+      params: { field: 'body', rule: 'type', type: `[...] / {"${key}": [...]}` },
+    });
+  }
   const array = validate<T[]>(bulkSchema(schema), list, key);
   const seen = new Map<string, number>();
   for (const [i, item] of array.entries()) {
     const first = seen.get(item.sku);
     if (first !== undefined)
-      throw invalid(`${key}[${i}].sku: ${item.sku} repeats ${key}[${first}]; send each SKU once`);
+      throw invalid(`${key}[${i}].sku: ${item.sku} repeats ${key}[${first}]; send each SKU once`, {
+        code: 'invalid_field',
+        params: { field: `${key}[${i}].sku`, rule: 'repeats', value: item.sku, first: `${key}[${first}]` },
+      });
     seen.set(item.sku, i);
   }
   return array;
@@ -99,7 +107,10 @@ export function bulkRoutes(api: SellerApi): void {
       const items = itemsOf<PriceItem>(request.body, 'prices', PriceItem);
       for (const [i, item] of items.entries()) {
         if (item.price === undefined && item.promotional_price === undefined) {
-          throw invalid(`prices[${i}]: needs price or promotional_price`);
+          throw invalid(`prices[${i}]: needs price or promotional_price`, {
+            code: 'invalid_field',
+            params: { field: `prices[${i}]`, rule: 'needs_one_of', allowed: ['price', 'promotional_price'] },
+          });
         }
       }
       return summarise(await applyPriceUpdates(api.db, writeContext(request), items));

@@ -37,7 +37,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
     if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
-      throw invalid('Idempotency-Key: must be 1 to 255 characters');
+      throw invalid('Idempotency-Key: must be 1 to 255 characters', {
+        code: 'invalid_field',
+        params: { field: 'Idempotency-Key', rule: 'length_between', min: 1, max: 255 },
+      });
     }
     const accountId = principalOf(request).accountId;
     const hash = requestHash(request);
@@ -56,7 +59,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
          FROM idempotency_keys WHERE account_id = $1 AND key = $2`,
       [accountId, key, STALE_CLAIM_SECONDS],
     );
-    if (!row) throw conflict('Idempotency-Key: the earlier request with this key is being cleaned up; retry');
+    if (!row)
+      throw conflict('Idempotency-Key: the earlier request with this key is being cleaned up; retry', {
+        code: 'idempotency_key_in_flight',
+      });
     if (row.request_hash !== hash) {
       throw unprocessable('Idempotency-Key: was already used with a different request', {
         code: 'idempotency_key_reused',
@@ -70,7 +76,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         .send(row.response_body ?? '');
     }
     if (!row.stale)
-      throw conflict('Idempotency-Key: a request with this key is still being processed; retry later');
+      throw conflict('Idempotency-Key: a request with this key is still being processed; retry later', {
+        code: 'idempotency_key_in_flight',
+      });
     await db.query('UPDATE idempotency_keys SET created_at = now() WHERE account_id = $1 AND key = $2', [
       accountId,
       key,

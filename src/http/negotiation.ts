@@ -44,9 +44,7 @@ export function registerJsonParser(app: FastifyInstance): void {
         new CaisError(
           ErrorKind.invalid,
           `body: must not nest objects or arrays more than ${MAX_JSON_DEPTH} deep`,
-          {
-            code: 'too_deep',
-          },
+          { code: 'too_deep', params: { limit: MAX_JSON_DEPTH } },
         ),
         undefined,
       );

@@ -29,7 +29,10 @@ function iso(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00-03:00` : value);
   if (Number.isNaN(date.getTime()))
-    throw invalid(`${field}: "${value}" is not a date`, { code: 'invalid_field' });
+    throw invalid(`${field}: "${value}" is not a date`, {
+      code: 'invalid_field',
+      params: { field, rule: 'not_a_date', value },
+    });
   return date.toISOString();
 }
 

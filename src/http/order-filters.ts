@@ -18,7 +18,10 @@ export function collectFilters(query: Record<string, unknown>): Map<string, stri
     if (!match) continue;
     const name = match[1]!;
     if (!known.has(name))
-      throw invalid(`${key}: is not a known filter (${[...known].join(', ')})`, { code: 'invalid_field' });
+      throw invalid(`${key}: is not a known filter (${[...known].join(', ')})`, {
+        code: 'invalid_field',
+        params: { field: key, rule: 'one_of_filters', allowed: [...known] },
+      });
     const index = match[2] ? Number(match[2]) : Number.MAX_SAFE_INTEGER;
     const values = (Array.isArray(raw) ? raw : [raw]).map(String);
     const list = filters.get(name) ?? [];
@@ -42,6 +45,7 @@ export function parseDay(text: string, field: string): Date {
   if (!utc || utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m! - 1 || utc.getUTCDate() !== d) {
     throw invalid(`filters[${field}]: must be a date as DD/MM/YYYY (got "${text}")`, {
       code: 'invalid_field',
+      params: { field: `filters[${field}]`, rule: 'day_format', value: text },
     });
   }
   return new Date(utc.getTime() + BRT_OFFSET_MS);
@@ -51,7 +55,10 @@ function positiveInteger(value: unknown, name: string, fallback: number): number
   if (value === undefined || value === '') return fallback;
   const text = String(Array.isArray(value) ? value[0] : value);
   if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
-    throw invalid(`${name}: must be a whole number from 1 (got "${text}")`, { code: 'invalid_field' });
+    throw invalid(`${name}: must be a whole number from 1 (got "${text}")`, {
+      code: 'invalid_field',
+      params: { field: name, rule: 'whole_number', limit: 1 },
+    });
   }
   return Number(text);
 }
@@ -66,6 +73,7 @@ export function parseOrderQuery(query: Record<string, unknown>): OrderFilter {
     if (s !== 'SYNCED' && s !== 'NOT_SYNCED')
       throw invalid(`filters[sync_status]: must be SYNCED or NOT_SYNCED (got "${s}")`, {
         code: 'invalid_field',
+        params: { field: 'filters[sync_status]', rule: 'one_of', allowed: ['SYNCED', 'NOT_SYNCED'] },
       });
   }
   const start = one('start_date');
@@ -74,7 +82,10 @@ export function parseOrderQuery(query: Record<string, unknown>): OrderFilter {
   const perPage = Math.min(100, positiveInteger(query.per_page, 'per_page', 30));
   // SkyHub refuses paging past 10 000 entries (reference §3).
   if ((page - 1) * perPage >= 10_000)
-    throw invalid('page: paging past 10000 orders is not allowed; narrow the filters');
+    throw invalid('page: paging past 10000 orders is not allowed; narrow the filters', {
+      code: 'invalid_field',
+      params: { field: 'page', rule: 'paging_limit', limit: 10_000 },
+    });
   const connection = one('connection_id');
   return {
     statuses: filters.get('statuses'),

@@ -79,7 +79,10 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     async (request, reply) => {
       const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
       if (outcome === 'not_found')
-        throw notFound(`order ${request.params.code} not found`, { code: 'order_not_found' });
+        throw notFound(`order ${request.params.code} not found`, {
+          code: 'order_not_found',
+          params: { order: request.params.code },
+        });
       return noContent(reply);
     },
   );
@@ -163,7 +166,10 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     async (request, reply) => {
       const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
       if (outcome === 'not_found')
-        throw notFound(`order ${request.params.code} not found`, { code: 'order_not_found' });
+        throw notFound(`order ${request.params.code} not found`, {
+          code: 'order_not_found',
+          params: { order: request.params.code },
+        });
       return noContent(reply);
     },
   );

@@ -59,11 +59,13 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
     async (request) => {
       const accountManagerKey = request.headers['x-accountmanager-key'];
       if (typeof accountManagerKey !== 'string' || accountManagerKey.trim() === '') {
-        throw unauthorized('X-Accountmanager-Key header is required');
+        throw unauthorized('X-Accountmanager-Key header is required', { code: 'credentials_required' });
       }
       const allowed = deps.config.accountManagerKeys;
       if (allowed && !accountManagerKeyAllowed(allowed, accountManagerKey.trim()))
-        throw unauthorized('X-Accountmanager-Key is not accepted by this server');
+        throw unauthorized('X-Accountmanager-Key is not accepted by this server', {
+          code: 'account_manager_key_refused',
+        });
       const body = validate<Static<typeof Credentials>>(Credentials, request.body, '');
       const wait = deps.attempts.lockedOut(request.ip, body.user_email);
       if (wait > 0)
@@ -79,7 +81,9 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
             retryAfter: lockout,
             code: 'too_many_attempts',
           });
-        throw unauthorized('user_email and api_key do not match an active API key');
+        throw unauthorized('user_email and api_key do not match an active API key', {
+          code: 'credentials_refused',
+        });
       }
       return { token: await issueToken(key, principal), expires_in: TOKEN_TTL_SECONDS };
     },
@@ -94,7 +98,12 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const principal = token ? await verifyToken(key, token) : undefined;
       if (!principal)
-        throw unauthorized('Authorization: Bearer <token from POST /auth> is required (tokens last 6 hours)');
+        throw unauthorized(
+          'Authorization: Bearer <token from POST /auth> is required (tokens last 6 hours)',
+          {
+            code: 'bearer_required',
+          },
+        );
       request.principal = principal;
     });
     const rehub = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -109,7 +118,12 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
       async (request, reply) => {
         const body = validate<Static<typeof Action>>(Action, request.body, '');
         const skus = body.skus ?? (body.sku ? [body.sku] : []);
-        if (skus.length === 0) throw invalid('sku or skus: is required');
+        if (skus.length === 0) {
+          throw invalid('sku or skus: is required', {
+            code: 'invalid_field',
+            params: { field: 'sku', rule: 'required' },
+          });
+        }
         const id = await runAction(connections, request.principal!.accountId, {
           type: body.type,
           skus,
@@ -133,7 +147,10 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
       async (request) => {
         const type = request.query.type;
         if (!type || !(actionTypes as readonly string[]).includes(type)) {
-          throw invalid(`type: is required, one of ${actionTypes.join(', ')}`);
+          throw invalid(`type: is required, one of ${actionTypes.join(', ')}`, {
+            code: 'invalid_field',
+            params: { field: 'type', rule: 'one_of', allowed: actionTypes },
+          });
         }
         const rows = await listActions(
           deps.db,

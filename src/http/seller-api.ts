@@ -73,9 +73,7 @@ export async function sellerApi(app: FastifyInstance, deps: SellerApiDeps): Prom
     errorResponseBuilder: (_request, context) =>
       rateLimited(
         `rate limit of ${context.max} requests per minute for this account exceeded; retry in ${context.after}`,
-        {
-          code: 'rate_limited',
-        },
+        { code: 'rate_limited', params: { limit: context.max, after: context.after } },
       ),
   });
   registerIdempotency(app, deps.db);

@@ -51,17 +51,18 @@ export function makeSellerAuth(
       return;
     }
     const accountManagerKey = header(request, 'x-accountmanager-key');
-    if (!email || !apiKey) throw missing('X-User-Email and X-Api-Key headers are required');
-    if (!accountManagerKey) throw missing('X-Accountmanager-Key header is required');
+    if (!email || !apiKey)
+      throw missing('X-User-Email and X-Api-Key headers are required', 'credentials_required');
+    if (!accountManagerKey) throw missing('X-Accountmanager-Key header is required', 'credentials_required');
     if (allowed && !includesInConstantTime(allowed, digest(accountManagerKey)))
-      throw missing('X-Accountmanager-Key is not accepted by this server');
+      throw missing('X-Accountmanager-Key is not accepted by this server', 'account_manager_key_refused');
     const wait = attempts?.lockedOut(request.ip, email) ?? 0;
     if (wait > 0 && !authenticator.remembers(email, apiKey)) throw tooManyFailures(wait);
     const principal = await authenticator.authenticate(email, apiKey);
     if (!principal) {
       const locked = (await attempts?.recordFailure(request.ip, email)) ?? 0;
       if (locked > 0) throw tooManyFailures(locked);
-      throw missing('X-User-Email and X-Api-Key do not match an active API key');
+      throw missing('X-User-Email and X-Api-Key do not match an active API key', 'credentials_refused');
     }
     request.principal = principal;
   };
@@ -84,17 +85,18 @@ export function accountManagerKeyAllowed(allowList: readonly string[], given: st
   return includesInConstantTime(allowList.map(digest), digest(given));
 }
 
-const missing = (message: string): CaisError => unauthorized(message, { code: 'unauthorized' });
+const missing = (message: string, code: string): CaisError => unauthorized(message, { code });
 
 // The same words whichever limit was reached, so the answer does not say whether the email exists.
 const tooManyFailures = (seconds: number): CaisError =>
   rateLimited(`too many failed API key attempts; retry in ${seconds} seconds`, {
     code: 'auth_rate_limited',
+    params: { seconds },
     retryAfter: seconds,
   });
 
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw unauthorized('authentication required');
+  if (!request.principal) throw unauthorized('authentication required', { code: 'credentials_required' });
   return request.principal;
 }
 

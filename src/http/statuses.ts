@@ -44,7 +44,10 @@ type StatusFields = Static<typeof StatusFields>;
 function typeOf(text: string): StatusType {
   const type = statusTypeOf(text);
   if (!type)
-    throw invalid(`status.type: must be one of ${statusTypes.join(', ')}`, { code: 'invalid_field' });
+    throw invalid(`status.type: must be one of ${statusTypes.join(', ')}`, {
+      code: 'invalid_field',
+      params: { field: 'status.type', rule: 'one_of', allowed: statusTypes },
+    });
   return type;
 }
 
@@ -78,7 +81,10 @@ const IgnoreBody = Type.Object(
 
 function category(code: string | undefined, field: string): string | undefined {
   if (code !== undefined && !categoryCodes.includes(code))
-    throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`, { code: 'invalid_field' });
+    throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`, {
+      code: 'invalid_field',
+      params: { field, rule: 'one_of', allowed: categoryCodes },
+    });
   return code;
 }
 
@@ -121,9 +127,15 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         'status',
       );
       if (given.code !== undefined && given.code !== request.params.code)
-        throw invalid('status.code: must match the code in the path', { code: 'invalid_field' });
+        throw invalid('status.code: must match the code in the path', {
+          code: 'invalid_field',
+          params: { field: 'status.code', rule: 'path_mismatch' },
+        });
       if (!given.label || !given.type)
-        throw invalid('status.label and status.type: are required', { code: 'invalid_field' });
+        throw invalid('status.label and status.type: are required', {
+          code: 'invalid_field',
+          params: { field: given.label ? 'status.type' : 'status.label', rule: 'required' },
+        });
       await updateStatus(deps.db, account(request), {
         code: request.params.code,
         label: given.label,

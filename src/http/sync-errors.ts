@@ -102,7 +102,12 @@ const RetryBody = Type.Object(
 function resourceFor(code: string | undefined, field: string): string | undefined {
   if (code === undefined) return undefined;
   const resource = resourceOf(code);
-  if (!resource) throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`);
+  if (!resource) {
+    throw invalid(`${field}: must be one of ${categoryCodes.join(', ')}`, {
+      code: 'invalid_field',
+      params: { field, rule: 'one_of', allowed: categoryCodes },
+    });
+  }
   return resource;
 }
 
@@ -169,7 +174,8 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
       const documented = skyHubOnlyCategories.find((c) => c.code === code);
       if (documented) return { ...documented, error_types: [] };
       throw invalid(`code: must be one of ${listedCategoryCodes.join(', ')}`, {
-        code: 'unknown_error_category',
+        code: 'invalid_field',
+        params: { field: 'code', rule: 'one_of', allowed: listedCategoryCodes },
       });
     },
   );

@@ -79,7 +79,15 @@ export function taxonomyRoutes(api: SellerApi): void {
       for (const [i, { code }] of categories.entries()) {
         const first = seen.get(code);
         if (first !== undefined) {
-          throw invalid(`category[${i}].code: ${code} repeats category[${first}]; send each code once`);
+          throw invalid(`category[${i}].code: ${code} repeats category[${first}]; send each code once`, {
+            code: 'invalid_field',
+            params: {
+              field: `category[${i}].code`,
+              rule: 'repeats',
+              value: code,
+              first: `category[${first}]`,
+            },
+          });
         }
         seen.set(code, i);
       }

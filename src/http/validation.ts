@@ -187,7 +187,11 @@ export async function refuseUnstorableText(request: FastifyRequest): Promise<voi
     findUnstorableText(request.params, '') ??
     findUnstorableText(request.query, '') ??
     findUnstorableText(request.body, '');
-  if (problem) throw invalid(problem, { code: 'invalid_text' });
+  if (problem) {
+    const field = problem.slice(0, problem.lastIndexOf(': '));
+    const rule = problem.includes('NUL character') ? 'no_nul' : 'well_formed';
+    throw invalid(problem, { code: 'invalid_field', params: { field, rule } });
+  }
 }
 
 function joinPath(root: string, instancePath: string, whole = 'body'): string {

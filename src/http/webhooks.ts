@@ -186,7 +186,10 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     async (request, reply) => {
       const text = await deliveryBody(deps.db, account(request), request.params.deliveryId);
       if (text === undefined)
-        throw notFound(`delivery ${request.params.deliveryId} not found`, { code: 'delivery_not_found' });
+        throw notFound(`delivery ${request.params.deliveryId} not found`, {
+          code: 'delivery_not_found',
+          params: { delivery: request.params.deliveryId },
+        });
       return reply.type('application/json').send(text);
     },
   );

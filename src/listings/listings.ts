@@ -98,7 +98,7 @@ export function requireActive(connection: ConnectionRow): void {
   const why = connection.status_reason ? `: ${connection.status_reason}` : '';
   throw unprocessable(`connection ${connection.id} is ${connection.status}${why}; reconnect it first`, {
     code: `connection_${connection.status}`,
-    params: { connection: connection.name },
+    params: { connection: connection.name, reason: connection.status_reason ?? '' },
   });
 }
 

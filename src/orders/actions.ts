@@ -113,12 +113,17 @@ export async function applyAction(db: Db, accountId: number, code: string, input
   const target = await targetStatus(db, accountId, input);
   if (input.kind === 'invoice') {
     const problem = nfeKeyProblem(input.invoice.key);
-    if (problem) throw unprocessable(`invoice.key: ${problem}`, { code: 'invalid_nfe_key' });
+    if (problem) {
+      throw unprocessable(`invoice.key: ${problem}`, {
+        code: 'invalid_nfe_key',
+        params: { field: 'invoice.key' },
+      });
+    }
   }
   if (input.kind === 'approval' && found.connection_id !== null) {
     throw unprocessable(
       `order ${found.code}: approval comes from the marketplace; only test orders created with POST /orders can be approved`,
-      { code: 'approval_not_allowed' },
+      { code: 'approval_not_allowed', params: { order: found.code } },
     );
   }
   const policy = await policyFor(db, found, input);
@@ -165,7 +170,7 @@ async function policyFor(db: Db, order: OrderRow, input: ActionInput): Promise<O
   if (input.kind === 'invoice' && policy.requires?.includes('invoice.xml') && !input.invoice.xml) {
     throw unprocessable(
       `invoice.xml: ${order.data.channel} needs the NF-e XML for this order; send the authorised NF-e XML in invoice.xml`,
-      { code: 'invoice_xml_required' },
+      { code: 'invoice_xml_required', params: { field: 'invoice.xml', channel: order.data.channel } },
     );
   }
   return policy;
@@ -209,9 +214,7 @@ async function targetStatus(db: Queryable, accountId: number, input: ActionInput
   if (!status) {
     throw unprocessable(
       `status: "${input.status}" is not a status of this account (GET /statuses lists them)`,
-      {
-        code: 'unknown_status',
-      },
+      { code: 'unknown_status', params: { field: 'status', status: input.status } },
     );
   }
   if (status.type !== type) {
@@ -219,6 +222,7 @@ async function targetStatus(db: Queryable, accountId: number, input: ActionInput
       `status: "${input.status}" is of type ${status.type}; this action sets a ${type} status`,
       {
         code: 'status_type_mismatch',
+        params: { field: 'status', status: input.status, type: status.type, expected: type },
       },
     );
   }
@@ -278,6 +282,7 @@ function illegal(order: OrderRow, to: StatusType) {
       (from.length > 0 ? ` (only from ${from.join(' or ')})` : ''),
     {
       code: 'invalid_transition',
+      params: { order: order.code, from: order.status_code, to },
       details: { current_status: order.status_code, current_type: order.status_type },
     },
   );

@@ -66,7 +66,7 @@ export async function findOrderByCode(
 
 export async function getOrderByCode(db: Queryable, accountId: number, code: string): Promise<OrderRow> {
   const row = await findOrderByCode(db, accountId, code);
-  if (!row) throw notFound(`order ${code} not found`, { code: 'order_not_found' });
+  if (!row) throw notFound(`order ${code} not found`, { code: 'order_not_found', params: { order: code } });
   return row;
 }
 

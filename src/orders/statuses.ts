@@ -100,14 +100,22 @@ export async function createStatus(
   status: OrderStatus,
 ): Promise<OrderStatus> {
   if (defaultStatuses.some((s) => s.code === status.code)) {
-    throw conflict(`status.code: "${status.code}" is a default status`, { code: 'status_exists' });
+    throw conflict(`status.code: "${status.code}" is a default status`, {
+      code: 'status_is_default',
+      params: { field: 'status.code', status: status.code },
+    });
   }
   const rows = await db.query<OrderStatus>(
     `INSERT INTO order_statuses (account_id, code, label, type) VALUES ($1, $2, $3, $4)
      ON CONFLICT (account_id, code) DO NOTHING RETURNING code, label, type`,
     [accountId, status.code, status.label, status.type],
   );
-  if (!rows[0]) throw conflict(`status.code: "${status.code}" already exists`, { code: 'status_exists' });
+  if (!rows[0]) {
+    throw conflict(`status.code: "${status.code}" already exists`, {
+      code: 'status_exists',
+      params: { field: 'status.code', status: status.code },
+    });
+  }
   return rows[0];
 }
 
@@ -118,7 +126,8 @@ export async function updateStatus(
 ): Promise<OrderStatus> {
   if (defaultStatuses.some((s) => s.code === status.code)) {
     throw invalid(`status.code: "${status.code}" is a default status and cannot be changed`, {
-      code: 'status_read_only',
+      code: 'status_is_default',
+      params: { field: 'status.code', status: status.code },
     });
   }
   const rows = await db.query<OrderStatus>(
@@ -126,7 +135,11 @@ export async function updateStatus(
      RETURNING code, label, type`,
     [accountId, status.code, status.label, status.type],
   );
-  if (!rows[0]) throw notFound(`status ${status.code} not found`, { code: 'status_not_found' });
+  if (!rows[0])
+    throw notFound(`status ${status.code} not found`, {
+      code: 'status_not_found',
+      params: { status: status.code },
+    });
   return rows[0];
 }
 

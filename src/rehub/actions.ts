@@ -87,7 +87,10 @@ async function targetConnections(
   const connections = await listConnections(db, accountId);
   if (only !== undefined) {
     if (!connections.some((c) => c.id === only))
-      throw notFound(`connection_id: connection ${only} not found`);
+      throw notFound(`connection_id: connection ${only} not found`, {
+        code: 'connection_not_found',
+        params: { connection: only },
+      });
     return [only];
   }
   return connections.filter((c) => c.status === 'active').map((c) => c.id);

@@ -143,7 +143,7 @@ export async function getRun(db: Queryable, accountId: number, id: number): Prom
     accountId,
     id,
   ]);
-  if (!row) throw notFound(`run ${id} not found`, { code: 'run_not_found' });
+  if (!row) throw notFound(`run ${id} not found`, { code: 'run_not_found', params: { run: id } });
   return row;
 }
 

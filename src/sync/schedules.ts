@@ -53,7 +53,10 @@ export function everyLabel(minutes: number | null): string {
 
 async function checkInput(db: Queryable, accountId: number, input: ScheduleInput): Promise<number | null> {
   if (!(input.every in frequencies)) {
-    throw invalid(`schedule.every: must be one of ${Object.keys(frequencies).join(', ')}`);
+    throw invalid(`schedule.every: must be one of ${Object.keys(frequencies).join(', ')}`, {
+      code: 'invalid_field',
+      params: { field: 'schedule.every', rule: 'one_of', allowed: Object.keys(frequencies) },
+    });
   }
   const connections = [...new Set(input.connections)];
   const found = await db.query<{ id: number }>(
@@ -64,6 +67,7 @@ async function checkInput(db: Queryable, accountId: number, input: ScheduleInput
   if (missing.length > 0)
     throw notFound(`schedule.connections: connection ${missing.join(', ')} not found`, {
       code: 'connection_not_found',
+      params: { field: 'schedule.connections', connection: missing.join(', ') },
     });
   return frequencies[input.every]!;
 }
@@ -96,7 +100,8 @@ export async function getSchedule(db: Queryable, accountId: number, id: number):
     `SELECT ${columns} FROM sync_schedules WHERE account_id = $1 AND id = $2`,
     [accountId, id],
   );
-  if (!row) throw notFound(`schedule ${id} not found`, { code: 'schedule_not_found' });
+  if (!row)
+    throw notFound(`schedule ${id} not found`, { code: 'schedule_not_found', params: { schedule: id } });
   return row;
 }
 
@@ -132,7 +137,10 @@ async function cancelIn(
   );
   if (!row) {
     await getSchedule(tx, accountId, id); // 404 when it does not exist
-    throw invalid(`schedule ${id} is already cancelled`, { code: 'schedule_cancelled' });
+    throw invalid(`schedule ${id} is already cancelled`, {
+      code: 'schedule_cancelled',
+      params: { schedule: id },
+    });
   }
   return row;
 }

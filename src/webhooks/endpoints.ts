@@ -85,7 +85,7 @@ export async function getEndpoint(db: Queryable, accountId: number, id: number):
     `SELECT ${columns} FROM webhook_endpoints WHERE account_id = $1 AND id = $2`,
     [accountId, id],
   );
-  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found' });
+  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found', params: { webhook: id } });
   return row;
 }
 
@@ -108,7 +108,7 @@ export async function updateEndpoint(
       input.status ?? null,
     ],
   );
-  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found' });
+  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found', params: { webhook: id } });
   return row;
 }
 
@@ -124,7 +124,7 @@ export async function rotateSecret(
      RETURNING ${columns}`,
     [accountId, id, cipher.encrypt(secret)],
   );
-  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found' });
+  if (!row) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found', params: { webhook: id } });
   return { endpoint: row, secret };
 }
 
@@ -133,7 +133,8 @@ export async function deleteEndpoint(db: Queryable, accountId: number, id: numbe
     'DELETE FROM webhook_endpoints WHERE account_id = $1 AND id = $2 RETURNING id',
     [accountId, id],
   );
-  if (rows.length === 0) throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found' });
+  if (rows.length === 0)
+    throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found', params: { webhook: id } });
 }
 
 export function presentEndpoint(row: EndpointRow, secret?: string) {

@@ -47,7 +47,7 @@ describe('SkyHub headers', () => {
   test('no headers at all: 401 with a message saying which are required', async () => {
     const res = await bare({});
     assertError(res, 401, /^X-User-Email and X-Api-Key headers are required/);
-    assert.equal(res.json().code, 'unauthorized');
+    assert.equal(res.json().code, 'credentials_required');
   });
 
   test('each header missing: 401 naming it', async () => {
