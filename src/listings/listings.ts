@@ -30,6 +30,8 @@ export interface ConnectOptions {
   /** Associate with this marketplace listing instead of searching by SKU or publishing. */
   externalId?: string | undefined;
   externalVariationId?: string | undefined;
+  /** A run's signal (lease lost, shutdown): its marketplace calls are abandoned when it aborts. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ListingView {
@@ -154,7 +156,7 @@ async function locateOrPublish(
   item: CatalogItem,
   options: ConnectOptions,
 ): Promise<PublishResult> {
-  const ctx = channelContext(deps, connection);
+  const ctx = channelContext(deps, connection, options.signal);
   if (options.externalId) {
     const ref = {
       externalId: options.externalId,

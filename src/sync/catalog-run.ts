@@ -67,7 +67,9 @@ async function connectWaiting(deps: { db: Db; cipher: Cipher }, run: RunAttempt)
       counts.considered++;
       try {
         if (!listing.external_id) {
-          const views = await connectProduct(deps, connection.account_id, listing.sku, connection.id);
+          const views = await connectProduct(deps, connection.account_id, listing.sku, connection.id, {
+            signal: run.signal,
+          });
           if (views.some((v) => v.flag === 'green')) counts.sent++;
           else counts.failed++;
           continue;

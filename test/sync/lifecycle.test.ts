@@ -195,6 +195,32 @@ describe('one run lifecycle', () => {
     assert.equal((await latestRun('catalog')).status, 'succeeded');
   });
 
+  it('a catalog run that lost its lease abandons the publication in flight: no listing appears', async () => {
+    await world.control('PUT', '/mercadolivre/faults/items.create', { error_rate: 1, error_status: 503 });
+    await world.api('POST', '/products', {
+      product: { sku: 'LC-7', name: 'Catálogo LC-7', qty: 2, price: 30 },
+    });
+    const first = await world.api('POST', `/products/LC-7/listings/${world.connectionId}`);
+    assert.equal(first.body.listings[0].flag, 'yellow');
+    await world.control('DELETE', '/mercadolivre/faults/items.create');
+    await world.control('PUT', '/mercadolivre/faults/items.create', { latency_ms: 8_000, count: 1 });
+    const short = { ...world.runner, limits: { leaseMs: 600 } };
+    const run = runCatalog(short, { connectionId: world.connectionId, trigger: 'scheduled' });
+    await faultTaken('items.create');
+    await world.t.db.query(
+      `UPDATE sync_leases SET holder = 'another-worker', expires_at = now() + interval '1 minute'
+        WHERE connection_id = $1 AND resource = 'catalog'`,
+      [world.connectionId],
+    );
+    const result = await run;
+    assert.equal(result.status, 'interrupted');
+    await assert.rejects(world.listing('LC-7'), /no simulated listing/, 'the publication was abandoned');
+    const flags = await world.api('GET', '/products/LC-7/listings');
+    assert.equal(flags.body.listings[0].flag, 'yellow', 'still waiting for the next catalog run');
+    await world.t.db.query("DELETE FROM sync_leases WHERE holder = 'another-worker'");
+    await world.control('DELETE', '/mercadolivre/faults');
+  });
+
   it('an early token refresh that fails with a 503 keeps the token that is still valid', async () => {
     const { cipher } = world.runner;
     await connectedProduct(world, 'LC-6', 1);
