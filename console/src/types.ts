@@ -146,6 +146,23 @@ export interface SyncError {
   status: string;
 }
 
+/** An order sync error (GET /sync_errors/orders). */
+export interface OrderSyncError {
+  entity_id: string;
+  message: string;
+  last_accurence: string;
+  error_code: string;
+  error_category_code: 'sync_order_mtkp_to_skyhub' | 'sync_order_skyhub_to_mtkp';
+  failure: string;
+  transient: boolean;
+  attempts: number;
+  first_seen_at: string;
+  hint: string | null;
+  ways_out: ('retry' | 'correct' | 'ignore')[];
+  marketplace_code: string | null;
+  status: string;
+}
+
 /** SkyHub's order shape (reference §2.3). */
 export interface Order {
   code: string;

@@ -463,6 +463,47 @@ describe('a Brazilian seller, in Portuguese', () => {
     await assertPortuguese('an order');
   });
 
+  it('sees an order sold with a SKU the catalog lacks, in words, and ignores the error', async () => {
+    const stranger = await control('POST', '/mercadolivre/listings', {
+      sku: 'FORA-DO-CATALOGO',
+      price: 25,
+      available_quantity: 3,
+    });
+    await control('POST', '/mercadolivre/orders', {
+      items: [{ item_id: stranger.body?.id ?? stranger.id, quantity: 1 }],
+    });
+    const [schedule] = (await erp('GET', '/sync/schedules')).schedules;
+    await erp('POST', `/sync/schedules/${schedule.id}/run`);
+    await until('the order sync error', async () => {
+      const rows = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM order_sync_errors WHERE status = 'open'",
+      );
+      return rows[0]!.n > 0;
+    });
+    await go('Erros de sincronização');
+    const orders = page.locator('section', { has: page.getByRole('heading', { name: 'Pedidos' }) });
+    await orders.getByText('Pedido importado com problema').waitFor();
+    await orders.getByText(/Cadastre o produto com esse SKU/).waitFor();
+    await orders.getByText('O pedido tem um SKU que não está no catálogo (veja quais no pedido).').waitFor();
+    assert.equal(
+      await orders.getByRole('button', { name: 'Tentar de novo' }).count(),
+      0,
+      'an import error is fixed in the catalog, not retried',
+    );
+    await assertPortuguese('order sync errors');
+    await shot('27-erros-pedidos');
+    await orders.getByRole('button', { name: 'Ignorar' }).click();
+    await page.getByText('1 erro ignorado.').waitFor();
+    await orders.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Ignorados' }).click();
+    await page.getByRole('heading', { name: 'Pedidos' }).waitFor();
+    await page.getByRole('row').nth(1).getByRole('link').click();
+    await page
+      .getByText(/FORA-DO-CATALOGO/)
+      .first()
+      .waitFor();
+  });
+
   it('keeps the key columns of Produtos on a 390 px phone', async () => {
     await page.setViewportSize(PHONE);
     await go('Produtos');

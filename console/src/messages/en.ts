@@ -285,6 +285,24 @@ export const en: Record<MessageKey, string> = {
     '1 send is owed again; it goes out on the next run.|{n} sends are owed again; they go out on the next run.',
   'errors.ignoredDone': '1 error ignored.|{n} errors ignored.',
 
+  'orderErrors.title': 'Orders',
+  'orderErrors.count': '1 order with an error|{n} orders with errors',
+  'orderErrors.order': 'Order',
+  'orderErrors.marketplaceSaid': 'The marketplace answered:',
+  'orderErrors.what': 'What happened',
+  'orderErrors.unknownSku': 'The order has a SKU that is not in the catalog (the order shows which).',
+  'orderErrors.adviceUnknownSku':
+    'Create the product with that SKU (or fix the SKU on the marketplace listing). The order was imported; ignore the error once it is sorted.',
+  'orderErrors.adviceUnreachable':
+    'Cais could not deliver the status to the marketplace. Retry; if it keeps failing, check that the marketplace is up.',
+  'orderErrors.adviceAuth':
+    'The integration’s authorisation expired or was revoked: reconnect it in Integrations and retry.',
+  'orderErrors.adviceRefused':
+    'The marketplace refused the status. Fix what it says (the invoice in the ERP, say) and send it again, or ignore the error.',
+  'orderErrors.retried': 'Status sent to the marketplace again.|{n} statuses sent to the marketplace again.',
+  'errors.productsTitle': 'Products',
+  'category.sync_order_mtkp_to_skyhub': 'Order imported with a problem',
+  'category.sync_order_skyhub_to_mtkp': 'Order status not sent to the marketplace',
   'category.stock_sync': 'Stock not synchronized',
   'category.price_sync': 'Price not synchronized',
   'category.catalog_publish': 'Product not published',

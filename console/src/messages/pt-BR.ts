@@ -285,6 +285,24 @@ export const ptBR = {
     '1 envio voltou para a fila; sai na próxima execução.|{n} envios voltaram para a fila; saem na próxima execução.',
   'errors.ignoredDone': '1 erro ignorado.|{n} erros ignorados.',
 
+  'orderErrors.title': 'Pedidos',
+  'orderErrors.count': '1 pedido com erro|{n} pedidos com erro',
+  'orderErrors.order': 'Pedido',
+  'orderErrors.marketplaceSaid': 'O marketplace respondeu:',
+  'orderErrors.what': 'O que houve',
+  'orderErrors.unknownSku': 'O pedido tem um SKU que não está no catálogo (veja quais no pedido).',
+  'orderErrors.adviceUnknownSku':
+    'Cadastre o produto com esse SKU (ou corrija o SKU no anúncio do marketplace). O pedido já foi importado; ignore o erro quando tiver resolvido.',
+  'orderErrors.adviceUnreachable':
+    'O Cais não conseguiu entregar o status ao marketplace. Tente de novo; se continuar, veja se o marketplace está no ar.',
+  'orderErrors.adviceAuth':
+    'A autorização da integração expirou ou foi revogada: reconecte em Integrações e tente de novo.',
+  'orderErrors.adviceRefused':
+    'O marketplace recusou o status. Corrija o que ele diz (por exemplo, a nota fiscal no ERP) e envie de novo, ou ignore o erro.',
+  'orderErrors.retried': 'Status enviado de novo ao marketplace.|{n} status enviados de novo ao marketplace.',
+  'errors.productsTitle': 'Produtos',
+  'category.sync_order_mtkp_to_skyhub': 'Pedido importado com problema',
+  'category.sync_order_skyhub_to_mtkp': 'Status do pedido não enviado ao marketplace',
   'category.stock_sync': 'Estoque não sincronizado',
   'category.price_sync': 'Preço não sincronizado',
   'category.catalog_publish': 'Produto não publicado',

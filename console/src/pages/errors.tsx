@@ -1,6 +1,7 @@
 /**
- * Erros de sincronização: grouped by category and code, each with the marketplace's own message
- * and a hint to fix it; retry or ignore one SKU or a whole group.
+ * Erros de sincronização: product errors grouped by category and code, each with the
+ * marketplace's own message and a hint to fix it (retry or ignore one SKU or a whole group), then
+ * the orders' errors (order-errors.tsx).
  */
 import { useState } from 'react';
 import { api } from '../api.ts';
@@ -19,6 +20,7 @@ import {
   useLoad,
   useNotice,
 } from '../ui.tsx';
+import { type OrderErrorList, OrderErrors } from './order-errors.tsx';
 
 type Status = 'open' | 'ignored' | 'resolved';
 
@@ -42,8 +44,14 @@ export function ErrorsPage() {
     [status],
     20_000,
   );
+  const orderErrors = useLoad(
+    () => api<OrderErrorList>('GET', `/sync_errors/orders?status=${status}&per_page=500`),
+    [status],
+    20_000,
+  );
   const action = useAction();
   const [done, setDone] = useNotice();
+  const none = errors.data?.errors.length === 0 && orderErrors.data?.errors.length === 0;
   const groups = groupBy(errors.data?.errors ?? [], (e) => `${e.error_category_code}|${e.error_code}`);
 
   // Failures the marketplace does not explain get Cais's own advice, in the seller's language.
@@ -91,13 +99,14 @@ export function ErrorsPage() {
         ))}
       </fieldset>
       {done && <Notice kind="ok">{done}</Notice>}
-      <ErrorMessage error={errors.error ?? action.error} />
+      <ErrorMessage error={errors.error ?? orderErrors.error ?? action.error} />
       {!errors.data && errors.loading && <Loading />}
-      {errors.data?.errors.length === 0 && (
+      {none && (
         <Empty title={status === 'open' ? t('errors.none') : t('errors.noneOther')}>
           {status === 'open' && t('errors.noneHelp')}
         </Empty>
       )}
+      {groups.size > 0 && orderErrors.data?.errors.length ? <h2>{t('errors.productsTitle')}</h2> : null}
       {[...groups.entries()].map(([key, list]) => {
         const first = list[0]!;
         return (
@@ -170,6 +179,7 @@ export function ErrorsPage() {
           </section>
         );
       })}
+      <OrderErrors errors={orderErrors} open={status === 'open'} writable={writable} onDone={setDone} />
     </>
   );
 }
