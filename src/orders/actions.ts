@@ -75,7 +75,7 @@ export interface RelayNote {
   relayed: boolean;
   /** `queued` (first time), `again` (an earlier relay of it had failed), `no` (recorded only). */
   state: 'queued' | 'again' | 'no' | 'unchanged';
-  /** Why: `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, or null. */
+  /** Why: `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted`, or null. */
   reason: string | null;
   note: string | null;
   note_pt: string | null;
@@ -89,6 +89,10 @@ const notes: Record<string, { en: string; pt: string }> = {
   no_seller_invoice: {
     en: 'The marketplace takes no NF-e from the seller for this shipment: recorded in Cais only.',
     pt: 'O marketplace não recebe a NF-e do vendedor para este envio: registrada só no Cais.',
+  },
+  connection_deleted: {
+    en: 'The connection that imported this order was deleted: recorded in Cais, not sent to the marketplace.',
+    pt: 'A integração que importou este pedido foi excluída: registrado no Cais, não enviado ao marketplace.',
   },
   relay_failed_before: {
     en: 'The earlier relay of this action failed: it is sent to the marketplace again.',
@@ -120,7 +124,9 @@ export async function applyAction(db: Db, accountId: number, code: string, input
       });
     }
   }
-  if (input.kind === 'approval' && found.connection_id !== null) {
+  // Test orders are the `sandbox` channel's; an order whose connection was deleted also has no
+  // connection, but it is a marketplace's order, approved by the marketplace only.
+  if (input.kind === 'approval' && found.channel !== 'sandbox') {
     throw unprocessable(
       `order ${found.code}: approval comes from the marketplace; only test orders created with POST /orders can be approved`,
       { code: 'approval_not_allowed', params: { order: found.code } },
@@ -328,7 +334,10 @@ async function record(
     if (products.length > 0) await oweSends(tx, products, 'stock');
   }
   const transition = transitionOf(input, erp);
-  if (!transition || order.connection_id === null) return relayNote(false, 'no');
+  if (!transition) return relayNote(false, 'no');
+  if (order.connection_id === null) {
+    return relayNote(false, 'no', order.channel === 'sandbox' ? undefined : 'connection_deleted');
+  }
   if (policy && !policy.relay) return relayNote(false, 'no', policy.reason);
   await queueRelay(tx, order, transition);
   return relayNote(true, 'queued');

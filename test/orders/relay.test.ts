@@ -209,3 +209,27 @@ async function drainTo(code: string) {
     await world.api('DELETE', `/queues/orders/${encodeURIComponent(got.body.code)}`);
   }
 }
+
+// Last in this file: it deletes the connection the other tests use.
+describe('an order whose connection was deleted', () => {
+  it('stays a marketplace order: no approval from the ERP, and actions are recorded, saying why not relayed', async () => {
+    const { code } = await importedOrder();
+    const deleted = await world.api('DELETE', `/connections/${world.connectionId}`);
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+    const order = await world.api('GET', path(code));
+    assert.equal(order.status, 200, 'the seller keeps the order');
+    const approval = await world.api('POST', path(code, 'approval'), {});
+    assert.equal(approval.status, 422, 'only test orders are approved by the ERP');
+    assert.match(approval.body.error, /approval comes from the marketplace/);
+    const key = nfeKey(`${code}-deleted`);
+    const invoiced = await world.api('POST', path(code, 'invoice'), {
+      status: 'order_invoiced',
+      invoice: { key, xml: nfeXml(key) },
+    });
+    assert.equal(invoiced.status, 200, JSON.stringify(invoiced.body));
+    assert.equal(invoiced.body.cais.relay.relayed, false);
+    assert.equal(invoiced.body.cais.relay.reason, 'connection_deleted');
+    assert.match(invoiced.body.cais.relay.note, /connection that imported this order was deleted/);
+    assert.deepEqual(await relays(code), [], 'nothing queued for a marketplace Cais no longer reaches');
+  });
+});
