@@ -6,86 +6,33 @@
  * test-output/console/ (git-ignored: test output, not sources).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import type { PgBoss } from 'pg-boss';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildConsole } from '../../console/build.ts';
-import { startSimulator } from '../../simulator/server.ts';
-import { buildApp } from '../../src/app.ts';
-import { Cipher } from '../../src/connections/cipher.ts';
-import { startBoss } from '../../src/jobs/boss.ts';
-import { enqueueRun } from '../../src/sync/scheduler.ts';
-import { startWorker, type Worker } from '../../src/worker.ts';
+import type { Page } from 'playwright-core';
 import {
-  createSeller,
-  createTestDb,
-  type Seller,
-  type TestDb,
-  testConfig,
-  testSecretKey,
-} from '../helpers.ts';
+  type BrowserWorld,
+  ML_CLIENT,
+  simulatedListings,
+  startBrowserWorld,
+  until,
+} from './browser-world.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = new URL('../../test-output/console/', import.meta.url).pathname;
-const ML_CLIENT = { id: '1234567890123456', secret: 'ml-sim-secret' };
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-let t: TestDb;
-let app: FastifyInstance;
-let boss: PgBoss;
-let worker: Worker;
-let seller: Seller;
-let browser: Browser;
+let world: BrowserWorld;
+let sim: BrowserWorld['sim'];
+let t: BrowserWorld['t'];
+let seller: BrowserWorld['seller'];
 let page: Page;
 let base: string;
 let connectionId: number;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** What the ERP does: SkyHub calls with the API key. */
-async function erp(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await app.inject({
-    method: method as 'PUT',
-    url: path,
-    headers: seller.headers,
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-  assert.ok(res.statusCode < 300, `${method} ${path}: ${res.statusCode} ${res.body}`);
-  return res.body ? JSON.parse(res.body) : undefined;
-}
-
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sim.url}/_control${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(res.ok, `control ${method} ${path}: ${res.status}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
-}
+const erp = (method: string, path: string, body?: unknown) => world.erp(method, path, body);
+const control = (method: string, path: string, body?: unknown) => world.control(method, path, body);
+const shot = (name: string) => world.shot(name);
 
 async function simulated(sku: string): Promise<{ id: string; stock: number; status: string } | undefined> {
-  const found = await control('GET', `/mercadolivre/listings?sku=${encodeURIComponent(sku)}`);
-  const list = Array.isArray(found) ? found : (found.listings ?? found.results);
-  return list?.find((l: { status: string }) => l.status !== 'closed') ?? list?.[0];
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  const list = await simulatedListings(world, sku);
+  return list.find((l) => l.status !== 'closed') ?? list[0];
 }
 
 /** The page's main content as the seller reads it, without the marketplace's quoted words. */
@@ -133,56 +80,11 @@ async function go(label: string | RegExp): Promise<void> {
 }
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  await buildConsole({ ifStale: true });
-  await mkdir(SHOTS, { recursive: true });
-  sim = await startSimulator({ seed: 11 });
-  t = await createTestDb();
-  boss = await startBoss(t.db, { schema: t.schema ? `${t.schema}_boss` : undefined });
-  const cipher = new Cipher(Buffer.from(testSecretKey, 'hex'));
-  worker = await startWorker({
-    db: t.db,
-    boss,
-    cipher,
-    onError: (e) => console.error(e),
-    limits: { retryBaseMs: 1, retryMaxMs: 5 },
-  });
-  app = await buildApp({
-    config: testConfig(),
-    db: t.db,
-    cipher,
-    logger: false,
-    enqueueRun: (data) => enqueueRun(boss, data),
-  });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  seller = await createSeller(t.db, 'Loja da Bia');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  // The console asks in the page; a browser dialog would be a regression.
-  page.on('dialog', (dialog) => {
-    throw new Error(`a browser dialog was opened: ${dialog.message()}`);
-  });
+  world = await startBrowserWorld({ seed: 11, sellerName: 'Loja da Bia', viewport: DESKTOP });
+  ({ sim, t, seller, page, base } = world);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await worker?.stop();
-  await boss?.stop({ graceful: false });
-  await t?.close();
-  await sim?.close();
-});
+after(() => world?.close());
 
 describe('a Brazilian seller, in Portuguese', () => {
   it('mends a connection created with a wrong secret, by editing it', async () => {
