@@ -7,8 +7,8 @@
  */
 import type { ChannelAdapter, ChannelContext } from '../channels/adapter.ts';
 import { isChannelError } from '../channels/errors.ts';
+import { mapConcurrent } from '../channels/map-concurrent.ts';
 import type { Queryable } from '../db/db.ts';
-import { mapConcurrent } from './deliver.ts';
 import type { Delivered, SyncResource } from './queries.ts';
 
 /** At most this many reads per run: confirmation samples a large run rather than doubling it. */

@@ -10,6 +10,7 @@ import type {
   StockUpdate,
 } from '../channels/adapter.ts';
 import { ChannelError, FailureClass, isChannelError } from '../channels/errors.ts';
+import { mapConcurrent } from '../channels/map-concurrent.ts';
 import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
 import type { Delivered, PendingItem, SyncResource } from './queries.ts';
 
@@ -111,24 +112,6 @@ function noPrice(): ChannelError {
     marketplaceMessage: 'the product has no price in Cais yet, so there is nothing to send',
     hint: 'Send the price from the ERP (PUT /products/{sku} with "price").',
   });
-}
-
-/** Runs fn over items, at most `limit` at a time. */
-export async function mapConcurrent<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -17,9 +17,10 @@ import type {
   WithheldReason,
 } from '../adapter.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
+import { mapConcurrent } from '../map-concurrent.ts';
 import type { Json, MlApi } from './api.ts';
 import { asArray, asObject, num, sellerIdOf, str } from './api.ts';
-import { ML_ORDERS } from './facts.ts';
+import { ML_CONCURRENCY, ML_ORDERS } from './facts.ts';
 
 /**
  * The cursor is the next offset, plus the `date_created` to restart from once the offset would
@@ -67,8 +68,11 @@ export async function listOrders(
   );
   const results = asArray(body.results).map((entry) => asObject(entry, 'order'));
   const total = num(asObject(body.paging ?? {}, 'paging').total) ?? 0;
-  const orders: ChannelOrder[] = [];
-  for (const order of results) orders.push(toChannelOrder(await withFulfilment(api, ctx, order)));
+  // Two reads per order (shipment, billing info): a few orders at a time, or a page of 50 waits
+  // on 100 round trips one after another.
+  const orders = await mapConcurrent(results, ML_CONCURRENCY, async (order) =>
+    toChannelOrder(await withFulfilment(api, ctx, order)),
+  );
   return { orders, nextCursor: nextCursor(cursor, results, total, limit) };
 }
 
