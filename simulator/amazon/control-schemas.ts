@@ -6,6 +6,8 @@ export const AppBody = Type.Object({
   client_secret: Type.Optional(Type.String({ minLength: 1 })),
   application_id: Type.Optional(Type.String({ minLength: 1 })),
   redirect_uris: Type.Optional(Type.Array(Type.String())),
+  /** The app holds Amazon's PII roles (the 2026 Orders API answers buyer and address); default true. */
+  pii_roles: Type.Optional(Type.Boolean()),
 });
 
 export const SellerBody = Type.Object({
@@ -73,6 +75,8 @@ export const StatusBody = Type.Object({ status: Type.String() });
 
 export const SettingsBody = Type.Object({
   compress_reports: Type.Optional(Type.Boolean()),
+  /** false: the Orders API v2026-01-01 answers 404 (a region where only v0 is deployed). */
+  orders_2026: Type.Optional(Type.Boolean()),
   apply_delay_ms: Type.Optional(Type.Integer({ minimum: 0 })),
   feed_queue_ms: Type.Optional(Type.Integer({ minimum: 0 })),
   feed_processing_ms: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -39,7 +39,7 @@ const check = {
 };
 
 export function newAmApp(clientId: string, secret: string, applicationId: string): AmApp {
-  return { clientId, secret, applicationId, redirectUris: [], buckets: new Map() };
+  return { clientId, secret, applicationId, redirectUris: [], piiRoles: true, buckets: new Map() };
 }
 
 function appBody(app: AmApp) {
@@ -48,6 +48,7 @@ function appBody(app: AmApp) {
     client_secret: app.secret,
     application_id: app.applicationId,
     redirect_uris: app.redirectUris,
+    pii_roles: app.piiRoles,
   };
 }
 
@@ -154,6 +155,7 @@ export function createAmControl(deps: AmDeps): ChannelControl {
       if (body.client_secret !== undefined) app.secret = body.client_secret;
       if (body.application_id !== undefined) app.applicationId = body.application_id;
       if (body.redirect_uris !== undefined) app.redirectUris = body.redirect_uris;
+      if (body.pii_roles !== undefined) app.piiRoles = body.pii_roles;
       store.apps.set(clientId, app);
       return appBody(app);
     },
@@ -269,6 +271,7 @@ export function createAmControl(deps: AmDeps): ChannelControl {
       feed_queue_ms: deps.settings.feedQueueMs,
       feed_processing_ms: deps.settings.feedProcessingMs,
       compress_reports: deps.settings.compressReports,
+      orders_2026: deps.settings.orders2026,
     }),
 
     updateSettings(raw) {
@@ -277,6 +280,7 @@ export function createAmControl(deps: AmDeps): ChannelControl {
       if (body.feed_queue_ms !== undefined) deps.settings.feedQueueMs = body.feed_queue_ms;
       if (body.feed_processing_ms !== undefined) deps.settings.feedProcessingMs = body.feed_processing_ms;
       if (body.compress_reports !== undefined) deps.settings.compressReports = body.compress_reports;
+      if (body.orders_2026 !== undefined) deps.settings.orders2026 = body.orders_2026;
       return this.settings();
     },
   };

@@ -18,6 +18,8 @@ export interface AmSettings {
   feedProcessingMs: number;
   /** Processing reports stored GZIP-compressed (`compressionAlgorithm: "GZIP"`), as Amazon may. */
   compressReports: boolean;
+  /** The Orders API v2026-01-01 is deployed (false: its paths answer 404, as where only v0 is). */
+  orders2026: boolean;
 }
 
 /** What Amazon's route handlers share. */

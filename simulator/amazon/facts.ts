@@ -163,6 +163,25 @@ export const AM_ORDERS = {
   latestShipMs: 2 * DAY_MS,
 } as const;
 
+/** [SPM orders_2026-01-01; doc: orders-api-migration-guide] The 2026 Orders API's own facts. */
+export const AM_ORDERS_2026 = {
+  /** [doc: orders-api-migration-guide] "Token handling with 24-hour expiration". */
+  paginationTokenTtlMs: DAY_MS,
+  /** [SPM SalesChannel.marketplaceName] Brazil's [unverified: the exact name]. */
+  marketplaceName: 'Amazon.com.br',
+  /** [SPM FulfillmentStatus] v0 OrderStatus → the 2026 enum (InvoiceUnconfirmed is v0's only). */
+  statusOfV0: {
+    PendingAvailability: 'PENDING_AVAILABILITY',
+    Pending: 'PENDING',
+    Unshipped: 'UNSHIPPED',
+    PartiallyShipped: 'PARTIALLY_SHIPPED',
+    Shipped: 'SHIPPED',
+    InvoiceUnconfirmed: 'SHIPPED',
+    Canceled: 'CANCELLED',
+    Unfulfillable: 'UNFULFILLABLE',
+  } as Record<string, string>,
+} as const;
+
 /** [SPM] OrderStatus values. */
 export const AM_ORDER_STATUSES = [
   'PendingAvailability',
@@ -216,6 +235,9 @@ export const AM_DEFAULT_LIMITS: LimitTable = {
   'orders.get': { rate: 0.5, burst: 30 },
   'orders.items': { rate: 0.5, burst: 30 },
   'orders.confirm_shipment': { rate: 2, burst: 10 },
+  /** [SPM orders_2026-01-01] searchOrders 0.0056/20, getOrder 0.5/30. */
+  'orders2026.search': { rate: 0.0056, burst: 20 },
+  'orders2026.get': { rate: 0.5, burst: 30 },
   /** [doc] getMarketplaceParticipations 0.016/15. */
   'sellers.participations': { rate: 0.016, burst: 15 },
 };

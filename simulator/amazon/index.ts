@@ -14,6 +14,7 @@ import { registerAmFeeds } from './feeds.ts';
 import { AmLater } from './later.ts';
 import { registerAmListings } from './listings.ts';
 import { registerAmOrders } from './orders.ts';
+import { registerAmOrders2026 } from './orders-2026.ts';
 import { registerAmSellers } from './sellers.ts';
 import { AmStore } from './store.ts';
 import { authenticateRestricted, RestrictedTokens, registerAmTokens } from './tokens.ts';
@@ -51,6 +52,8 @@ export const AM_OPERATIONS = [
   'orders.confirm_shipment',
   'orders.address',
   'orders.buyer_info',
+  'orders2026.search',
+  'orders2026.get',
   'tokens.create_rdt',
   'sellers.participations',
 ] as const;
@@ -61,6 +64,7 @@ function settingsFrom(options: AmazonOptions): AmSettings {
     feedQueueMs: options.feedQueueMs ?? AM_FEEDS.queueMs,
     feedProcessingMs: options.feedProcessingMs ?? AM_FEEDS.processingMs,
     compressReports: options.compressReports ?? false,
+    orders2026: true,
   };
 }
 
@@ -135,6 +139,7 @@ export function createAmazon(ctx: SimContext, options: AmazonOptions = {}): Chan
       registerAmFeeds(scope, deps);
       registerAmUploads(scope, deps);
       registerAmOrders(scope, deps);
+      registerAmOrders2026(scope, deps);
       registerAmTokens(scope, deps);
       registerAmSellers(scope, deps);
     },

@@ -8,6 +8,11 @@ export interface AmApp extends BucketHolder {
   applicationId: string;
   /** Empty: any redirect_uri is accepted (sandbox convenience); else it must be one of them. */
   redirectUris: string[];
+  /**
+   * [doc: access-orders-pii] The restricted roles (Direct-to-Consumer Delivery, Tax Invoicing /
+   * Remittance) that let the 2026 Orders API answer buyer and address fields.
+   */
+  piiRoles: boolean;
 }
 
 /** A selling partner (merchant token `A…`) and the marketplaces it sells in. */

@@ -40,6 +40,7 @@ const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateFormats
 const MODELS: Record<string, ModelCut> = {
   listings: load('listings-items-2021-08-01.json') as ModelCut,
   feeds: load('feeds-2021-06-30.json') as ModelCut,
+  orders: load('orders-2026-01-01.json') as ModelCut,
 };
 
 /** `listings.patchListingsItem` → the model's parameters. */

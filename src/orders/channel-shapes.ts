@@ -49,6 +49,14 @@ const statusTables: Record<string, Record<string, StatusType>> = {
     InvoiceUnconfirmed: 'SHIPPED',
     Canceled: 'CANCELED',
     Unfulfillable: 'CANCELED',
+    // [SPM orders_2026-01-01 FulfillmentStatus] the same states, in the 2026 API's words.
+    PENDING_AVAILABILITY: 'NEW',
+    PENDING: 'NEW',
+    UNSHIPPED: 'APPROVED',
+    PARTIALLY_SHIPPED: 'APPROVED',
+    SHIPPED: 'SHIPPED',
+    CANCELLED: 'CANCELED',
+    UNFULFILLABLE: 'CANCELED',
   },
   shopee: {
     UNPAID: 'NEW',

@@ -204,7 +204,7 @@ describe('orders an ERP can invoice and ship', () => {
     assert.equal(order.customer.vat_number, null);
   });
 
-  it('Amazon: the address and the CPF/CNPJ through a Restricted Data Token (A11)', async () => {
+  it('Amazon: the address and the CPF/CNPJ from the 2026 Orders API, no Restricted Data Token (A3, A11)', async () => {
     const placed = await world.control('POST', '/amazon/orders', {
       items: [{ sku: 'END-1', quantity: 1 }],
     });
@@ -226,7 +226,8 @@ describe('orders an ERP can invoice and ship', () => {
       document: b.document,
     });
     assert.match(order.customer.email, /@marketplace\.amazon\.com\.br$/);
-    const report = await world.control('GET', '/conformance?channel=amazon&operation=tokens.create_rdt');
-    assert.ok(report.counts[0].valid >= 1, 'the RDT request fitted the Tokens API model');
+    const report = await world.control('GET', '/conformance?channel=amazon&operation=orders2026.search');
+    assert.ok(report.counts[0].valid >= 1, 'the searchOrders request fitted the Orders 2026-01-01 model');
+    assert.equal(report.counts[0].invalid ?? 0, 0);
   });
 });

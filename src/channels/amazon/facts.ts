@@ -44,6 +44,8 @@ export type SpOperation =
   | 'feeds.json_listings'
   | 'feeds.get'
   | 'feeds.get_document'
+  | 'orders.search'
+  | 'orders.get_2026'
   | 'orders.list'
   | 'orders.get'
   | 'orders.items'
@@ -64,6 +66,9 @@ export const AM_OPERATION_RATES: Record<SpOperation, Rate> = {
   'feeds.json_listings': { perSecond: 5 / 300, burst: 5 },
   'feeds.get': { perSecond: 2, burst: 15 },
   'feeds.get_document': { perSecond: 0.0222, burst: 10 },
+  // [SPM orders_2026-01-01] searchOrders 0.0056/20 (a page every 3 minutes, steady), getOrder 0.5/30.
+  'orders.search': { perSecond: 0.0056, burst: 20 },
+  'orders.get_2026': { perSecond: 0.5, burst: 30 },
   'orders.list': { perSecond: 0.0167, burst: 20 },
   'orders.get': { perSecond: 0.5, burst: 30 },
   'orders.items': { perSecond: 0.5, burst: 30 },
@@ -132,11 +137,23 @@ export const AM_DISCOUNT_DEFAULT_DAYS = 365;
 
 export const AM_ORDERS = {
   /**
-   * [SPM] getOrders answers up to 100 per page, but each order's items cost a getOrderItems call
-   * (0.5/s, burst 30). [unverified] choice: 30 per page keeps one page within the items burst,
-   * and in steady state a page a minute matches getOrders' own 0.0167/s.
+   * [SPM orders_2026-01-01 maxResultsPerPage] 1–100. A searchOrders page carries its orders'
+   * items (no call per order, as v0's getOrderItems was), and searchOrders allows a page every
+   * 3 minutes in steady state (0.0056/s, burst 20): full pages.
    */
-  pageSize: 30,
+  pageSize: 100,
+  /**
+   * [SPM includedData; doc: orders-api-migration-guide] the data sets an import asks for: the
+   * buyer and delivery address (issue 13's recipient; PII by the app's roles), the proceeds (the
+   * order's total), the fulfilment status (Cais's status) and the tax registrations (CPF/CNPJ).
+   */
+  includedData: ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'TAX'],
+  /**
+   * [SPM ordersV0] the v0 fallback: getOrders pages up to 100, but each order's items cost a
+   * getOrderItems call (0.5/s, burst 30). [unverified] choice: 30 per page keeps one page within
+   * the items burst.
+   */
+  v0PageSize: 30,
   /** [SPM] `LastUpdatedBefore` must be at least 2 minutes before now; Cais leaves it out (Amazon then uses now − 2 min). */
   lagMs: 2 * 60_000,
   /** [unverified] the carrier code sent when the ERP names none. */
@@ -150,8 +167,9 @@ export const AM_CONCURRENCY = 2;
  * Types from the source (issue 11, item 3): the Listings PATCH body and answer
  * (`ListingsItemPatchRequest`, `PatchOperation`, `ListingsItemSubmissionResponse`) and the feed
  * bodies (`CreateFeedDocumentSpecification`, `CreateFeedSpecification`, `FeedDocument`) are typed
- * with `@sp-api-sdk/listings-items-api-2021-08-01` and `@sp-api-sdk/feeds-api-2021-06-30`
- * (generated from amzn/selling-partner-api-models; pure JS, no install scripts), so a wrong field
+ * with `@sp-api-sdk/listings-items-api-2021-08-01` and `@sp-api-sdk/feeds-api-2021-06-30`, the
+ * 2026 orders (`SearchOrdersResponse`, `GetOrderResponse`, `Order`) with
+ * `@sp-api-sdk/orders-api-2026-01-01` (all generated from amzn/selling-partner-api-models; pure JS, no install scripts), so a wrong field
  * fails `tsc`. Types only (`import type`, erased at run time; devDependencies): their axios client
  * is not used, because Cais's call path (per-operation token buckets, the shared keep-alive agent,
  * retries within the policy, one LWA refresh on a refused token, ChannelError classification) is
@@ -161,6 +179,7 @@ export const AM_CONCURRENCY = 2;
 export const AM_TYPES_FROM = [
   '@sp-api-sdk/listings-items-api-2021-08-01',
   '@sp-api-sdk/feeds-api-2021-06-30',
+  '@sp-api-sdk/orders-api-2026-01-01',
 ] as const;
 
 /**

@@ -6,7 +6,8 @@
  * the possibly older copy Cais imported.
  * [unverified] An NF-e goes through Seller Central (Amazon issues the fiscal documents it needs
  * for its own logistics), and the carrier reports delivery: invoice and deliver send nothing.
- * A cancellation has no seller call in Orders v0.
+ * A cancellation has no seller call (confirmShipment stays in Orders v0: the 2026 API has no
+ * shipment operation; the order is read through orders.ts, 2026 first).
  */
 import type { ChannelContext, OrderTransition } from '../adapter.ts';
 import { FailureClass } from '../errors.ts';
@@ -18,7 +19,8 @@ import { amChannelError } from './errors.ts';
 import { AM_CARRIER_CODES, AM_ORDERS } from './facts.ts';
 import { getOrder } from './orders.ts';
 
-const DONE = ['Shipped', 'InvoiceUnconfirmed', 'Canceled'];
+/** Nothing left to confirm: v0's OrderStatus and the 2026 API's FulfillmentStatus. */
+const DONE = ['Shipped', 'InvoiceUnconfirmed', 'Canceled', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE'];
 
 /**
  * [SPM PackageDetail; SP-API changelog "CarrierCode value required … BR"] (A2) the code from
@@ -38,10 +40,37 @@ const fold = (text: string) =>
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
 
-function unitsShipped(raw: Json): number {
+interface Line {
+  orderItemId: string;
+  ordered: number;
+  shipped: number;
+}
+
+/**
+ * The order's lines from the raw order Amazon answered: the 2026 API's `orderItems` (shipped units
+ * in `fulfillment.quantityFulfilled`, includedData FULFILLMENT) or, from the v0 fallback,
+ * `OrderItems` with `QuantityShipped`.
+ */
+function linesOf(raw: Json): Line[] {
+  if (Array.isArray(raw.orderItems)) {
+    return asArray(raw.orderItems)
+      .filter(isObject)
+      .map((item) => {
+        const fulfillment = isObject(item.fulfillment) ? item.fulfillment : {};
+        return {
+          orderItemId: str(item.orderItemId) ?? '',
+          ordered: num(item.quantityOrdered) ?? 0,
+          shipped: num(fulfillment.quantityFulfilled) ?? 0,
+        };
+      });
+  }
   return asArray(raw.OrderItems)
     .filter(isObject)
-    .reduce((sum, item) => sum + (num(item.QuantityShipped) ?? 0), 0);
+    .map((item) => ({
+      orderItemId: str(item.OrderItemId) ?? '',
+      ordered: num(item.QuantityOrdered) ?? 0,
+      shipped: num(item.QuantityShipped) ?? 0,
+    }));
 }
 
 export async function pushOrderStatus(
@@ -60,21 +89,17 @@ export async function pushOrderStatus(
     );
   }
   const fresh = await getOrder(api, ctx, order.externalId);
-  const raw = fresh.raw as Json;
   if (DONE.includes(fresh.status)) return;
-  const lines = asArray(raw.OrderItems)
-    .filter(isObject)
-    .map((item) => ({
-      orderItemId: str(item.OrderItemId) ?? '',
-      quantity: (num(item.QuantityOrdered) ?? 0) - (num(item.QuantityShipped) ?? 0),
-    }))
+  const all = linesOf(fresh.raw as Json);
+  const lines = all
+    .map((line) => ({ orderItemId: line.orderItemId, quantity: line.ordered - line.shipped }))
     .filter((line) => line.quantity > 0);
   if (lines.length === 0) return;
   const { marketplaceId } = await sellerFor(ctx);
   const packageDetail: Json = {
     // [SPM PackageReferenceId] "Only positive numeric values are supported" (A1). Every package
     // ships at least one unit, so one more than the units already shipped is new for the order.
-    packageReferenceId: String(unitsShipped(raw) + 1),
+    packageReferenceId: String(all.reduce((sum, line) => sum + line.shipped, 0) + 1),
     ...carrierOf(transition.carrier),
     trackingNumber: transition.trackingCode,
     shipDate: transition.shippedAt.toISOString(),

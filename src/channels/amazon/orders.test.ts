@@ -46,7 +46,7 @@ async function readAll(adapter: ChannelAdapter, ctx: ChannelContext, since: Date
 }
 
 describe('Amazon orders', () => {
-  test('getOrders lags 2 minutes: an order shows once it is older than that, with its items', async () => {
+  test('searchOrders lags 2 minutes: an order shows once it is older than that, with its items', async () => {
     const ctx = await am.connect();
     const placed = await order();
     const since = new Date(Date.now() - 60 * MINUTE);
@@ -54,7 +54,7 @@ describe('Amazon orders', () => {
     await am.advance(2 * MINUTE + 1_000);
     const [first] = (await quickAmazon.listOrders(ctx, { since })).orders;
     assert.equal(first?.externalId, placed.AmazonOrderId);
-    assert.equal(first?.status, 'Unshipped');
+    assert.equal(first?.status, 'UNSHIPPED');
     assert.equal(first?.total, 59.8);
     assert.deepEqual(first?.items, [
       {
@@ -69,13 +69,13 @@ describe('Amazon orders', () => {
 
   test('a window that starts within the last 2 minutes is empty without a call', async () => {
     const ctx = await am.connect();
-    await am.control('PUT', '/amazon/faults/orders.list', { error_rate: 1, count: 10 });
+    await am.control('PUT', '/amazon/faults/orders2026.search', { error_rate: 1, count: 10 });
     const page = await quickAmazon.listOrders(ctx, { since: new Date(Date.now() - MINUTE) });
     assert.deepEqual(page, { orders: [] });
-    assert.equal(await am.faultCalls('orders.list', 10), 0);
+    assert.equal(await am.faultCalls('orders2026.search', 10), 0);
   });
 
-  test('pages with NextToken, each order once', async () => {
+  test('pages with paginationToken, each order once', async () => {
     const paged = quickFeeds({ ordersPageSize: 2 });
     const ctx = await am.connect({ adapter: paged });
     const placed: string[] = [];
@@ -95,7 +95,7 @@ describe('Amazon orders', () => {
     );
   });
 
-  test('a NextToken Amazon no longer takes restarts the window instead of failing the import', async () => {
+  test('a pagination token Amazon no longer takes restarts the window instead of failing the import', async () => {
     const paged = quickFeeds({ ordersPageSize: 2 });
     const ctx = await am.connect({ adapter: paged });
     for (let i = 0; i < 3; i++) await order({ items: [{ sku: 'A', quantity: 1 }] });
@@ -120,6 +120,71 @@ describe('Amazon orders', () => {
       failure: 'permanent',
       code: 'amazon.not_found',
     });
+  });
+});
+
+describe('Amazon orders through the 2026-01-01 API (fidelity A3)', () => {
+  const V0 = [
+    'orders.list',
+    'orders.get',
+    'orders.items',
+    'orders.address',
+    'orders.buyer_info',
+    'tokens.create_rdt',
+  ];
+  const v0Gone = async () => {
+    for (const op of V0) await am.control('PUT', `/amazon/faults/${op}`, { error_rate: 1, count: 1000 });
+  };
+
+  test('one searchOrders call per page brings items, buyer, address and CPF: no v0 call, no RDT', async () => {
+    const ctx = await am.connect();
+    await v0Gone();
+    const placed = [await order(), await order({ items: [{ sku: 'B', quantity: 1 }] })];
+    await am.advance(2 * MINUTE + 1_000);
+    const page = await quickAmazon.listOrders(ctx, { since: new Date(Date.now() - 60 * MINUTE) });
+    assert.deepEqual(
+      page.orders.map((o) => o.externalId),
+      placed.map((p) => p.AmazonOrderId),
+    );
+    const [first] = page.orders;
+    assert.equal(first?.items[0]?.externalItemId, placed[0]!.OrderItems[0]!.OrderItemId);
+    assert.ok(first?.buyer.name, 'the buyer’s name');
+    assert.match(first?.buyer.document ?? '', /^\d{11}$|^\d{14}$/, 'CPF or CNPJ');
+    assert.ok(first?.recipient?.street && first.recipient.number && first.recipient.postcode, 'the address');
+    assert.deepEqual(first?.withheld, {});
+    for (const op of V0) assert.equal(await am.faultCalls(op, 1000), 0, `${op} was not called`);
+    const read = await quickAmazon.getOrder(ctx, placed[1]!.AmazonOrderId);
+    assert.equal(read.items[0]?.sku, 'B');
+  });
+
+  test('an app without Amazon’s PII roles imports the order with buyer and address withheld', async () => {
+    await am.control('POST', '/amazon/apps', { client_id: am.credentials().clientId, pii_roles: false });
+    const ctx = await am.connect();
+    await order();
+    await am.advance(2 * MINUTE + 1_000);
+    const [first] = (await quickAmazon.listOrders(ctx, { since: new Date(Date.now() - 60 * MINUTE) })).orders;
+    assert.equal(first?.items.length, 1, 'the items come all the same');
+    assert.equal(first?.recipient, undefined);
+    assert.equal(first?.withheld?.['shipping_address.street'], 'restricted');
+    assert.equal(first?.withheld?.['customer.name'], 'restricted');
+  });
+
+  test('where the 2026 API is not deployed (404), v0 reads the orders, its pages going on with v0', async () => {
+    const paged = quickFeeds({ ordersPageSize: 2 });
+    const ctx = await am.connect({ adapter: paged });
+    await am.control('PATCH', '/amazon/settings', { orders_2026: false });
+    const placed: string[] = [];
+    for (let i = 0; i < 3; i++) placed.push((await order()).AmazonOrderId);
+    await am.advance(2 * MINUTE + 1_000);
+    const pages = await readAll(paged, ctx, new Date(Date.now() - 60 * MINUTE));
+    assert.deepEqual(
+      pages.flat().map((o) => o.externalId),
+      placed,
+    );
+    assert.equal(pages[0]?.[0]?.status, 'Unshipped', 'v0’s words, which the status table also knows');
+    const read = await paged.getOrder(ctx, placed[0]!);
+    assert.equal(read.externalId, placed[0]);
+    await am.control('PATCH', '/amazon/settings', { orders_2026: true });
   });
 });
 

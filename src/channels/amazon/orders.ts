@@ -1,15 +1,29 @@
 /**
- * Amazon orders, Orders API v0 [SPM ordersV0]: getOrders by `LastUpdatedAfter`, paged with
- * `NextToken`, and each order's items from getOrderItems (the list carries no items).
+ * Amazon orders through Orders API v2026-01-01 [SPM orders_2026-01-01: searchOrders, getOrder]
+ * (fidelity A3): v0's getOrders, getOrder, getOrderItems, getOrderAddress and getOrderBuyerInfo
+ * are `deprecated`, to be retired 2027-03-27. One searchOrders page brings the orders with their
+ * items, buyer, delivery address and tax registration (`includedData`), where v0 needed a
+ * getOrderItems call per order (0.5/s) and a Restricted Data Token for the buyer. PII comes with
+ * the app's restricted roles [doc: access-orders-pii]; without them the fields are absent and the
+ * order imports with them withheld as `restricted`.
  *
- * The 2-minute rule: `LastUpdatedBefore` must be at least 2 minutes before the request. Cais
- * never sends it, and Amazon then answers up to now − 2 min (echoed in the payload); a window
- * starting later than that holds nothing yet, so it is answered empty without a call. Changes
- * of the last 2 minutes are read by the next import, whose overlap reaches back over them.
+ * Fallback: while v0 lives, a region or app where the 2026 API answers 404 (not deployed there)
+ * is read through v0 (orders-v0.ts); its page cursors carry a `v0:` prefix so the next page
+ * goes on with the API that issued it. Any other refusal is an error like every other.
  *
- * A NextToken Amazon no longer takes (expired, or spent by a call whose answer was lost) restarts
- * the window from `since`: pages are stored by upsert, so reading one again is harmless.
+ * The 2-minute rule holds as in v0: `lastUpdatedBefore` must be at least 2 minutes before the
+ * request; Cais leaves it out (Amazon answers up to now − 2 min), and a window starting later than
+ * that is answered empty without a call. A pagination token Amazon no longer takes (they expire
+ * after 24 hours [doc: orders-api-migration-guide]) restarts the window from `since`: pages are
+ * stored by upsert, so reading one again is harmless.
  */
+import type {
+  CustomerAddress,
+  GetOrderResponse,
+  Order,
+  OrderItem,
+  SearchOrdersResponse,
+} from '@sp-api-sdk/orders-api-2026-01-01';
 import type {
   ChannelContext,
   ChannelOrder,
@@ -18,269 +32,194 @@ import type {
   WithheldReason,
 } from '../adapter.ts';
 import { FailureClass, isChannelError } from '../errors.ts';
-import type { Json } from '../json.ts';
-import { asArray, child, isObject, num, str } from '../json.ts';
 import type { AmApi } from './api.ts';
 import { sellerFor } from './api.ts';
 import { AM_ORDERS } from './facts.ts';
+import { getOrderV0, listOrdersV0 } from './orders-v0.ts';
 
-const BASE = '/orders/v0/orders';
+const BASE = '/orders/2026-01-01/orders';
+const V0_CURSOR = 'v0:';
+
+/** [SPM includedData] what an import needs: items come always; these are asked for. */
+const INCLUDED = AM_ORDERS.includedData.join(',');
 
 export async function listOrders(
   api: AmApi,
   ctx: ChannelContext,
   query: { since: Date; cursor?: string | undefined },
 ): Promise<OrderPage> {
-  const { marketplaceId } = await sellerFor(ctx);
+  if (query.cursor?.startsWith(V0_CURSOR)) return v0Page(api, ctx, query.since, query.cursor);
   if (query.cursor === undefined || query.cursor === '') {
     // A small margin for the clocks of Cais and Amazon disagreeing.
     if (query.since.getTime() >= Date.now() - AM_ORDERS.lagMs - 5_000) return { orders: [] };
   }
-  let payload: Json;
+  const { marketplaceId } = await sellerFor(ctx);
+  let body: SearchOrdersResponse;
   try {
-    payload = await ordersPage(api, ctx, marketplaceId, query);
+    body = await searchPage(api, ctx, marketplaceId, query);
   } catch (error) {
+    if (isNotDeployed(error)) return v0Page(api, ctx, query.since, undefined);
     if (query.cursor === undefined || !isRefusedToken(error)) throw error;
-    payload = await ordersPage(api, ctx, marketplaceId, { since: query.since });
+    body = await searchPage(api, ctx, marketplaceId, { since: query.since });
   }
-  const orders: ChannelOrder[] = [];
-  const rdt = new RestrictedAccess(api, ctx);
-  for (const order of asArray(payload.Orders).filter(isObject)) {
-    const id = str(order.AmazonOrderId) ?? '';
-    orders.push(withBuyer(toChannelOrder(order, await orderItems(api, ctx, id)), await rdt.buyerOf(id)));
-  }
-  return { orders, nextCursor: str(payload.NextToken) };
+  return { orders: (body.orders ?? []).map(toChannelOrder), nextCursor: body.pagination?.nextToken };
+}
+
+async function v0Page(api: AmApi, ctx: ChannelContext, since: Date, cursor: string | undefined) {
+  const page = await listOrdersV0(api, ctx, { since, cursor: cursor?.slice(V0_CURSOR.length) });
+  return {
+    ...page,
+    nextCursor: page.nextCursor === undefined ? undefined : `${V0_CURSOR}${page.nextCursor}`,
+  };
+}
+
+/** The 2026 API is not deployed for this region or app (v0 still is): a 404 on its path. */
+function isNotDeployed(error: unknown): boolean {
+  return isChannelError(error) && error.httpStatus === 404;
 }
 
 function isRefusedToken(error: unknown): boolean {
   return (
     isChannelError(error) &&
     error.failure === FailureClass.permanent &&
-    /NextToken/i.test(error.marketplaceMessage)
+    /paginationToken/i.test(error.marketplaceMessage)
   );
 }
 
-async function ordersPage(
+async function searchPage(
   api: AmApi,
   ctx: ChannelContext,
   marketplaceId: string,
   query: { since: Date; cursor?: string | undefined },
-): Promise<Json> {
+): Promise<SearchOrdersResponse> {
   const params =
     query.cursor === undefined
       ? {
-          MarketplaceIds: marketplaceId,
-          LastUpdatedAfter: query.since.toISOString(),
-          MaxResultsPerPage: api.ordersPageSize,
+          marketplaceIds: marketplaceId,
+          lastUpdatedAfter: query.since.toISOString(),
+          maxResultsPerPage: api.ordersPageSize,
+          includedData: INCLUDED,
         }
-      : { MarketplaceIds: marketplaceId, NextToken: query.cursor };
+      : { paginationToken: query.cursor, includedData: INCLUDED };
   const body = await api.json(
     ctx,
-    { sp: 'orders.list', operation: 'orders', method: 'GET', path: BASE, query: params },
-    'getOrders',
+    { sp: 'orders.search', operation: 'orders', method: 'GET', path: BASE, query: params },
+    'searchOrders',
   );
-  return child(body, 'payload');
-}
-
-/** getOrderItems, every page of it (an order has rarely more than one). */
-async function orderItems(api: AmApi, ctx: ChannelContext, orderId: string): Promise<Json[]> {
-  const items: Json[] = [];
-  let token: string | undefined;
-  do {
-    const body = await api.json(
-      ctx,
-      {
-        sp: 'orders.items',
-        operation: 'orders',
-        method: 'GET',
-        path: `${BASE}/${encodeURIComponent(orderId)}/orderItems`,
-        query: { NextToken: token },
-      },
-      'getOrderItems',
-    );
-    const payload = child(body, 'payload');
-    items.push(...asArray(payload.OrderItems).filter(isObject));
-    token = str(payload.NextToken);
-  } while (token !== undefined);
-  return items;
+  return body as unknown as SearchOrdersResponse;
 }
 
 export async function getOrder(api: AmApi, ctx: ChannelContext, externalId: string): Promise<ChannelOrder> {
-  const body = await api.json(
-    ctx,
-    {
-      sp: 'orders.get',
-      operation: 'orders',
-      method: 'GET',
-      path: `${BASE}/${encodeURIComponent(externalId)}`,
-    },
-    'getOrder',
-  );
-  const order = toChannelOrder(child(body, 'payload'), await orderItems(api, ctx, externalId));
-  return withBuyer(order, await new RestrictedAccess(api, ctx).buyerOf(externalId));
-}
-
-/**
- * The buyer's address and identity are restricted (fidelity A11): getOrderAddress and
- * getOrderBuyerInfo answer only a Restricted Data Token [SPM tokens_2021-03-01]. One RDT, for
- * the `{orderId}` form of both paths (the model's own example), serves every order of a page.
- * An app without Amazon's PII role is refused it: the order still imports, with those fields
- * withheld as `restricted`.
- */
-class RestrictedAccess {
-  readonly #api: AmApi;
-  readonly #ctx: ChannelContext;
-  #token: Promise<string | null> | undefined;
-
-  constructor(api: AmApi, ctx: ChannelContext) {
-    this.#api = api;
-    this.#ctx = ctx;
-  }
-
-  async buyerOf(orderId: string): Promise<RestrictedBuyer | null> {
-    this.#token ??= this.#create();
-    const token = await this.#token;
-    if (token === null) return null;
-    const headers = { 'x-amz-access-token': token };
-    const read = async (suffix: string, sp: 'orders.address' | 'orders.buyer_info') =>
-      refusedAsNull(() =>
-        this.#api.json(
-          this.#ctx,
-          {
-            sp,
-            operation: 'orders',
-            method: 'GET',
-            path: `${BASE}/${encodeURIComponent(orderId)}/${suffix}`,
-            headers,
-          },
-          sp,
-        ),
-      );
-    const address = await read('address', 'orders.address');
-    const info = await read('buyerInfo', 'orders.buyer_info');
-    return { address: address && child(address, 'payload'), info: info && child(info, 'payload') };
-  }
-
-  async #create(): Promise<string | null> {
-    const body = await refusedAsNull(() =>
-      this.#api.json(
-        this.#ctx,
-        {
-          sp: 'tokens.create_rdt',
-          operation: 'orders',
-          method: 'POST',
-          path: '/tokens/2021-03-01/restrictedDataToken',
-          json: {
-            restrictedResources: [
-              { method: 'GET', path: `${BASE}/{orderId}/address` },
-              { method: 'GET', path: `${BASE}/{orderId}/buyerInfo` },
-            ],
-          },
-        },
-        'createRestrictedDataToken',
-      ),
-    );
-    return body === null ? null : (str(body.restrictedDataToken) ?? null);
-  }
-}
-
-interface RestrictedBuyer {
-  address: Json | null;
-  info: Json | null;
-}
-
-/** A refusal (403 without the PII role, 404) is "not for us"; failures worth retrying still throw. */
-async function refusedAsNull(call: () => Promise<Json>): Promise<Json | null> {
+  let body: GetOrderResponse;
   try {
-    return await call();
+    body = (await api.json(
+      ctx,
+      {
+        sp: 'orders.get_2026',
+        operation: 'orders',
+        method: 'GET',
+        path: `${BASE}/${encodeURIComponent(externalId)}`,
+        query: { includedData: INCLUDED },
+      },
+      'getOrder',
+    )) as unknown as GetOrderResponse;
   } catch (error) {
-    if (isChannelError(error) && !error.retryable && error.failure !== FailureClass.rate_limited) return null;
+    // A 404 is the 2026 API missing here, or the order missing: v0 answers the order, or the
+    // same 404.
+    if (isNotDeployed(error)) return getOrderV0(api, ctx, externalId);
     throw error;
   }
+  return toChannelOrder(body.order);
 }
 
-function withBuyer(order: ChannelOrder, buyer: RestrictedBuyer | null): ChannelOrder {
-  const withheld: Record<string, WithheldReason> = {};
-  const shipping = buyer?.address ? child(buyer.address, 'ShippingAddress') : {};
-  const info = buyer?.info ?? {};
-  if (Object.keys(shipping).length === 0) {
-    for (const field of [
-      'full_name',
-      'street',
-      'number',
-      'neighborhood',
-      'city',
-      'region',
-      'postcode',
-      'phone',
-    ])
-      withheld[`shipping_address.${field}`] = 'restricted';
-  }
-  if (!buyer?.info)
-    for (const field of ['name', 'email', 'vat_number']) withheld[`customer.${field}`] = 'restricted';
-  const extended = child(shipping, 'ExtendedFields');
-  const tax = asArray(child(info, 'BuyerTaxInfo').TaxClassifications).filter(isObject);
-  const taxOf = (name: string) => str(tax.find((t) => str(t.Name)?.toUpperCase() === name)?.Value);
-  return {
-    ...order,
-    buyer: {
-      name: str(info.BuyerName) ?? str(shipping.Name) ?? '',
-      email: str(info.BuyerEmail),
-      document: taxOf('CPF') ?? taxOf('CNPJ'),
-      stateRegistration: taxOf('IE'),
-      phone: str(shipping.Phone),
-    },
-    recipient:
-      Object.keys(shipping).length === 0
-        ? undefined
-        : {
-            fullName: str(shipping.Name),
-            street: str(extended.StreetName) ?? str(shipping.AddressLine1),
-            number: str(extended.StreetNumber),
-            complement: str(extended.Complement) ?? str(shipping.AddressLine2),
-            neighborhood: str(extended.Neighborhood) ?? str(shipping.District),
-            city: str(shipping.City),
-            region: str(shipping.StateOrRegion),
-            postcode: str(shipping.PostalCode),
-            country: str(shipping.CountryCode) ?? 'BR',
-            phone: str(shipping.Phone),
-          },
-    withheld,
-  };
-}
-
-/** [SPM] `Money{CurrencyCode, Amount}` with Amount a decimal string. */
-export function amount(value: unknown): number {
-  const text = str(isObject(value) ? value.Amount : undefined);
-  const parsed = text === undefined ? Number.NaN : Number(text);
+/** [SPM Money] `amount` is a decimal string. */
+function money(value: { amount?: string } | undefined): number {
+  const parsed = value?.amount === undefined ? Number.NaN : Number(value.amount);
   return Number.isFinite(parsed) ? parsed : 0;
 }
 
-/** The raw order keeps its items (`OrderItems`): confirmShipment needs their ids. */
-export function toChannelOrder(order: Json, items: Json[]): ChannelOrder {
-  const placed = str(order.PurchaseDate);
+/**
+ * The 2026 order in Cais's shape. The raw order is kept whole: confirmShipment needs its items'
+ * ids and their fulfilled quantities (order-status.ts reads both API versions' raw orders).
+ */
+export function toChannelOrder(order: Order): ChannelOrder {
+  const items = order.orderItems.map(toItem);
+  const proceeds = money(order.proceeds?.grandTotal);
   return {
-    externalId: str(order.AmazonOrderId) ?? '',
-    status: str(order.OrderStatus) ?? 'unknown',
-    placedAt: new Date(placed ?? 0),
-    updatedAt: new Date(str(order.LastUpdateDate) ?? placed ?? 0),
-    total: amount(order.OrderTotal),
-    items: items.map(toItem),
-    // [SPM] the buyer's name and address need a Restricted Data Token: see withBuyer.
-    buyer: { name: '' },
-    raw: { ...order, OrderItems: items },
+    externalId: order.orderId,
+    status: order.fulfillment?.fulfillmentStatus ?? 'PENDING',
+    placedAt: new Date(order.createdTime),
+    updatedAt: new Date(order.lastUpdatedTime),
+    total:
+      proceeds > 0
+        ? proceeds
+        : Math.round(items.reduce((sum, i) => sum + i.unitPrice * i.qty, 0) * 100) / 100,
+    items,
+    ...buyerAndRecipient(order),
+    raw: order,
   };
 }
 
-function toItem(item: Json): ChannelOrderItem {
-  const qty = num(item.QuantityOrdered) ?? 0;
-  // [SPM] ItemPrice is the line's total (unit price × quantity).
-  const total = amount(item.ItemPrice);
+function toItem(item: OrderItem): ChannelOrderItem {
+  const qty = item.quantityOrdered;
+  // [SPM ItemPrice.unitPrice] one unit's price; else the line's proceeds over its quantity.
+  const unit = money(item.product.price?.unitPrice);
+  const line = money(item.proceeds?.proceedsTotal);
   return {
-    sku: str(item.SellerSKU) ?? null,
-    externalItemId: str(item.OrderItemId) ?? '',
-    name: str(item.Title) ?? '',
+    sku: item.product.sellerSku ?? null,
+    externalItemId: item.orderItemId,
+    name: item.product.title ?? '',
     qty,
-    unitPrice: qty > 0 ? Math.round((total / qty) * 100) / 100 : 0,
+    unitPrice: unit > 0 ? unit : qty > 0 ? Math.round((line / qty) * 100) / 100 : 0,
+  };
+}
+
+const RECIPIENT_FIELDS = [
+  'full_name',
+  'street',
+  'number',
+  'neighborhood',
+  'city',
+  'region',
+  'postcode',
+  'phone',
+];
+
+function buyerAndRecipient(order: Order): Pick<ChannelOrder, 'buyer' | 'recipient' | 'withheld'> {
+  const withheld: Record<string, WithheldReason> = {};
+  const address: CustomerAddress | undefined = order.recipient?.deliveryAddress;
+  if (address === undefined)
+    for (const field of RECIPIENT_FIELDS) withheld[`shipping_address.${field}`] = 'restricted';
+  if (order.buyer?.buyerName === undefined) {
+    for (const field of ['name', 'email']) withheld[`customer.${field}`] = 'restricted';
+  }
+  const registration = (order.tax?.taxRegistrations ?? []).find(
+    (r) => r.entityType === 'BUYER' && (r.taxRegistrationType === 'CPF' || r.taxRegistrationType === 'CNPJ'),
+  );
+  if (registration?.taxRegistrationNumber === undefined) withheld['customer.vat_number'] = 'restricted';
+  const extended = address?.extendedFields;
+  return {
+    buyer: {
+      name: order.buyer?.buyerName ?? address?.name ?? '',
+      email: order.buyer?.buyerEmail,
+      document: registration?.taxRegistrationNumber,
+      phone: address?.phone,
+    },
+    recipient:
+      address === undefined
+        ? undefined
+        : {
+            fullName: address.name,
+            street: extended?.streetName ?? address.addressLine1,
+            number: extended?.streetNumber,
+            complement: extended?.complement ?? address.addressLine2,
+            neighborhood: extended?.neighborhood ?? address.districtOrCounty,
+            city: address.city,
+            region: address.stateOrRegion,
+            postcode: address.postalCode,
+            country: address.countryCode ?? 'BR',
+            phone: address.phone,
+          },
+    withheld,
   };
 }
