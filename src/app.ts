@@ -18,7 +18,7 @@ import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { orderNotificationRoutes } from './http/order-notifications.ts';
 import { rehubRoutes } from './http/rehub.ts';
-import { ErrorBody } from './http/schemas.ts';
+import { ErrorBody, type ErrorStatus, errorResponses } from './http/schemas.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
@@ -75,22 +75,42 @@ function serializeRequest(request: {
 }
 
 /**
- * Every documented route can answer a 4xx (validation, auth, rate limit) or a 5xx (database
- * down) with the same `{"error", "code"}` body; routes that do not say so themselves get it, so
- * /openapi.json documents every answer a client can meet. Registered before the routes (and
- * before swagger reads them).
+ * The error answers every route of a kind can give, whatever its handler does: a validated
+ * request can be refused (400), a body can be too large or not UTF-8 JSON (413, 415), a
+ * seller-API route can refuse the credentials, the Accept header or the rate (401, 406, 429), a
+ * change can be refused to a read-only console user (403) and an Idempotency-Key can clash (409,
+ * 422 on POST), and anything can fail inside (500). Routes name the other statuses they give
+ * (404, 409, 422, 503…); this adds the common ones they do not, so /openapi.json documents every
+ * answer a client can meet. Registered before the routes (and before swagger reads them).
  */
 function documentErrorResponses(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    const schema = route.schema as
+      | {
+          hide?: boolean;
+          operationId?: string;
+          response?: Record<string, unknown>;
+          security?: unknown;
+          body?: unknown;
+        }
+      | undefined;
     if (!schema || schema.hide) return;
-    const response = schema.response ?? {};
-    const has = (range: string) => Object.keys(response).some((code) => code.toLowerCase() === range);
-    schema.response = {
-      ...response,
-      ...(has('4xx') ? {} : { '4xx': ErrorBody }),
-      ...(has('5xx') ? {} : { '5xx': ErrorBody }),
-    };
+    const methods = ([] as string[]).concat(route.method);
+    const changes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
+    const seller = schema.security !== undefined;
+    const validated = ['body', 'querystring', 'params', 'headers'].some((part) => part in schema);
+    const statuses: ErrorStatus[] = [
+      ...(validated ? [400 as const] : []),
+      ...(schema.body ? [413 as const, 415 as const] : []),
+      ...(seller ? [401 as const, 406 as const, 429 as const] : []),
+      ...(seller && changes ? [403 as const] : []),
+      ...(seller && methods.includes('POST') ? [409 as const, 422 as const] : []),
+      500,
+    ];
+    // Until every route names itself and its errors (issue 16), one that has no operationId yet
+    // keeps the catch-all 4XX so its other errors stay documented.
+    const unnamed = schema.operationId === undefined ? { '4xx': ErrorBody } : {};
+    schema.response = { ...errorResponses(...statuses), ...unnamed, ...(schema.response ?? {}) };
   });
 }
 

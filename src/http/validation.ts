@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import type { TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 import { invalid } from '../errors.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -48,8 +48,17 @@ export const bodyCheckedByHandler: FastifySchemaCompiler<TSchema> = (route) =>
 
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
-/** Validates value against schema, throwing an `invalid` CaisError with a field-naming message. */
-export function validate<T>(schema: TSchema, value: unknown, path: string): T {
+/**
+ * Validates value against schema, throwing an `invalid` CaisError with a field-naming message;
+ * the value's type is the schema's (`Static<typeof schema>`). An explicit type argument
+ * (`validate<Foo>(schema, …)`) is still accepted while the last call sites move to inference;
+ * it is not checked against the schema, so do not add new ones.
+ */
+export function validate<T = never, S extends TSchema = TSchema>(
+  schema: S,
+  value: unknown,
+  path: string,
+): [T] extends [never] ? Static<S> : T {
   let check = compiled.get(schema);
   if (!check) {
     check = strictAjv.compile(schema);
@@ -59,7 +68,7 @@ export function validate<T>(schema: TSchema, value: unknown, path: string): T {
     const errors = check.errors ?? [];
     throw invalid(describeErrors(errors, path), { code: 'invalid_field', params: fieldRule(errors, path) });
   }
-  return value as T;
+  return value as [T] extends [never] ? Static<S> : T;
 }
 
 /** `whole` names the value itself in messages (`body: must be object`); '' for query and path. */
