@@ -28,34 +28,11 @@ import { amInvalidInput, amNotFound, sendAmError } from './errors.ts';
 import { AM_ORDERS, AM_ORDERS_2026 } from './facts.ts';
 import type { AmOrderItem, AmOrderRecord } from './model.ts';
 import { iso } from './model.ts';
+import { queryList } from './schemas.ts';
 import { judgeAm } from './spec.ts';
+import type { SearchCursor } from './store.ts';
 
 type Query = Record<string, string | undefined>;
-
-/** A searchOrders page in progress: ids frozen at the first page, as v0 does. */
-interface Search2026 {
-  readonly sellerId: string;
-  readonly appId: string;
-  readonly ids: readonly string[];
-  readonly pageSize: number;
-  readonly included: readonly string[];
-  readonly before: { readonly name: 'createdBefore' | 'lastUpdatedBefore'; readonly value: string };
-  readonly expiresAt: number;
-  position: number;
-}
-
-const searches = new WeakMap<AmDeps, Map<string, Search2026>>();
-function searchesOf(deps: AmDeps): Map<string, Search2026> {
-  let map = searches.get(deps);
-  if (map === undefined) {
-    map = new Map();
-    searches.set(deps, map);
-  }
-  return map;
-}
-
-const list = (value: string | undefined) =>
-  value === undefined || value === '' ? [] : value.split(',').map((part) => part.trim());
 
 /**
  * The searchOrders rules the model states in its parameters' descriptions (the types, enums and
@@ -116,7 +93,7 @@ function searchOrders(deps: AmDeps, request: FastifyRequest, reply: FastifyReply
   const refused = refusal(issues);
   if (refused !== null) return sendAmError(reply, refused);
   const caller = callerOf(request);
-  const open = searchesOf(deps);
+  const open = deps.store.searches;
   if (query.paginationToken !== undefined) {
     const search = open.get(query.paginationToken);
     if (search === undefined || search.sellerId !== caller.sellerId || search.expiresAt < now) {
@@ -130,9 +107,9 @@ function searchOrders(deps: AmDeps, request: FastifyRequest, reply: FastifyReply
   const after = Date.parse((created ? query.createdAfter : query.lastUpdatedAfter)!);
   const beforeText = created ? query.createdBefore : query.lastUpdatedBefore;
   const before = beforeText === undefined ? now - AM_ORDERS.lagMs : Date.parse(beforeText);
-  const markets = list(query.marketplaceIds);
-  const statuses = list(query.fulfillmentStatuses);
-  const fulfilledBy = list(query.fulfilledBy);
+  const markets = queryList(query.marketplaceIds);
+  const statuses = queryList(query.fulfillmentStatuses);
+  const fulfilledBy = queryList(query.fulfilledBy);
   const found = deps.store
     .ordersOf(caller.sellerId)
     .filter((record) => record[field] >= after && record[field] <= before)
@@ -140,12 +117,11 @@ function searchOrders(deps: AmDeps, request: FastifyRequest, reply: FastifyReply
     .filter((record) => statuses.length === 0 || statuses.includes(fulfillmentStatus(record)))
     .filter((record) => fulfilledBy.length === 0 || fulfilledBy.includes(fulfilledByOf(record)))
     .sort((a, b) => a[field] - b[field]);
-  const search: Search2026 = {
+  const search: SearchCursor = {
     sellerId: caller.sellerId,
-    appId: caller.appId,
     ids: found.map((record) => record.order.AmazonOrderId),
     pageSize: query.maxResultsPerPage === undefined ? AM_ORDERS.maxPageSize : Number(query.maxResultsPerPage),
-    included: list(query.includedData),
+    included: queryList(query.includedData),
     before: { name: created ? 'createdBefore' : 'lastUpdatedBefore', value: iso(before) },
     expiresAt: now + AM_ORDERS_2026.paginationTokenTtlMs,
     position: 0,
@@ -153,7 +129,7 @@ function searchOrders(deps: AmDeps, request: FastifyRequest, reply: FastifyReply
   return reply.send(page(deps, request, search));
 }
 
-function page(deps: AmDeps, request: FastifyRequest, search: Search2026) {
+function page(deps: AmDeps, request: FastifyRequest, search: SearchCursor) {
   const ids = search.ids.slice(search.position, search.position + search.pageSize);
   search.position += ids.length;
   const pii = piiAllowed(deps, request);
@@ -163,7 +139,7 @@ function page(deps: AmDeps, request: FastifyRequest, search: Search2026) {
   };
   if (search.position < search.ids.length) {
     const token = randomHex(24);
-    searchesOf(deps).set(token, search);
+    deps.store.searches.set(token, search);
     body.pagination = { nextToken: token };
   }
   return body;
@@ -182,7 +158,7 @@ function getOrder2026(
   if (record === undefined || record.sellerId !== callerOf(request).sellerId) {
     return sendAmError(reply, amNotFound(`Order ${request.params.orderId} not found.`));
   }
-  const included = list((request.query as Query).includedData);
+  const included = queryList((request.query as Query).includedData);
   return reply.send({ order: orderView(record, included, piiAllowed(deps, request)) });
 }
 

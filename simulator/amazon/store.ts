@@ -9,6 +9,18 @@ export interface OrderCursor {
   position: number;
 }
 
+/** A searchOrders (2026-01-01) page still to be read: ids frozen at the first call, as v0 does. */
+export interface SearchCursor {
+  readonly sellerId: string;
+  readonly ids: readonly string[];
+  readonly pageSize: number;
+  readonly included: readonly string[];
+  readonly before: { readonly name: 'createdBefore' | 'lastUpdatedBefore'; readonly value: string };
+  /** [doc: orders-api-migration-guide] tokens expire after 24 hours. */
+  readonly expiresAt: number;
+  position: number;
+}
+
 const FIRST = { asin: 1, order: 1_000_001, item: 10_000_000_000_001, feed: 50_000_000_001, doc: 1 } as const;
 
 /** Every Amazon record; listings are found by (seller, sku) with two Map lookups. */
@@ -19,6 +31,7 @@ export class AmStore {
   readonly documents = new Map<string, AmDocument>();
   readonly feeds = new Map<string, AmFeed>();
   readonly cursors = new Map<string, OrderCursor>();
+  readonly searches = new Map<string, SearchCursor>();
   readonly #listings = new Map<string, Map<string, AmListing>>();
   readonly #ordersBySeller = new Map<string, AmOrderRecord[]>();
   #ids: Record<keyof typeof FIRST, number> = { ...FIRST };
@@ -31,6 +44,7 @@ export class AmStore {
     this.documents.clear();
     this.feeds.clear();
     this.cursors.clear();
+    this.searches.clear();
     this.#listings.clear();
     this.#ordersBySeller.clear();
     this.#ids = { ...FIRST };
