@@ -2,7 +2,7 @@
  * The route-walking harness: a live hub (Cais listening on a port, the marketplace simulator
  * beside it, one seller connected to simulated Mercado Livre) and the calls that exercise each
  * operation of /openapi.json. Each route file's owner lists its calls in a registry
- * (calls-a.ts, calls-b.ts); live-responses.test.ts sends them and checks every answer against
+ * (calls-<domain>.ts); live-responses.test.ts sends them and checks every answer against
  * the schema the document declares for its status.
  */
 import { createWorld, type World } from '../../sync/world.ts';

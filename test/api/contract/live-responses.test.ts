@@ -1,6 +1,6 @@
 /**
  * Walks every operation of /openapi.json against a live hub: each call of the registries
- * (calls-a.ts, calls-b.ts) is sent over a socket, its answer must have the status the call
+ * (calls-<domain>.ts) is sent over a socket, its answer must have the status the call
  * expects, that status must be declared for the operation, and the body must match the schema
  * declared for it. An operation no call answers with a success fails the test (unless its owner
  * still lists it as pending).
@@ -9,8 +9,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { callsA, pendingA } from './calls-a.ts';
-import { callsB, pendingB } from './calls-b.ts';
+import * as catalog from './calls-catalog.ts';
+import * as consoleCalls from './calls-console.ts';
+import * as orders from './calls-orders.ts';
+import * as sync from './calls-sync.ts';
+import { camelCaseKeys, passThrough } from './casing.ts';
 import { type ContractCall, type Hub, startHub } from './harness.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -28,8 +31,9 @@ function operationsOf(doc: { paths: Record<string, Record<string, Omit<Operation
   );
 }
 
-const calls: ContractCall[] = [...callsA, ...callsB];
-const pending = new Set([...pendingA, ...pendingB]);
+const registries = [catalog, orders, sync, consoleCalls];
+const calls: ContractCall[] = registries.flatMap((r) => r.calls);
+const pending = new Set(registries.flatMap((r) => r.pending));
 
 describe('every operation answers what /openapi.json declares', () => {
   let hub: Hub & { close(): Promise<void> };
@@ -73,6 +77,8 @@ describe('every operation answers what /openapi.json declares', () => {
         assert.equal(answer.text, '', `${op.key} ${answer.status} declares no body but sent ${answer.text}`);
         return;
       }
+      if (!passThrough.has(call.operation))
+        assert.deepEqual(camelCaseKeys(answer.body), [], `${op.key} ${answer.status}: camelCase keys`);
       const check = ajv.compile(schema);
       assert.ok(
         check(answer.body),

@@ -1,19 +1,17 @@
 /**
- * Calls exercising part B's operations (connections, listings, rules, sync, sync errors,
- * dashboard, webhooks, ops, session, console): see harness.ts.
+ * Calls exercising the operations of channels, connections, listings, schedules, runs, manual sync, sync_status, rules, sync errors: see harness.ts.
  */
 import type { ContractCall } from './harness.ts';
 
-export const callsB: ContractCall[] = [];
+export const calls: ContractCall[] = [];
 
 /**
  * Operations ("METHOD /path") no call exercises yet; live-responses.test.ts accepts them missing
  * an operationId or a success call only while they are listed here. To be emptied.
  */
-export const pendingB: string[] = [
-  'POST /session',
-  'GET /session',
-  'DELETE /session',
+export const pending: string[] = [
+  'GET /sync_errors/orders',
+  'PATCH /sync_errors/orders',
   'GET /channels',
   'POST /connections',
   'GET /connections',
@@ -48,16 +46,4 @@ export const pendingB: string[] = [
   'PATCH /sync_errors/products',
   'POST /sync_errors/products/retry',
   'POST /sync_errors/orders/retry',
-  'POST /webhooks',
-  'GET /webhooks',
-  'GET /webhooks/{id}',
-  'PUT /webhooks/{id}',
-  'DELETE /webhooks/{id}',
-  'POST /webhooks/{id}/rotate_secret',
-  'GET /webhooks/{id}/deliveries',
-  'GET /webhooks/{id}/deliveries/{deliveryId}/body',
-  'POST /webhooks/{id}/replay',
-  'GET /catalog/search',
-  'GET /dashboard',
-  'GET /listings',
 ];
