@@ -4,6 +4,7 @@ import { type Static, Type } from 'typebox';
 import { listProducts, productHistory } from '../catalog/browse.ts';
 import { createProduct, getProduct, removeProduct, updateProduct } from '../catalog/products.ts';
 import { MAX_QTY, ProductFields, ProductInput, ProductOutput } from '../catalog/schemas.ts';
+import { withExample } from './contract/common.ts';
 import { ErrorBody, errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf, writeContext } from './seller-auth.ts';
@@ -11,6 +12,32 @@ import { bodyCheckedByHandler, validate } from './validation.ts';
 import { unwrap } from './wrapping.ts';
 
 const tags = ['Products'];
+
+const productExample = withExample(ProductOutput, {
+  sku: 'CAM-01',
+  name: 'Camiseta básica',
+  description: null,
+  status: 'enabled',
+  qty: 7,
+  price: 49.9,
+  promotional_price: null,
+  cost: null,
+  weight: null,
+  height: null,
+  width: null,
+  length: null,
+  brand: 'Cais',
+  ean: null,
+  nbm: null,
+  crossdocking: null,
+  categories: [],
+  images: [],
+  specifications: [],
+  variations: [],
+  variation_attributes: [],
+  removed: false,
+  associations: [],
+});
 
 const ListQuery = Type.Object({
   sku: Type.Optional(Type.String({ maxLength: 100 })),
@@ -58,8 +85,10 @@ export function productRoutes(api: SellerApi): void {
         tags,
         summary: 'Create a product (with its variations)',
         security: sellerSecurity,
-        body: Type.Union([Type.Object({ product: ProductInput }), ProductInput]),
-        response: { 201: ProductOutput, ...errorResponses() },
+        body: withExample(Type.Union([Type.Object({ product: ProductInput }), ProductInput]), {
+          product: { sku: 'CAM-01', name: 'Camiseta básica', qty: 7, price: 49.9, brand: 'Cais' },
+        }),
+        response: { 201: productExample, ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
@@ -117,7 +146,7 @@ export function productRoutes(api: SellerApi): void {
         summary: 'Read a product',
         security: sellerSecurity,
         params: SkuParams,
-        response: { 200: ProductOutput, ...errorResponses(404) },
+        response: { 200: productExample, ...errorResponses(404) },
       },
     },
     (request) => getProduct(api.db, principalOf(request).accountId, request.params.sku),

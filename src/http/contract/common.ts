@@ -3,7 +3,7 @@
  * parameters, and the error statuses a route names in its responses. A pure module (TypeBox
  * only) so the console can derive its types from it with `Static<typeof …>`.
  */
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 /** What a translated sentence about an error needs: the field, the rule broken, its limit… */
 export const ErrorParams = Type.Record(
@@ -68,3 +68,11 @@ export const SkuParams = Type.Object({ sku: Type.String({ minLength: 1, maxLengt
 
 /** Security requirement shared by every seller-API route, for the OpenAPI document. */
 export const sellerSecurity = [{ userEmail: [], apiKey: [], accountManagerKey: [] }];
+
+/**
+ * The schema with one example, as /openapi.json shows it beside the body. The example is typed
+ * by the schema, so an example that no longer fits its body fails `tsc`.
+ */
+export function withExample<T extends TSchema>(schema: T, example: Static<T>): T {
+  return { ...schema, examples: [example] };
+}
