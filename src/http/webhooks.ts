@@ -3,7 +3,7 @@
  * their signing secret, read each endpoint's delivery log, and replay dead-lettered deliveries.
  */
 import type { FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { notFound } from '../errors.ts';
 import { attemptsOf, deliveryBody, listDeliveries, replayDeliveries } from '../webhooks/deliver.ts';
 import {
@@ -15,59 +15,46 @@ import {
   rotateSecret,
   updateEndpoint,
 } from '../webhooks/endpoints.ts';
-import { type EventType, eventTypes } from '../webhooks/events.ts';
+import {
+  DeliveryBody,
+  DeliveryList,
+  DeliveryParams,
+  DeliveryQuery,
+  ReplayBody,
+  Replayed,
+  WebhookAnswer,
+  WebhookBody,
+  WebhookIdParams,
+  WebhookInput,
+  WebhookList,
+  WebhookWithSecret,
+} from './contract/webhooks.ts';
 import type { OrderRouteDeps } from './orders.ts';
 import { noContent } from './products.ts';
-import { sellerSecurity } from './schemas.ts';
+import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
 import { unwrap } from './wrapping.ts';
 
 const tags = ['Webhooks'];
-const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
-const IdParams = Type.Object({ id: Id });
-
-const EndpointBody = Type.Object(
-  {
-    url: Type.String({ minLength: 1, maxLength: 2000 }),
-    events: Type.Array(Type.Union(eventTypes.map((e) => Type.Literal(e))), {
-      minItems: 1,
-      maxItems: eventTypes.length,
-    }),
-    description: Type.Optional(Type.String({ maxLength: 500 })),
-    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-  },
-  { additionalProperties: false },
-);
-type EndpointBody = Static<typeof EndpointBody> & { events: EventType[] };
-
-const LogQuery = Type.Object({
-  status: Type.Optional(
-    Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('dead')]),
-  ),
-  before: Type.Optional(Id),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-});
-
-const ReplayBody = Type.Object(
-  { delivery_ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 1000 })) },
-  { additionalProperties: false },
-);
+const found = errorResponses(404);
 
 export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
   const body = (request: FastifyRequest) =>
-    validate<EndpointBody>(EndpointBody, unwrap(request.body, 'webhook'), 'webhook');
+    validate(WebhookInput, unwrap(request.body, 'webhook'), 'webhook');
 
   api.post(
     '/webhooks',
     {
       schema: {
+        operationId: 'createWebhook',
         tags,
         summary: 'Register an endpoint; the answer holds its signing secret, shown once',
         security: sellerSecurity,
-        body: EndpointBody,
+        body: WebhookBody,
+        response: { 201: WebhookWithSecret },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
@@ -82,13 +69,34 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     },
   );
 
-  api.get('/webhooks', { schema: { tags, security: sellerSecurity } }, async (request) => ({
-    webhooks: (await listEndpoints(deps.db, account(request))).map((e) => presentEndpoint(e)),
-  }));
+  api.get(
+    '/webhooks',
+    {
+      schema: {
+        operationId: 'listWebhooks',
+        tags,
+        summary: "The account's endpoints",
+        security: sellerSecurity,
+        response: { 200: WebhookList },
+      },
+    },
+    async (request) => ({
+      webhooks: (await listEndpoints(deps.db, account(request))).map((e) => presentEndpoint(e)),
+    }),
+  );
 
   api.get(
     '/webhooks/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'getWebhook',
+        tags,
+        summary: 'An endpoint',
+        security: sellerSecurity,
+        params: WebhookIdParams,
+        response: { 200: WebhookAnswer, ...found },
+      },
+    },
     async (request) => ({
       webhook: presentEndpoint(await getEndpoint(deps.db, account(request), request.params.id)),
     }),
@@ -97,7 +105,15 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
   api.put(
     '/webhooks/:id',
     {
-      schema: { tags, security: sellerSecurity, params: IdParams, body: EndpointBody },
+      schema: {
+        operationId: 'updateWebhook',
+        tags,
+        summary: 'Replace an endpoint (URL, events, description, status)',
+        security: sellerSecurity,
+        params: WebhookIdParams,
+        body: WebhookBody,
+        response: { 200: WebhookAnswer, ...found },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => ({
@@ -109,7 +125,16 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
 
   api.delete(
     '/webhooks/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'deleteWebhook',
+        tags,
+        summary: 'Remove an endpoint; its pending deliveries stop',
+        security: sellerSecurity,
+        params: WebhookIdParams,
+        response: { 204: NoContent, ...found },
+      },
+    },
     async (request, reply) => {
       await deleteEndpoint(deps.db, account(request), request.params.id);
       return noContent(reply);
@@ -120,10 +145,12 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/webhooks/:id/rotate_secret',
     {
       schema: {
+        operationId: 'rotateWebhookSecret',
         tags,
         summary: 'A new signing secret, shown once; the old one stops at once',
         security: sellerSecurity,
-        params: IdParams,
+        params: WebhookIdParams,
+        response: { 200: WebhookWithSecret, ...found },
       },
     },
     async (request) => {
@@ -141,11 +168,13 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/webhooks/:id/deliveries',
     {
       schema: {
+        operationId: 'listWebhookDeliveries',
         tags,
         summary: 'Delivery log, newest first (status=dead: the dead letters)',
         security: sellerSecurity,
-        params: IdParams,
-        querystring: LogQuery,
+        params: WebhookIdParams,
+        querystring: DeliveryQuery,
+        response: { 200: DeliveryList, ...found },
       },
     },
     async (request) => {
@@ -177,10 +206,12 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/webhooks/:id/deliveries/:deliveryId/body',
     {
       schema: {
+        operationId: 'getWebhookDeliveryBody',
         tags,
         summary: 'The exact body that was (and is) signed and sent',
         security: sellerSecurity,
-        params: Type.Object({ id: Id, deliveryId: Id }),
+        params: DeliveryParams,
+        response: { 200: DeliveryBody, ...found },
       },
     },
     async (request, reply) => {
@@ -198,17 +229,19 @@ export function webhookRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/webhooks/:id/replay',
     {
       schema: {
+        operationId: 'replayWebhookDeliveries',
         tags,
         summary: 'Send dead-lettered deliveries again (all, or those listed)',
         security: sellerSecurity,
-        params: IdParams,
+        params: WebhookIdParams,
         body: Type.Optional(ReplayBody),
+        response: { 200: Replayed, ...found },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
       await getEndpoint(deps.db, account(request), request.params.id);
-      const b = validate<Static<typeof ReplayBody>>(ReplayBody, request.body ?? {}, '');
+      const b = validate(ReplayBody, request.body ?? {}, '');
       const ids = await replayDeliveries(deps.db, account(request), request.params.id, {
         ids: b.delivery_ids,
       });

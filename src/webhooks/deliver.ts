@@ -6,6 +6,7 @@
  */
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db, Queryable } from '../db/db.ts';
+import type { EventType } from './events.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './sign.ts';
 
 export interface WebhookLimits {
@@ -172,8 +173,8 @@ export async function replayDeliveries(
 export interface DeliveryRow {
   id: number;
   event_id: string;
-  event_type: string;
-  status: string;
+  event_type: EventType;
+  status: 'pending' | 'succeeded' | 'dead';
   attempts: number;
   next_attempt_at: Date;
   last_status_code: number | null;

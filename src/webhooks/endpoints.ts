@@ -2,9 +2,12 @@
  * The endpoints an account registers: a URL, the event types it wants, and a signing secret
  * (shown once at creation and on rotation; stored sealed, since signing needs it in clear).
  */
+
+import type { Static } from 'typebox';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Queryable } from '../db/db.ts';
 import { invalid, notFound } from '../errors.ts';
+import type { Webhook } from '../http/contract/webhooks.ts';
 import type { EventType } from './events.ts';
 import { newSecret } from './sign.ts';
 
@@ -137,7 +140,8 @@ export async function deleteEndpoint(db: Queryable, accountId: number, id: numbe
     throw notFound(`webhook ${id} not found`, { code: 'webhook_not_found', params: { webhook: id } });
 }
 
-export function presentEndpoint(row: EndpointRow, secret?: string) {
+/** An endpoint as the API shows it; the secret only when just made (registered or rotated). */
+export function presentEndpoint(row: EndpointRow, secret?: string): Static<typeof Webhook> {
   return {
     id: row.id,
     url: row.url,

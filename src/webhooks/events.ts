@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
+import { eventTypes } from '../http/contract/webhooks.ts';
 
-export const eventTypes = ['order.created', 'order.updated', 'sync_error.created'] as const;
+export { eventTypes };
 export type EventType = (typeof eventTypes)[number];
 
 export interface WebhookEvent {
