@@ -6,7 +6,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+import type { Static } from 'typebox';
 import {
   csrfMatches,
   defaultLoginLimits,
@@ -19,6 +19,8 @@ import {
 } from '../accounts/sessions.ts';
 import type { Db } from '../db/db.ts';
 import { CaisError, ErrorKind, rateLimited, unauthorized } from '../errors.ts';
+import { errorResponses, NoContent } from './contract/common.ts';
+import { LoginBody, SessionInfo } from './contract/session.ts';
 import type { Principal } from './seller-auth.ts';
 import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
 
@@ -35,14 +37,6 @@ export interface SessionRouteDeps {
   publicUrl: string | undefined;
   loginLimits?: LoginLimits | undefined;
 }
-
-const LoginBody = Type.Object(
-  {
-    email: Type.String({ minLength: 1, maxLength: 320 }),
-    password: Type.String({ minLength: 1, maxLength: 1024 }),
-  },
-  { additionalProperties: false },
-);
 
 export function readSessionCookie(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
@@ -68,7 +62,7 @@ function setCookie(
   );
 }
 
-function presentSession(session: Session) {
+function presentSession(session: Session): Static<typeof SessionInfo> {
   return {
     user: { id: session.user.id, email: session.user.email, role: session.user.role },
     account: { id: session.user.accountId, name: session.user.accountName },
@@ -123,12 +117,18 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
   app.post(
     '/session',
     {
-      schema: { tags, summary: 'Log in to the console (sets the session cookie)', body: LoginBody },
+      schema: {
+        operationId: 'logIn',
+        tags,
+        summary: 'Log in to the console (sets the session cookie)',
+        body: LoginBody,
+        response: { 201: SessionInfo, ...errorResponses(401, 429) },
+      },
       validatorCompiler: bodyCheckedByHandler,
       preValidation: refuseUnstorableText,
     },
     async (request, reply) => {
-      const body = validate<Static<typeof LoginBody>>(LoginBody, request.body, '');
+      const body = validate(LoginBody, request.body, '');
       const { sessionId, session } = await login(
         deps.db,
         { email: body.email, password: body.password, address: request.ip },
@@ -142,7 +142,12 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
   app.get(
     '/session',
     {
-      schema: { tags, summary: 'Who is logged in, the account, and the CSRF token' },
+      schema: {
+        operationId: 'getSession',
+        tags,
+        summary: 'Who is logged in, the account, and the CSRF token',
+        response: { 200: SessionInfo, ...errorResponses(401) },
+      },
       config: { rateLimit: false },
     },
     async (request) => {
@@ -155,7 +160,15 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
 
   app.delete(
     '/session',
-    { schema: { tags, summary: 'Log out' }, config: { rateLimit: false } },
+    {
+      schema: {
+        operationId: 'logOut',
+        tags,
+        summary: 'Log out',
+        response: { 204: NoContent, ...errorResponses(403) },
+      },
+      config: { rateLimit: false },
+    },
     async (request, reply) => {
       const id = readSessionCookie(request);
       const session = id ? await findSession(deps.db, id) : undefined;
