@@ -46,6 +46,87 @@ export const calls: ContractCall[] = [
     status: 404,
     send: (hub) => hub.request('GET', '/products/NO-SUCH-SKU'),
   },
+  {
+    operation: 'listProducts',
+    name: 'a page with a next cursor',
+    status: 200,
+    send: async (hub) => {
+      await createdProduct(hub);
+      await createdProduct(hub);
+      return hub.request('GET', '/products?per_page=1');
+    },
+  },
+  {
+    operation: 'listProducts',
+    name: 'a cursor this server did not issue',
+    status: 400,
+    send: (hub) => hub.request('GET', '/products?cursor=bm9wZQ'),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'stock and price',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { qty: 2, price: 25 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/products/NO-SUCH-SKU', { product: { qty: 1 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an older stamp than the last accepted',
+    status: 409,
+    send: async (hub) => {
+      const sku = await createdProduct(hub);
+      await hub.request('PUT', `/products/${sku}`, { product: { qty: 2, sequence: 5 } });
+      return hub.request('PUT', `/products/${sku}`, { product: { qty: 3, sequence: 4 } });
+    },
+  },
+  {
+    operation: 'updateProduct',
+    name: 'a promotional price above the price',
+    status: 422,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { promotional_price: 99 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an unknown field',
+    status: 400,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { quantity: 1 } }),
+  },
+  {
+    operation: 'removeProduct',
+    name: 'a product',
+    status: 204,
+    send: async (hub) => hub.request('DELETE', `/products/${await createdProduct(hub)}`),
+  },
+  {
+    operation: 'removeProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('DELETE', '/products/NO-SUCH-SKU'),
+  },
+  {
+    operation: 'getProductHistory',
+    name: 'a SKU with stock, price and catalog changes',
+    status: 200,
+    send: async (hub) => {
+      const sku = await createdProduct(hub);
+      await hub.request('PUT', `/products/${sku}`, { product: { qty: 1, price: 20, name: 'Outro' } });
+      return hub.request('GET', `/products/${sku}/history`);
+    },
+  },
+  {
+    operation: 'getProductHistory',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('GET', '/products/NO-SUCH-SKU/history'),
+  },
 ];
 
 /**
@@ -53,10 +134,6 @@ export const calls: ContractCall[] = [
  * an operationId or a success call only while they are listed here. To be emptied.
  */
 export const pending: string[] = [
-  'GET /products',
-  'PUT /products/{sku}',
-  'DELETE /products/{sku}',
-  'GET /products/{sku}/history',
   'POST /products/{sku}/variations',
   'GET /variations/{sku}',
   'PUT /variations/{sku}',
