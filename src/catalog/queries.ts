@@ -110,7 +110,7 @@ export async function markRemoved(db: Queryable, id: number): Promise<number[]> 
 }
 
 export interface ChangeRow {
-  resource: string;
+  resource: 'stock' | 'price' | 'catalog' | 'lifecycle';
   version: number | null;
   old_value: unknown;
   new_value: unknown;

@@ -3,9 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { listProducts, productHistory } from '../catalog/browse.ts';
 import { createProduct, getProduct, removeProduct, updateProduct } from '../catalog/products.ts';
-import { MAX_QTY, ProductFields, ProductInput, ProductOutput } from '../catalog/schemas.ts';
+import { MAX_QTY, ProductFields, ProductInput } from '../catalog/schemas.ts';
+import { Product, ProductHistory, ProductPage } from './contract/catalog.ts';
 import { withExample } from './contract/common.ts';
-import { ErrorBody, errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
+import { errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf, writeContext } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -13,7 +14,7 @@ import { unwrap } from './wrapping.ts';
 
 const tags = ['Products'];
 
-const productExample = withExample(ProductOutput, {
+const productFields: Static<typeof Product> = {
   sku: 'CAM-01',
   name: 'Camiseta básica',
   description: null,
@@ -37,6 +38,24 @@ const productExample = withExample(ProductOutput, {
   variation_attributes: [],
   removed: false,
   associations: [],
+};
+const productExample = withExample(Product, productFields);
+
+const historyExample = withExample(ProductHistory, {
+  sku: 'CAM-01',
+  stock_version: 2,
+  price_version: 1,
+  changes: [
+    {
+      id: 41,
+      resource: 'stock',
+      version: 2,
+      old: { qty: 7 },
+      new: { qty: 3 },
+      actor: 'api_key:1',
+      changed_at: '2026-03-02T14:05:00.000Z',
+    },
+  ],
 });
 
 const ListQuery = Type.Object({
@@ -93,7 +112,7 @@ export function productRoutes(api: SellerApi): void {
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const input = validate<ProductInput>(ProductInput, unwrap(request.body, 'product'), 'product');
+      const input = validate(ProductInput, unwrap(request.body, 'product'), 'product');
       const product = await createProduct(api.db, writeContext(request), input);
       return reply.code(201).send(product);
     },
@@ -103,21 +122,22 @@ export function productRoutes(api: SellerApi): void {
     '/products',
     {
       schema: {
+        operationId: 'listProducts',
         tags,
         summary: 'List products (page/per_page, or the cursor in `next`)',
         security: sellerSecurity,
         querystring: ListQuery,
         response: {
-          200: Type.Object({
-            products: Type.Array(ProductOutput),
-            total: Type.Integer(),
-            next: Type.Optional(Type.String()),
+          200: withExample(ProductPage, {
+            products: [productFields],
+            total: 1,
+            next: 'https://cais.example.com/products?per_page=1&cursor=cDox',
           }),
           ...errorResponses(),
         },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof ProductPage>> => {
       const q = request.query;
       const page = await listProducts(
         api.db,
@@ -156,21 +176,18 @@ export function productRoutes(api: SellerApi): void {
     '/products/:sku',
     {
       schema: {
+        operationId: 'updateProduct',
         tags,
         summary: 'Update a product: any subset of fields (stock: `qty`; price: `price`, `promotional_price`)',
         security: sellerSecurity,
         params: SkuParams,
-        body: ProductBody,
-        response: { 204: NoContent, ...errorResponses() },
+        body: withExample(ProductBody, { product: { qty: 3, price: 59.9, promotional_price: 49.9 } }),
+        response: { 204: NoContent, ...errorResponses(404, 409, 422) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const fields = validate<Static<typeof ProductFields>>(
-        ProductFields,
-        unwrap(request.body, 'product'),
-        'product',
-      );
+      const fields = validate(ProductFields, unwrap(request.body, 'product'), 'product');
       await updateProduct(api.db, writeContext(request), request.params.sku, fields);
       return noContent(reply);
     },
@@ -180,11 +197,12 @@ export function productRoutes(api: SellerApi): void {
     '/products/:sku',
     {
       schema: {
+        operationId: 'removeProduct',
         tags,
         summary: 'Remove a product and its variations',
         security: sellerSecurity,
         params: SkuParams,
-        response: { 204: NoContent, ...errorResponses() },
+        response: { 204: NoContent, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -197,15 +215,16 @@ export function productRoutes(api: SellerApi): void {
     '/products/:sku/history',
     {
       schema: {
+        operationId: 'getProductHistory',
         tags,
         summary: 'The accepted changes of a SKU (product or variation), newest first',
         security: sellerSecurity,
         params: SkuParams,
         querystring: HistoryQuery,
-        response: { 200: Type.Object({}, { additionalProperties: true }), 404: ErrorBody },
+        response: { 200: historyExample, ...errorResponses(404) },
       },
     },
-    (request) =>
+    (request): Promise<Static<typeof ProductHistory>> =>
       productHistory(api.db, principalOf(request).accountId, request.params.sku, {
         resource: request.query.resource,
         before: request.query.before,

@@ -1,5 +1,5 @@
 /** SkyHub's category and attribute routes. */
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import {
   listAttributes,
   listCategories,
@@ -10,6 +10,8 @@ import {
   updateAttribute,
 } from '../catalog/taxonomy.ts';
 import { invalid } from '../errors.ts';
+import { Attribute, Category } from './contract/catalog.ts';
+import { withExample } from './contract/common.ts';
 import { noContent } from './products.ts';
 import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
@@ -17,18 +19,11 @@ import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
 import { unwrap } from './wrapping.ts';
 
-const Category = Type.Object(
-  {
-    code: Type.String({ minLength: 1, maxLength: 100 }),
-    name: Type.String({ minLength: 1, maxLength: 500 }),
-  },
-  { additionalProperties: false },
-);
 const CategoryName = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
-const Attribute = Type.Object(
+const AttributeInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 255 }),
     label: Type.Optional(Type.String({ maxLength: 255 })),
@@ -46,24 +41,43 @@ const AttributePatch = Type.Object(
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) });
 const NameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) });
 
+const categoryExample: Static<typeof Category> = { code: 'camisetas', name: 'Camisetas' };
+const attributeExample: Static<typeof Attribute> = {
+  name: 'Tamanho',
+  label: 'Tamanho',
+  options: ['P', 'M', 'G'],
+};
+
 export function taxonomyRoutes(api: SellerApi): void {
   const tags = ['Categories and attributes'];
   const account = (request: Parameters<typeof principalOf>[0]) => principalOf(request).accountId;
 
   api.get(
     '/categories',
-    { schema: { tags, security: sellerSecurity, response: { 200: Type.Array(Category) } } },
-    (request) => listCategories(api.db, account(request)),
+    {
+      schema: {
+        operationId: 'listCategories',
+        tags,
+        summary: "The account's categories",
+        security: sellerSecurity,
+        response: { 200: withExample(Type.Array(Category), [categoryExample]) },
+      },
+    },
+    (request): Promise<Static<typeof Category>[]> => listCategories(api.db, account(request)),
   );
 
   api.post(
     '/categories',
     {
       schema: {
+        operationId: 'saveCategories',
         tags,
+        summary: 'Create categories, or rename them by code (one, or an array in `category`)',
         security: sellerSecurity,
-        body: Type.Object({ category: Type.Union([Category, Type.Array(Category)]) }),
-        response: { 201: Type.Array(Category), ...errorResponses() },
+        body: withExample(Type.Object({ category: Type.Union([Category, Type.Array(Category)]) }), {
+          category: categoryExample,
+        }),
+        response: { 201: withExample(Type.Array(Category), [categoryExample]), ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
@@ -71,9 +85,7 @@ export function taxonomyRoutes(api: SellerApi): void {
       // One client (dilowagner/skyhub-client) sends an array inside "category".
       const body = unwrap(request.body, 'category');
       const list = Array.isArray(body) ? body : [body];
-      const categories = list.map((c, i) =>
-        validate<{ code: string; name: string }>(Category, c, `category[${i}]`),
-      );
+      const categories = list.map((c, i) => validate(Category, c, `category[${i}]`));
       // One upsert statement cannot touch the same row twice; and which name should win is unclear.
       const seen = new Map<string, number>();
       for (const [i, { code }] of categories.entries()) {
@@ -100,16 +112,20 @@ export function taxonomyRoutes(api: SellerApi): void {
     '/categories/:code',
     {
       schema: {
+        operationId: 'renameCategory',
         tags,
+        summary: 'Rename a category',
         security: sellerSecurity,
         params: CodeParams,
-        body: Type.Object({ category: CategoryName }),
-        response: { 204: NoContent, ...errorResponses() },
+        body: withExample(Type.Object({ category: CategoryName }), {
+          category: { name: 'Camisetas e regatas' },
+        }),
+        response: { 204: NoContent, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const { name } = validate<{ name: string }>(CategoryName, unwrap(request.body, 'category'), 'category');
+      const { name } = validate(CategoryName, unwrap(request.body, 'category'), 'category');
       await renameCategory(api.db, account(request), request.params.code, name);
       return noContent(reply);
     },
@@ -119,10 +135,12 @@ export function taxonomyRoutes(api: SellerApi): void {
     '/categories/:code',
     {
       schema: {
+        operationId: 'removeCategory',
         tags,
+        summary: 'Remove a category',
         security: sellerSecurity,
         params: CodeParams,
-        response: { 204: NoContent, ...errorResponses() },
+        response: { 204: NoContent, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -133,28 +151,38 @@ export function taxonomyRoutes(api: SellerApi): void {
 
   api.get(
     '/attributes',
-    { schema: { tags, security: sellerSecurity, response: { 200: Type.Array(Attribute) } } },
-    (request) => listAttributes(api.db, account(request)),
+    {
+      schema: {
+        operationId: 'listAttributes',
+        tags,
+        summary: "The account's variation attributes",
+        security: sellerSecurity,
+        response: { 200: withExample(Type.Array(Attribute), [attributeExample]) },
+      },
+    },
+    (request): Promise<Static<typeof Attribute>[]> => listAttributes(api.db, account(request)),
   );
 
   api.post(
     '/attributes',
     {
       schema: {
+        operationId: 'saveAttribute',
         tags,
+        summary: 'Create an attribute, or replace the one of that name',
         security: sellerSecurity,
-        body: Type.Object({ attribute: Attribute }),
-        response: { 201: Attribute, ...errorResponses() },
+        body: withExample(Type.Object({ attribute: AttributeInput }), { attribute: attributeExample }),
+        response: { 201: withExample(Attribute, attributeExample), ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const a = validate<{ name: string; label?: string; options?: string[] }>(
-        Attribute,
-        unwrap(request.body, 'attribute'),
-        'attribute',
-      );
-      const attribute = { name: a.name, label: a.label ?? a.name, options: a.options ?? [] };
+      const a = validate(AttributeInput, unwrap(request.body, 'attribute'), 'attribute');
+      const attribute: Static<typeof Attribute> = {
+        name: a.name,
+        label: a.label ?? a.name,
+        options: a.options ?? [],
+      };
       await saveAttribute(api.db, account(request), attribute);
       return reply.code(201).send(attribute);
     },
@@ -164,20 +192,20 @@ export function taxonomyRoutes(api: SellerApi): void {
     '/attributes/:name',
     {
       schema: {
+        operationId: 'updateAttribute',
         tags,
+        summary: "Change an attribute's label or options",
         security: sellerSecurity,
         params: NameParams,
-        body: Type.Object({ attribute: AttributePatch }),
-        response: { 204: NoContent, ...errorResponses() },
+        body: withExample(Type.Object({ attribute: AttributePatch }), {
+          attribute: { options: ['P', 'M', 'G', 'GG'] },
+        }),
+        response: { 204: NoContent, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const patch = validate<{ label?: string; options?: string[] }>(
-        AttributePatch,
-        unwrap(request.body, 'attribute'),
-        'attribute',
-      );
+      const patch = validate(AttributePatch, unwrap(request.body, 'attribute'), 'attribute');
       await updateAttribute(api.db, account(request), request.params.name, patch);
       return noContent(reply);
     },

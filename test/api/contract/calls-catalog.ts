@@ -8,11 +8,34 @@ const newProduct = (hub: Hub, extra: Record<string, unknown> = {}) => {
   return { sku, name: `Produto ${sku}`, qty: 5, price: 19.9, ...extra };
 };
 
+/** A product with one variation; answers the variation's SKU. */
+async function createdVariation(hub: Hub): Promise<string> {
+  const parent = await createdProduct(hub);
+  const sku = `${parent}-V`;
+  const res = await hub.request('POST', `/products/${parent}/variations`, { variation: { sku, qty: 1 } });
+  if (res.status !== 201) throw new Error(`create variation ${sku}: ${res.status} ${res.text}`);
+  return sku;
+}
+
 async function createdProduct(hub: Hub): Promise<string> {
   const product = newProduct(hub);
   const res = await hub.request('POST', '/products', { product });
   if (res.status !== 201) throw new Error(`create ${product.sku}: ${res.status} ${res.text}`);
   return product.sku;
+}
+
+async function createdCategory(hub: Hub): Promise<string> {
+  const code = hub.unique('cat');
+  const res = await hub.request('POST', '/categories', { category: { code, name: `Categoria ${code}` } });
+  if (res.status !== 201) throw new Error(`create category ${code}: ${res.status} ${res.text}`);
+  return code;
+}
+
+async function createdAttribute(hub: Hub): Promise<string> {
+  const name = hub.unique('Cor');
+  const res = await hub.request('POST', '/attributes', { attribute: { name, options: ['Azul'] } });
+  if (res.status !== 201) throw new Error(`create attribute ${name}: ${res.status} ${res.text}`);
+  return name;
 }
 
 export const calls: ContractCall[] = [
@@ -46,6 +69,302 @@ export const calls: ContractCall[] = [
     status: 404,
     send: (hub) => hub.request('GET', '/products/NO-SUCH-SKU'),
   },
+  {
+    operation: 'listProducts',
+    name: 'a page with a next cursor',
+    status: 200,
+    send: async (hub) => {
+      await createdProduct(hub);
+      await createdProduct(hub);
+      return hub.request('GET', '/products?per_page=1');
+    },
+  },
+  {
+    operation: 'listProducts',
+    name: 'a cursor this server did not issue',
+    status: 400,
+    send: (hub) => hub.request('GET', '/products?cursor=bm9wZQ'),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'stock and price',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { qty: 2, price: 25 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/products/NO-SUCH-SKU', { product: { qty: 1 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an older stamp than the last accepted',
+    status: 409,
+    send: async (hub) => {
+      const sku = await createdProduct(hub);
+      await hub.request('PUT', `/products/${sku}`, { product: { qty: 2, sequence: 5 } });
+      return hub.request('PUT', `/products/${sku}`, { product: { qty: 3, sequence: 4 } });
+    },
+  },
+  {
+    operation: 'updateProduct',
+    name: 'a promotional price above the price',
+    status: 422,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { promotional_price: 99 } }),
+  },
+  {
+    operation: 'updateProduct',
+    name: 'an unknown field',
+    status: 400,
+    send: async (hub) =>
+      hub.request('PUT', `/products/${await createdProduct(hub)}`, { product: { quantity: 1 } }),
+  },
+  {
+    operation: 'removeProduct',
+    name: 'a product',
+    status: 204,
+    send: async (hub) => hub.request('DELETE', `/products/${await createdProduct(hub)}`),
+  },
+  {
+    operation: 'removeProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('DELETE', '/products/NO-SUCH-SKU'),
+  },
+  {
+    operation: 'getProductHistory',
+    name: 'a SKU with stock, price and catalog changes',
+    status: 200,
+    send: async (hub) => {
+      const sku = await createdProduct(hub);
+      await hub.request('PUT', `/products/${sku}`, { product: { qty: 1, price: 20, name: 'Outro' } });
+      return hub.request('GET', `/products/${sku}/history`);
+    },
+  },
+  {
+    operation: 'getProductHistory',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('GET', '/products/NO-SUCH-SKU/history'),
+  },
+  {
+    operation: 'createVariation',
+    name: 'a variation of a product',
+    status: 201,
+    send: async (hub) => {
+      const parent = await createdProduct(hub);
+      return hub.request('POST', `/products/${parent}/variations`, {
+        variation: { sku: `${parent}-P`, qty: 2, specifications: [{ key: 'Tamanho', value: 'P' }] },
+      });
+    },
+  },
+  {
+    operation: 'createVariation',
+    name: 'an unknown product',
+    status: 404,
+    send: (hub) =>
+      hub.request('POST', '/products/NO-SUCH-SKU/variations', { variation: { sku: hub.unique('V') } }),
+  },
+  {
+    operation: 'createVariation',
+    name: 'a SKU already taken',
+    status: 409,
+    send: async (hub) => {
+      const parent = await createdProduct(hub);
+      return hub.request('POST', `/products/${parent}/variations`, { variation: { sku: parent } });
+    },
+  },
+  {
+    operation: 'createVariation',
+    name: 'a promotional price above its price',
+    status: 422,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await createdProduct(hub)}/variations`, {
+        variation: { sku: hub.unique('V'), price: 10, promotional_price: 12 },
+      }),
+  },
+  {
+    operation: 'createVariation',
+    name: 'no SKU',
+    status: 400,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await createdProduct(hub)}/variations`, { variation: { qty: 1 } }),
+  },
+  {
+    operation: 'getVariation',
+    name: 'a variation',
+    status: 200,
+    send: async (hub) => hub.request('GET', `/variations/${await createdVariation(hub)}`),
+  },
+  {
+    operation: 'getVariation',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('GET', '/variations/NO-SUCH-SKU'),
+  },
+  {
+    operation: 'updateVariation',
+    name: 'stock and price',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/variations/${await createdVariation(hub)}`, { variation: { qty: 4, price: 30 } }),
+  },
+  {
+    operation: 'updateVariation',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/variations/NO-SUCH-SKU', { variation: { qty: 1 } }),
+  },
+  {
+    operation: 'updateVariation',
+    name: 'an older stamp than the last accepted',
+    status: 409,
+    send: async (hub) => {
+      const sku = await createdVariation(hub);
+      await hub.request('PUT', `/variations/${sku}`, { variation: { qty: 2, sequence: 5 } });
+      return hub.request('PUT', `/variations/${sku}`, { variation: { qty: 3, sequence: 4 } });
+    },
+  },
+  {
+    operation: 'updateVariation',
+    name: 'a promotional price above the price',
+    status: 422,
+    send: async (hub) =>
+      hub.request('PUT', `/variations/${await createdVariation(hub)}`, {
+        variation: { promotional_price: 99 },
+      }),
+  },
+  {
+    operation: 'updateVariation',
+    name: 'a negative qty',
+    status: 400,
+    send: async (hub) =>
+      hub.request('PUT', `/variations/${await createdVariation(hub)}`, { variation: { qty: -1 } }),
+  },
+  {
+    operation: 'removeVariation',
+    name: 'a variation',
+    status: 204,
+    send: async (hub) => hub.request('DELETE', `/variations/${await createdVariation(hub)}`),
+  },
+  {
+    operation: 'removeVariation',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('DELETE', '/variations/NO-SUCH-SKU'),
+  },
+  {
+    operation: 'listCategories',
+    name: "the account's categories",
+    status: 200,
+    send: async (hub) => {
+      await createdCategory(hub);
+      return hub.request('GET', '/categories');
+    },
+  },
+  {
+    operation: 'saveCategories',
+    name: 'an array of categories',
+    status: 201,
+    send: (hub) =>
+      hub.request('POST', '/categories', {
+        category: [
+          { code: hub.unique('cat'), name: 'Camisetas' },
+          { code: hub.unique('cat'), name: 'Bermudas' },
+        ],
+      }),
+  },
+  {
+    operation: 'saveCategories',
+    name: 'a code sent twice',
+    status: 400,
+    send: (hub) => {
+      const code = hub.unique('cat');
+      return hub.request('POST', '/categories', {
+        category: [
+          { code, name: 'Camisetas' },
+          { code, name: 'Regatas' },
+        ],
+      });
+    },
+  },
+  {
+    operation: 'renameCategory',
+    name: 'a category',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/categories/${await createdCategory(hub)}`, { category: { name: 'Outro nome' } }),
+  },
+  {
+    operation: 'renameCategory',
+    name: 'an unknown code',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/categories/no-such-code', { category: { name: 'Outro nome' } }),
+  },
+  {
+    operation: 'renameCategory',
+    name: 'an empty name',
+    status: 400,
+    send: async (hub) =>
+      hub.request('PUT', `/categories/${await createdCategory(hub)}`, { category: { name: '' } }),
+  },
+  {
+    operation: 'removeCategory',
+    name: 'a category',
+    status: 204,
+    send: async (hub) => hub.request('DELETE', `/categories/${await createdCategory(hub)}`),
+  },
+  {
+    operation: 'removeCategory',
+    name: 'an unknown code',
+    status: 404,
+    send: (hub) => hub.request('DELETE', '/categories/no-such-code'),
+  },
+  {
+    operation: 'listAttributes',
+    name: "the account's attributes",
+    status: 200,
+    send: async (hub) => {
+      await createdAttribute(hub);
+      return hub.request('GET', '/attributes');
+    },
+  },
+  {
+    operation: 'saveAttribute',
+    name: 'an attribute with options',
+    status: 201,
+    send: (hub) =>
+      hub.request('POST', '/attributes', { attribute: { name: hub.unique('Tamanho'), options: ['P', 'M'] } }),
+  },
+  {
+    operation: 'saveAttribute',
+    name: 'no name',
+    status: 400,
+    send: (hub) => hub.request('POST', '/attributes', { attribute: { label: 'Sem nome' } }),
+  },
+  {
+    operation: 'updateAttribute',
+    name: 'new options',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/attributes/${await createdAttribute(hub)}`, { attribute: { options: ['G'] } }),
+  },
+  {
+    operation: 'updateAttribute',
+    name: 'an unknown name',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/attributes/NoSuchAttribute', { attribute: { label: 'x' } }),
+  },
+  {
+    operation: 'updateAttribute',
+    name: 'options that are not a list',
+    status: 400,
+    send: async (hub) =>
+      hub.request('PUT', `/attributes/${await createdAttribute(hub)}`, { attribute: { options: 'G' } }),
+  },
 ];
 
 /**
@@ -53,21 +372,6 @@ export const calls: ContractCall[] = [
  * an operationId or a success call only while they are listed here. To be emptied.
  */
 export const pending: string[] = [
-  'GET /products',
-  'PUT /products/{sku}',
-  'DELETE /products/{sku}',
-  'GET /products/{sku}/history',
-  'POST /products/{sku}/variations',
-  'GET /variations/{sku}',
-  'PUT /variations/{sku}',
-  'DELETE /variations/{sku}',
-  'GET /categories',
-  'POST /categories',
-  'PUT /categories/{code}',
-  'DELETE /categories/{code}',
-  'GET /attributes',
-  'POST /attributes',
-  'PUT /attributes/{name}',
   'PUT /stocks',
   'PUT /prices',
   'GET /sale_systems',
