@@ -38,6 +38,15 @@ async function createdAttribute(hub: Hub): Promise<string> {
   return name;
 }
 
+async function createdStatus(hub: Hub): Promise<string> {
+  const code = hub.unique('st');
+  const res = await hub.request('POST', '/statuses', {
+    status: { code, label: `Status ${code}`, type: 'APPROVED' },
+  });
+  if (res.status !== 201) throw new Error(`create status ${code}: ${res.status} ${res.text}`);
+  return code;
+}
+
 export const calls: ContractCall[] = [
   {
     operation: 'createProduct',
@@ -365,6 +374,111 @@ export const calls: ContractCall[] = [
     send: async (hub) =>
       hub.request('PUT', `/attributes/${await createdAttribute(hub)}`, { attribute: { options: 'G' } }),
   },
+  {
+    operation: 'updateStocks',
+    name: 'a known and an unknown SKU',
+    status: 200,
+    send: async (hub) =>
+      hub.request('PUT', '/stocks', {
+        stocks: [
+          { sku: await createdProduct(hub), qty: 3 },
+          { sku: 'NO-SUCH-SKU', qty: 1 },
+        ],
+      }),
+  },
+  {
+    operation: 'updateStocks',
+    name: 'a SKU sent twice',
+    status: 400,
+    send: (hub) =>
+      hub.request('PUT', '/stocks', [
+        { sku: 'A-1', qty: 1 },
+        { sku: 'A-1', qty: 2 },
+      ]),
+  },
+  {
+    operation: 'updatePrices',
+    name: 'an accepted and a refused price',
+    status: 200,
+    send: async (hub) =>
+      hub.request('PUT', '/prices', {
+        prices: [
+          { sku: await createdProduct(hub), price: 30, promotional_price: 25 },
+          { sku: await createdProduct(hub), promotional_price: 50 },
+        ],
+      }),
+  },
+  {
+    operation: 'updatePrices',
+    name: 'an item with neither price',
+    status: 400,
+    send: (hub) => hub.request('PUT', '/prices', { prices: [{ sku: 'A-1' }] }),
+  },
+  {
+    operation: 'listSaleSystems',
+    name: 'the Mercado Livre connection',
+    status: 200,
+    send: (hub) => hub.request('GET', '/sale_systems'),
+  },
+  {
+    operation: 'listStatuses',
+    name: "the defaults and the account's own",
+    status: 200,
+    send: async (hub) => {
+      await createdStatus(hub);
+      return hub.request('GET', '/statuses');
+    },
+  },
+  {
+    operation: 'createStatus',
+    name: 'a code of the account',
+    status: 201,
+    send: (hub) =>
+      hub.request('POST', '/statuses', {
+        status: { code: hub.unique('st'), label: 'Na transportadora', type: 'SHIPPED' },
+      }),
+  },
+  {
+    operation: 'createStatus',
+    name: 'a default code',
+    status: 409,
+    send: (hub) =>
+      hub.request('POST', '/statuses', { status: { code: 'book_product', label: 'Novo', type: 'NEW' } }),
+  },
+  {
+    operation: 'createStatus',
+    name: 'an unknown type',
+    status: 400,
+    send: (hub) =>
+      hub.request('POST', '/statuses', { status: { code: hub.unique('st'), label: 'x', type: 'NOPE' } }),
+  },
+  {
+    operation: 'updateStatus',
+    name: 'a code of the account',
+    status: 204,
+    send: async (hub) =>
+      hub.request('PUT', `/statuses/${await createdStatus(hub)}`, {
+        status: { label: 'Faturado', type: 'INVOICED' },
+      }),
+  },
+  {
+    operation: 'updateStatus',
+    name: 'an unknown code',
+    status: 404,
+    send: (hub) => hub.request('PUT', '/statuses/no-such-code', { status: { label: 'x', type: 'NEW' } }),
+  },
+  {
+    operation: 'updateStatus',
+    name: 'a default code',
+    status: 400,
+    send: (hub) => hub.request('PUT', '/statuses/book_product', { status: { label: 'x', type: 'NEW' } }),
+  },
+  {
+    operation: 'listStatusTypes',
+    name: 'the status types',
+    status: 200,
+    send: (hub) => hub.request('GET', '/status_types'),
+  },
 ];
 
 /**
@@ -372,13 +486,6 @@ export const calls: ContractCall[] = [
  * an operationId or a success call only while they are listed here. To be emptied.
  */
 export const pending: string[] = [
-  'PUT /stocks',
-  'PUT /prices',
-  'GET /sale_systems',
-  'GET /statuses',
-  'POST /statuses',
-  'PUT /statuses/{code}',
-  'GET /status_types',
   'GET /account/api-keys',
   'POST /account/api-keys',
   'DELETE /account/api-keys/{id}',
