@@ -5,10 +5,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { createApiKey, createUser, revokeApiKey, roles } from '../accounts/accounts.ts';
+import { createApiKey, createUser, revokeApiKey } from '../accounts/accounts.ts';
 import type { ApiKeyAuthenticator } from '../accounts/api-key-auth.ts';
 import { type ApiKeyRow, deleteUser, listApiKeys, listUsers, type UserRow } from '../accounts/queries.ts';
 import { CaisError, ErrorKind, invalid, notFound } from '../errors.ts';
+import { ApiKey, CreatedApiKey, User } from './contract/catalog.ts';
+import { errorResponses, withExample } from './contract/common.ts';
 import type { SellerApi } from './seller-api.ts';
 import { type Principal, principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -25,7 +27,7 @@ const NewUser = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 320 }),
     password: Type.String({ minLength: 8, maxLength: 1024 }),
-    role: Type.Union(roles.map((r) => Type.Literal(r))),
+    role: User.properties.role,
   },
   { additionalProperties: false },
 );
@@ -45,7 +47,23 @@ function consoleUser(request: FastifyRequest, change: boolean): NonNullable<Prin
   return user;
 }
 
-function presentKey(row: ApiKeyRow) {
+const keyExample: Static<typeof ApiKey> = {
+  id: 2,
+  name: 'ERP',
+  prefix: 'ck_3f9a',
+  created_at: '2026-03-02T14:05:00.000Z',
+  revoked_at: null,
+};
+const userExample: Static<typeof User> = {
+  id: 3,
+  email: 'estoque@loja.com.br',
+  role: 'viewer',
+  created_at: '2026-03-02T14:05:00.000Z',
+};
+const KeyAnswer = withExample(Type.Object({ api_key: ApiKey }), { api_key: keyExample });
+const UserAnswer = withExample(Type.Object({ user: User }), { user: userExample });
+
+function presentKey(row: ApiKeyRow): Static<typeof ApiKey> {
   return {
     id: row.id,
     name: row.name,
@@ -55,27 +73,51 @@ function presentKey(row: ApiKeyRow) {
   };
 }
 
-function presentUser(row: UserRow) {
+function presentUser(row: UserRow): Static<typeof User> {
   return { id: row.id, email: row.email, role: row.role, created_at: row.created_at.toISOString() };
 }
 
 export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthenticator }): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
 
-  api.get('/account/api-keys', { schema: { tags, security } }, async (request) => {
-    consoleUser(request, false);
-    return { api_keys: (await listApiKeys(api.db, account(request))).map(presentKey) };
-  });
+  api.get(
+    '/account/api-keys',
+    {
+      schema: {
+        operationId: 'listApiKeys',
+        tags,
+        summary: "The account's API keys (never the keys themselves)",
+        security,
+        response: {
+          200: withExample(Type.Object({ api_keys: Type.Array(ApiKey) }), { api_keys: [keyExample] }),
+          ...errorResponses(403),
+        },
+      },
+    },
+    async (request) => {
+      consoleUser(request, false);
+      return { api_keys: (await listApiKeys(api.db, account(request))).map(presentKey) };
+    },
+  );
 
   api.post(
     '/account/api-keys',
     {
-      schema: { tags, summary: 'Create an API key: the key is in this answer only', security, body: NewKey },
+      schema: {
+        operationId: 'createApiKey',
+        tags,
+        summary: 'Create an API key: the key is in this answer only',
+        security,
+        body: withExample(NewKey, { name: 'ERP' }),
+        response: {
+          201: withExample(CreatedApiKey, { api_key: keyExample, key: 'ck_3f9a…' }),
+        },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
       consoleUser(request, true);
-      const body = validate<Static<typeof NewKey>>(NewKey, request.body, 'api_key');
+      const body = validate(NewKey, request.body, 'api_key');
       const created = await createApiKey(api.db, account(request), body.name.trim());
       const row = (await listApiKeys(api.db, account(request))).find((k) => k.id === created.id)!;
       return reply.code(201).send({ api_key: presentKey(row), key: created.key });
@@ -84,7 +126,19 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
 
   api.delete(
     '/account/api-keys/:id',
-    { schema: { tags, summary: 'Revoke an API key', security, params: IdParams } },
+    {
+      schema: {
+        operationId: 'revokeApiKey',
+        tags,
+        summary: 'Revoke an API key',
+        security,
+        params: IdParams,
+        response: {
+          200: withExample(KeyAnswer, { api_key: { ...keyExample, revoked_at: '2026-03-09T10:00:00.000Z' } }),
+          ...errorResponses(404),
+        },
+      },
+    },
     async (request) => {
       consoleUser(request, true);
       await revokeApiKey(api.db, account(request), request.params.id);
@@ -94,20 +148,46 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
     },
   );
 
-  api.get('/account/users', { schema: { tags, security } }, async (request) => {
-    consoleUser(request, false);
-    return { users: (await listUsers(api.db, account(request))).map(presentUser) };
-  });
+  api.get(
+    '/account/users',
+    {
+      schema: {
+        operationId: 'listUsers',
+        tags,
+        summary: 'The people who log into the console for the account',
+        security,
+        response: {
+          200: withExample(Type.Object({ users: Type.Array(User) }), { users: [userExample] }),
+          ...errorResponses(403),
+        },
+      },
+    },
+    async (request) => {
+      consoleUser(request, false);
+      return { users: (await listUsers(api.db, account(request))).map(presentUser) };
+    },
+  );
 
   api.post(
     '/account/users',
     {
-      schema: { tags, summary: 'Add a user who logs into the console', security, body: NewUser },
+      schema: {
+        operationId: 'createUser',
+        tags,
+        summary: 'Add a user who logs into the console',
+        security,
+        body: withExample(NewUser, {
+          email: 'estoque@loja.com.br',
+          password: 'uma senha longa',
+          role: 'viewer',
+        }),
+        response: { 201: UserAnswer },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
       const me = consoleUser(request, true);
-      const body = validate<Static<typeof NewUser>>(NewUser, request.body, 'user');
+      const body = validate(NewUser, request.body, 'user');
       if (body.role === 'owner' && me.role !== 'owner')
         throw forbidden('only an owner can add another owner', 'owner_required');
       const id = await createUser(api.db, account(request), body);
@@ -118,7 +198,16 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
 
   api.delete(
     '/account/users/:id',
-    { schema: { tags, summary: 'Remove a user (their sessions end)', security, params: IdParams } },
+    {
+      schema: {
+        operationId: 'removeUser',
+        tags,
+        summary: 'Remove a user (their sessions end)',
+        security,
+        params: IdParams,
+        response: { 200: UserAnswer, ...errorResponses(404) },
+      },
+    },
     async (request) => {
       const me = consoleUser(request, true);
       const users = await listUsers(api.db, account(request));

@@ -3,46 +3,31 @@
  * result. A malformed item fails the whole request (400, nothing changed); an unknown SKU or a
  * stale stamp only affects its own item.
  */
-import { type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { BULK_MAX_ITEMS, PriceItem, StockItem } from '../catalog/schemas.ts';
 import { applyPriceUpdates, applyStockUpdates, type WriteResult } from '../catalog/stock-price.ts';
 import { invalid } from '../errors.ts';
+import { BulkResult } from './contract/catalog.ts';
+import { withExample } from './contract/common.ts';
 import { errorResponses, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { writeContext } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
 import { unwrap } from './wrapping.ts';
 
-const WriteResultSchema = Type.Object({
-  sku: Type.String(),
-  status: Type.Union([
-    Type.Literal('updated'),
-    Type.Literal('unchanged'),
-    Type.Literal('stale'),
-    Type.Literal('not_found'),
-    Type.Literal('rejected'),
-  ]),
-  version: Type.Optional(Type.Integer()),
-  error: Type.Optional(Type.String()),
+const StockList = Type.Array(StockItem, { minItems: 1, maxItems: BULK_MAX_ITEMS });
+const PriceList = Type.Array(PriceItem, { minItems: 1, maxItems: BULK_MAX_ITEMS });
+
+const bulkExample = withExample(BulkResult, {
+  results: [
+    { sku: 'CAM-01', status: 'updated', version: 4 },
+    { sku: 'CAM-02', status: 'not_found' },
+  ],
+  summary: { updated: 1, unchanged: 0, stale: 0, not_found: 1, rejected: 0 },
 });
 
-const BulkResponse = Type.Object({
-  results: Type.Array(WriteResultSchema),
-  summary: Type.Record(Type.String(), Type.Integer()),
-});
-
-// validate() compiles each schema object once; the array schemas are made once too, not per request.
-const bulkSchemas = new Map<TSchema, TSchema>();
-function bulkSchema(item: TSchema): TSchema {
-  let schema = bulkSchemas.get(item);
-  if (!schema) {
-    schema = Type.Array(item, { minItems: 1, maxItems: BULK_MAX_ITEMS });
-    bulkSchemas.set(item, schema);
-  }
-  return schema;
-}
-
-function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: TSchema): T[] {
+/** The items of a bulk body: a plain array, or wrapped in `key`; validated by the route. */
+function listOf(body: unknown, key: string): unknown[] {
   // unwrap refuses fields beside the wrapper: {"stocks": [...], "prices": [...]} is not half-applied.
   const list = Array.isArray(body) || body === null || typeof body !== 'object' ? body : unwrap(body, key);
   if (!Array.isArray(list)) {
@@ -51,9 +36,12 @@ function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: 
       params: { field: 'body', rule: 'type', type: `[...] / {"${key}": [...]}` },
     });
   }
-  const array = validate<T[]>(bulkSchema(schema), list, key);
+  return list;
+}
+
+function refuseRepeats(items: readonly { sku: string }[], key: string): void {
   const seen = new Map<string, number>();
-  for (const [i, item] of array.entries()) {
+  for (const [i, item] of items.entries()) {
     const first = seen.get(item.sku);
     if (first !== undefined)
       throw invalid(`${key}[${i}].sku: ${item.sku} repeats ${key}[${first}]; send each SKU once`, {
@@ -62,10 +50,9 @@ function itemsOf<T extends { sku: string }>(body: unknown, key: string, schema: 
       });
     seen.set(item.sku, i);
   }
-  return array;
 }
 
-function summarise(results: WriteResult[]) {
+function summarise(results: WriteResult[]): Static<typeof BulkResult> {
   const summary: Record<string, number> = { updated: 0, unchanged: 0, stale: 0, not_found: 0, rejected: 0 };
   for (const r of results) summary[r.status] = (summary[r.status] ?? 0) + 1;
   return { results, summary };
@@ -77,16 +64,23 @@ export function bulkRoutes(api: SellerApi): void {
     '/stocks',
     {
       schema: {
+        operationId: 'updateStocks',
         tags,
         summary: `Set the stock of up to ${BULK_MAX_ITEMS} SKUs`,
         security: sellerSecurity,
-        body: Type.Union([Type.Array(StockItem), Type.Object({ stocks: Type.Array(StockItem) })]),
-        response: { 200: BulkResponse, ...errorResponses() },
+        body: withExample(Type.Union([StockList, Type.Object({ stocks: StockList })]), {
+          stocks: [
+            { sku: 'CAM-01', qty: 7 },
+            { sku: 'CAM-02', qty: 0, updated_at: '2026-03-02T14:05:00Z' },
+          ],
+        }),
+        response: { 200: bulkExample, ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const items = itemsOf<StockItem>(request.body, 'stocks', StockItem);
+      const items = validate(StockList, listOf(request.body, 'stocks'), 'stocks');
+      refuseRepeats(items, 'stocks');
       return summarise(await applyStockUpdates(api.db, writeContext(request), items));
     },
   );
@@ -95,16 +89,23 @@ export function bulkRoutes(api: SellerApi): void {
     '/prices',
     {
       schema: {
+        operationId: 'updatePrices',
         tags,
         summary: `Set the price (and promotional price) of up to ${BULK_MAX_ITEMS} SKUs`,
         security: sellerSecurity,
-        body: Type.Union([Type.Array(PriceItem), Type.Object({ prices: Type.Array(PriceItem) })]),
-        response: { 200: BulkResponse, ...errorResponses() },
+        body: withExample(Type.Union([PriceList, Type.Object({ prices: PriceList })]), {
+          prices: [
+            { sku: 'CAM-01', price: 49.9, promotional_price: 39.9 },
+            { sku: 'CAM-02', price: 59.9, promotional_price: null },
+          ],
+        }),
+        response: { 200: bulkExample, ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const items = itemsOf<PriceItem>(request.body, 'prices', PriceItem);
+      const items = validate(PriceList, listOf(request.body, 'prices'), 'prices');
+      refuseRepeats(items, 'prices');
       for (const [i, item] of items.entries()) {
         if (item.price === undefined && item.promotional_price === undefined) {
           throw invalid(`prices[${i}]: needs price or promotional_price`, {

@@ -3,7 +3,7 @@
  * the status types, and the order sync errors (`/sync_errors/orders`).
  */
 import type { FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { invalid } from '../errors.ts';
 import { preferredLanguage } from '../i18n/language.ts';
 import {
@@ -21,9 +21,11 @@ import {
   orderErrorCategories,
   presentOrderError,
 } from '../sync-errors/orders.ts';
+import { Status, StatusType as StatusTypeSchema } from './contract/catalog.ts';
+import { withExample } from './contract/common.ts';
 import type { OrderRouteDeps } from './orders.ts';
 import { noContent } from './products.ts';
-import { sellerSecurity } from './schemas.ts';
+import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -39,7 +41,17 @@ const StatusFields = Type.Object(
   },
   { additionalProperties: false },
 );
-type StatusFields = Static<typeof StatusFields>;
+// The code is in the path; the body may repeat it.
+const StatusUpdate = Type.Object(
+  { ...StatusFields.properties, code: Type.Optional(StatusFields.properties.code) },
+  { additionalProperties: false },
+);
+const statusExample: Static<typeof Status> = {
+  code: 'aguardando_coleta',
+  label: 'Aguardando coleta',
+  type: 'INVOICED',
+};
+const wrapped = <T extends TSchema>(fields: T) => Type.Union([Type.Object({ status: fields }), fields]);
 
 function typeOf(text: string): StatusType {
   const type = statusTypeOf(text);
@@ -91,50 +103,65 @@ function category(code: string | undefined, field: string): string | undefined {
 export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
   const body = (request: FastifyRequest) => {
-    const fields = validate<StatusFields>(StatusFields, unwrap(request.body, 'status'), 'status');
+    const fields = validate(StatusFields, unwrap(request.body, 'status'), 'status');
     return { ...fields, type: typeOf(fields.type) };
   };
 
-  api.get('/statuses', { schema: { tags, security: sellerSecurity } }, (request) =>
-    listStatuses(deps.db, account(request)),
+  api.get(
+    '/statuses',
+    {
+      schema: {
+        operationId: 'listStatuses',
+        tags,
+        summary: "SkyHub's default order statuses and the account's own",
+        security: sellerSecurity,
+        response: { 200: withExample(Type.Array(Status), [statusExample]) },
+      },
+    },
+    (request): Promise<Static<typeof Status>[]> => listStatuses(deps.db, account(request)),
   );
 
   api.post(
     '/statuses',
     {
-      schema: { tags, security: sellerSecurity, body: StatusFields },
+      schema: {
+        operationId: 'createStatus',
+        tags,
+        summary: 'Add an order status code of the account, mapped to a status type',
+        security: sellerSecurity,
+        body: withExample(wrapped(StatusFields), { status: statusExample }),
+        response: { 201: withExample(Status, statusExample) },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createStatus(deps.db, account(request), body(request))),
+    async (request, reply) => {
+      const created: Static<typeof Status> = await createStatus(deps.db, account(request), body(request));
+      return reply.code(201).send(created);
+    },
   );
 
   api.put(
     '/statuses/:code',
     {
       schema: {
+        operationId: 'updateStatus',
         tags,
+        summary: "Change the label or type of one of the account's status codes",
         security: sellerSecurity,
         params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
-        body: StatusFields,
+        body: withExample(wrapped(StatusUpdate), {
+          status: { label: 'Aguardando coleta', type: 'INVOICED' },
+        }),
+        response: { 204: NoContent, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const given = validate<Partial<StatusFields>>(
-        Type.Partial(StatusFields),
-        unwrap(request.body, 'status'),
-        'status',
-      );
+      const given = validate(StatusUpdate, unwrap(request.body, 'status'), 'status');
       if (given.code !== undefined && given.code !== request.params.code)
         throw invalid('status.code: must match the code in the path', {
           code: 'invalid_field',
           params: { field: 'status.code', rule: 'path_mismatch' },
-        });
-      if (!given.label || !given.type)
-        throw invalid('status.label and status.type: are required', {
-          code: 'invalid_field',
-          params: { field: given.label ? 'status.type' : 'status.label', rule: 'required' },
         });
       await updateStatus(deps.db, account(request), {
         code: request.params.code,
@@ -145,8 +172,18 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     },
   );
 
-  api.get('/status_types', { schema: { tags, security: sellerSecurity } }, () =>
-    statusTypes.map((code) => ({ code, label: code })),
+  api.get(
+    '/status_types',
+    {
+      schema: {
+        operationId: 'listStatusTypes',
+        tags,
+        summary: 'The status types a status code maps to',
+        security: sellerSecurity,
+        response: { 200: withExample(Type.Array(StatusTypeSchema), [{ code: 'NEW', label: 'NEW' }]) },
+      },
+    },
+    (): Static<typeof StatusTypeSchema>[] => statusTypes.map((code) => ({ code, label: code })),
   );
 
   api.get(
