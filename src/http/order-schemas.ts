@@ -3,6 +3,7 @@
  * SDK's variants seen in [SMOKE]); the `status` of each is optional, as in the SDK.
  */
 import { Type } from 'typebox';
+import { withExample } from './contract/common.ts';
 
 const Text = (max = 500) => Type.String({ maxLength: max });
 const When = Type.String({
@@ -124,7 +125,7 @@ const Address = Type.Object(
   { additionalProperties: false },
 );
 
-export const TestOrderBody = Type.Object(
+const TestOrderFields = Type.Object(
   {
     channel: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     items: Type.Array(
@@ -177,3 +178,19 @@ export const TestOrderBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `{"order": {...}}` as SkyHub documents it; the bare order is accepted too. */
+export const TestOrderBody = withExample(TestOrderFields, {
+  items: [{ id: 'CAM-01', qty: 2, original_price: 49.9 }],
+  customer: { name: 'Maria da Silva', email: 'maria@example.com', vat_number: '12345678909' },
+  shipping_address: {
+    full_name: 'Maria da Silva',
+    street: 'Rua Augusta',
+    number: '1200',
+    postcode: '01304001',
+  },
+  payments: [{ method: 'credit_card', value: 112.3 }],
+  shipping_method: 'Transportadora',
+  shipping_cost: 12.5,
+  estimated_delivery: '2026-03-10',
+});
