@@ -113,7 +113,7 @@ export const invoicedOrderExample: Static<typeof OrderAfterAction> = {
   status: { code: 'order_invoiced', label: 'Pagamento Faturado (SkyHub)', type: 'INVOICED' },
   invoices: [
     {
-      key: '35260312345678000199550010000012341000012345',
+      key: '35260312345678000199550010000012341000012348',
       number: '1234',
       line: '1',
       issue_date: '2026-03-02T18:30:00.000Z',
@@ -143,7 +143,7 @@ export const orderHistoryExample: Static<typeof OrderHistory> = {
       status_type: 'INVOICED',
       marketplace_status: null,
       source: 'erp',
-      detail: { action: 'invoice', invoice: { key: '35260312345678000199550010000012341000012345' } },
+      detail: { action: 'invoice', invoice: { key: '35260312345678000199550010000012341000012348' } },
       at: '2026-03-02T18:31:02.000Z',
     },
   ],
@@ -209,3 +209,76 @@ export const sandboxOrderExample: Static<typeof Order> = {
     queue_deliveries: 0,
   },
 };
+
+const shipment = {
+  code: 'PKG-1',
+  items: [{ sku: 'CAM-01', qty: 2 }],
+  tracks: [
+    {
+      code: 'BR123456789BR',
+      carrier: 'Correios',
+      method: 'PAC',
+      url: 'https://rastreamento.correios.com.br/',
+    },
+  ],
+  delivered_carrier_date: null,
+};
+const recordedOnly = {
+  relayed: false,
+  state: 'no',
+  reason: 'marketplace_ships',
+  note: 'The marketplace moves this shipment itself (Mercado Envios): recorded in Cais, not sent to the marketplace.',
+  note_pt:
+    'O próprio marketplace movimenta este envio (Mercado Envios): registrado no Cais, não enviado ao marketplace.',
+} as const;
+
+function afterAction(
+  status: Static<typeof Order>['status'],
+  changes: Partial<Static<typeof Order>>,
+  relay: Static<typeof OrderAfterAction>['cais']['relay'] = invoicedOrderExample.cais.relay,
+): Static<typeof OrderAfterAction> {
+  return { ...invoicedOrderExample, ...changes, status, cais: { ...invoicedOrderExample.cais, relay } };
+}
+
+/** The order each action answers, by the action's path segment. */
+export const afterActionExamples = {
+  invoice: invoicedOrderExample,
+  shipments: afterAction(
+    { code: 'order_shipped', label: 'Pedido Enviado (SkyHub)', type: 'SHIPPED' },
+    { shipped_date: '2026-03-03T12:00:00.000Z', shipments: [shipment] },
+    recordedOnly,
+  ),
+  delivery: afterAction(
+    { code: 'complete', label: 'Completo (entregue) (SkyHub)', type: 'DELIVERED' },
+    {
+      shipped_date: '2026-03-03T12:00:00.000Z',
+      delivered_date: '2026-03-06T03:00:00.000Z',
+      shipments: [shipment],
+    },
+    recordedOnly,
+  ),
+  cancel: afterAction(
+    { code: 'order_canceled', label: 'Cancelado (SkyHub)', type: 'CANCELED' },
+    { invoices: [] },
+  ),
+  shipment_exception: afterAction(
+    { code: 'shipment_exception', label: 'Exceção de Entrega (SkyHub)', type: 'SHIPMENT_EXCEPTION' },
+    {
+      shipped_date: '2026-03-03T12:00:00.000Z',
+      shipments: [shipment],
+      shipment_exception: {
+        occurrence_date: '2026-03-05T13:00:00.000Z',
+        observation: 'Destinatário ausente',
+      },
+    },
+    { relayed: false, state: 'no', reason: null, note: null, note_pt: null },
+  ),
+  approval: {
+    ...sandboxOrderExample,
+    status: { code: 'payment_received', label: 'Aprovado (SkyHub)', type: 'APPROVED' },
+    cais: {
+      ...sandboxOrderExample.cais,
+      relay: { relayed: false, state: 'no', reason: null, note: null, note_pt: null },
+    },
+  },
+} satisfies Record<string, Static<typeof OrderAfterAction>>;
