@@ -4,9 +4,12 @@
  * move, an unknown status or an invalid NF-e key is a 422 with the reason.
  */
 import type { FastifyRequest } from 'fastify';
-import { type Static, type TSchema, Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { invalid } from '../errors.ts';
 import { type ActionInput, type ActionKind, applyAction } from '../orders/actions.ts';
+import { errorResponses, withExample } from './contract/common.ts';
+import { afterActionExamples } from './contract/order-examples.ts';
+import { OrderAfterAction } from './contract/orders.ts';
 import {
   ApprovalBody,
   CancelBody,
@@ -38,12 +41,20 @@ function iso(value: string | undefined, field: string): string | undefined {
 
 type Parse = (body: unknown) => ActionInput;
 
-const parsers: Record<ActionKind, { schema: TSchema; parse: Parse; summary: string }> = {
+interface Action {
+  operationId: string;
+  schema: TSchema;
+  parse: Parse;
+  summary: string;
+}
+
+const parsers: Record<ActionKind, Action> = {
   invoice: {
+    operationId: 'invoiceOrder',
     schema: InvoiceBody,
     summary: 'Invoice the order (NF-e key of 44 digits)',
     parse: (body) => {
-      const b = validate<Static<typeof InvoiceBody>>(InvoiceBody, body, '');
+      const b = validate(InvoiceBody, body, '');
       return {
         kind: 'invoice',
         status: b.status,
@@ -52,10 +63,11 @@ const parsers: Record<ActionKind, { schema: TSchema; parse: Parse; summary: stri
     },
   },
   shipments: {
+    operationId: 'shipOrder',
     schema: ShipmentBody,
     summary: 'Ship the order (tracking); items inside or beside "shipment"',
     parse: (body) => {
-      const b = validate<Static<typeof ShipmentBody>>(ShipmentBody, body, '');
+      const b = validate(ShipmentBody, body, '');
       const s = b.shipment;
       return {
         kind: 'shipments',
@@ -70,23 +82,29 @@ const parsers: Record<ActionKind, { schema: TSchema; parse: Parse; summary: stri
     },
   },
   delivery: {
+    operationId: 'deliverOrder',
     schema: DeliveryBody,
     summary: 'The order was delivered',
     parse: (body) => {
-      const b = validate<Static<typeof DeliveryBody>>(DeliveryBody, body, '');
+      const b = validate(DeliveryBody, body, '');
       return { kind: 'delivery', status: b.status, delivered_date: iso(b.delivered_date, 'delivered_date') };
     },
   },
   cancel: {
+    operationId: 'cancelOrder',
     schema: CancelBody,
     summary: 'Cancel the order',
-    parse: (body) => ({ kind: 'cancel', ...validate<Static<typeof CancelBody>>(CancelBody, body, '') }),
+    parse: (body) => {
+      const b = validate(CancelBody, body, '');
+      return { kind: 'cancel', ...b };
+    },
   },
   shipment_exception: {
+    operationId: 'reportShipmentException',
     schema: ShipmentExceptionBody,
     summary: 'The carrier could not deliver',
     parse: (body) => {
-      const b = validate<Static<typeof ShipmentExceptionBody>>(ShipmentExceptionBody, body, '');
+      const b = validate(ShipmentExceptionBody, body, '');
       const e = b.shipment_exception ?? {};
       return {
         kind: 'shipment_exception',
@@ -99,19 +117,35 @@ const parsers: Record<ActionKind, { schema: TSchema; parse: Parse; summary: stri
     },
   },
   approval: {
+    operationId: 'approveOrder',
     schema: ApprovalBody,
     summary: 'Approve a test order (sandbox only)',
-    parse: (body) => ({ kind: 'approval', ...validate<Static<typeof ApprovalBody>>(ApprovalBody, body, '') }),
+    parse: (body) => {
+      const b = validate(ApprovalBody, body, '');
+      return { kind: 'approval', ...b };
+    },
   },
 };
 
 export function orderActionRoutes(api: SellerApi, deps: OrderRouteDeps): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
-  for (const [kind, { schema, parse, summary }] of Object.entries(parsers)) {
+  for (const [kind, { operationId, schema, parse, summary }] of Object.entries(parsers)) {
     api.post(
       `/orders/:code/${kind}`,
       {
-        schema: { tags, summary, security: sellerSecurity, params: CodeParams, body: schema },
+        schema: {
+          operationId,
+          tags,
+          summary,
+          security: sellerSecurity,
+          params: CodeParams,
+          body: schema,
+          // 422: an illegal move, an unknown status, an invalid NF-e key, a missing NF-e XML.
+          response: {
+            200: withExample(OrderAfterAction, afterActionExamples[kind as ActionKind]),
+            ...errorResponses(404),
+          },
+        },
         validatorCompiler: bodyCheckedByHandler,
       },
       async (request) => {

@@ -5,6 +5,7 @@
  * it does not use, so an unrelated topic never counts as a failure against Cais.
  */
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Db } from '../db/db.ts';
 import {
   connectionsOfSeller,
@@ -12,6 +13,34 @@ import {
   parseMercadoLivreNotification,
 } from '../orders/notifications.ts';
 import type { SyncJobData } from '../sync/scheduler.ts';
+import { errorResponses, withExample } from './contract/common.ts';
+import { NotificationReceived } from './contract/orders.ts';
+import { bodyCheckedByHandler } from './validation.ts';
+
+/**
+ * What Mercado Livre posts [doc: notifications]. Documented, not enforced: anything else is
+ * answered 200 too (see above), so the handler reads it with parseMercadoLivreNotification.
+ */
+const MercadoLivreNotification = withExample(
+  Type.Object({
+    resource: Type.Optional(Type.String({ description: 'e.g. /orders/2000001234' })),
+    user_id: Type.Optional(Type.Union([Type.Integer(), Type.String()], { description: 'The ML seller id' })),
+    topic: Type.Optional(Type.String({ description: 'orders_v2 (or orders); other topics are ignored' })),
+    application_id: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    attempts: Type.Optional(Type.Integer()),
+    sent: Type.Optional(Type.String()),
+    received: Type.Optional(Type.String()),
+  }),
+  {
+    resource: '/orders/2000001234',
+    user_id: 123456789,
+    topic: 'orders_v2',
+    application_id: 5503910054141466,
+    attempts: 1,
+    sent: '2026-03-02T14:05:01.123Z',
+    received: '2026-03-02T14:05:01.100Z',
+  },
+);
 
 export interface NotificationRouteDeps {
   db: Db;
@@ -23,9 +52,14 @@ export function orderNotificationRoutes(app: FastifyInstance, deps: Notification
     '/notifications/mercadolivre',
     {
       schema: {
+        operationId: 'receiveMercadoLivreNotification',
         tags: ['Marketplace callbacks'],
         summary: "Mercado Livre's notification callback (set it as the app's callback URL, topic orders_v2)",
+        body: MercadoLivreNotification,
+        // 400/413/415 (a body that is not JSON) and 500 come from the app's onRoute hook.
+        response: { 200: withExample(NotificationReceived, { received: true }), ...errorResponses() },
       },
+      validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
       const notification = parseMercadoLivreNotification(request.body);

@@ -3,6 +3,7 @@
  * SDK's variants seen in [SMOKE]); the `status` of each is optional, as in the SDK.
  */
 import { Type } from 'typebox';
+import { withExample } from './contract/common.ts';
 
 const Text = (max = 500) => Type.String({ maxLength: max });
 const When = Type.String({
@@ -15,27 +16,38 @@ const Status = Type.Optional(
 );
 const Money = Type.Number({ minimum: 0, maximum: 100_000_000 });
 
-export const InvoiceBody = Type.Object(
+export const InvoiceBody = withExample(
+  Type.Object(
+    {
+      status: Status,
+      invoice: Type.Object(
+        {
+          key: Type.String({
+            maxLength: 100,
+            description: 'The NF-e access key: 44 digits with a valid check digit',
+          }),
+          number: Type.Optional(Text(50)),
+          line: Type.Optional(Text(20)),
+          issue_date: Type.Optional(When),
+          volume_qty: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+          xml: Type.Optional(
+            Type.String({ maxLength: 1_000_000, description: 'Cais: the NF-e XML (Magalu needs it)' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
   {
-    status: Status,
-    invoice: Type.Object(
-      {
-        key: Type.String({
-          maxLength: 100,
-          description: 'The NF-e access key: 44 digits with a valid check digit',
-        }),
-        number: Type.Optional(Text(50)),
-        line: Type.Optional(Text(20)),
-        issue_date: Type.Optional(When),
-        volume_qty: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-        xml: Type.Optional(
-          Type.String({ maxLength: 1_000_000, description: 'Cais: the NF-e XML (Magalu needs it)' }),
-        ),
-      },
-      { additionalProperties: false },
-    ),
+    status: 'order_invoiced',
+    invoice: {
+      key: '35260312345678000199550010000012341000012348',
+      number: '1234',
+      line: '1',
+      issue_date: '2026-03-02T15:30:00-03:00',
+    },
   },
-  { additionalProperties: false },
 );
 
 const ShipmentItems = Type.Array(
@@ -60,48 +72,71 @@ const Track = Type.Object(
 );
 
 /** `items` may sit inside `shipment` (the docs) or beside it (what the official SDK sends). */
-export const ShipmentBody = Type.Object(
-  {
-    status: Status,
-    items: Type.Optional(ShipmentItems),
-    shipment: Type.Object(
-      {
-        code: Type.Optional(Text(200)),
-        delivered_carrier_date: Type.Optional(When),
-        estimated_delivery: Type.Optional(When),
-        items: Type.Optional(ShipmentItems),
-        track: Type.Optional(Track),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
-
-export const DeliveryBody = Type.Object(
-  { status: Status, delivered_date: Type.Optional(When) },
-  { additionalProperties: false },
-);
-
-export const CancelBody = Type.Object(
-  { status: Status, reason: Type.Optional(Text(1000)) },
-  { additionalProperties: false },
-);
-
-export const ShipmentExceptionBody = Type.Object(
-  {
-    status: Status,
-    shipment_exception: Type.Optional(
-      Type.Object(
-        { occurrence_date: Type.Optional(When), observation: Type.Optional(Text(2000)) },
+export const ShipmentBody = withExample(
+  Type.Object(
+    {
+      status: Status,
+      items: Type.Optional(ShipmentItems),
+      shipment: Type.Object(
+        {
+          code: Type.Optional(Text(200)),
+          delivered_carrier_date: Type.Optional(When),
+          estimated_delivery: Type.Optional(When),
+          items: Type.Optional(ShipmentItems),
+          track: Type.Optional(Track),
+        },
         { additionalProperties: false },
       ),
-    ),
+    },
+    { additionalProperties: false },
+  ),
+  {
+    status: 'order_shipped',
+    shipment: {
+      code: 'PKG-1',
+      items: [{ sku: 'CAM-01', qty: 2 }],
+      track: {
+        code: 'BR123456789BR',
+        carrier: 'Correios',
+        method: 'PAC',
+        url: 'https://rastreamento.correios.com.br/',
+      },
+    },
   },
-  { additionalProperties: false },
 );
 
-export const ApprovalBody = Type.Object({ status: Status }, { additionalProperties: false });
+export const DeliveryBody = withExample(
+  Type.Object({ status: Status, delivered_date: Type.Optional(When) }, { additionalProperties: false }),
+  { status: 'complete', delivered_date: '2026-03-06' },
+);
+
+export const CancelBody = withExample(
+  Type.Object({ status: Status, reason: Type.Optional(Text(1000)) }, { additionalProperties: false }),
+  { status: 'order_canceled', reason: 'O comprador desistiu' },
+);
+
+export const ShipmentExceptionBody = withExample(
+  Type.Object(
+    {
+      status: Status,
+      shipment_exception: Type.Optional(
+        Type.Object(
+          { occurrence_date: Type.Optional(When), observation: Type.Optional(Text(2000)) },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  {
+    status: 'shipment_exception',
+    shipment_exception: { occurrence_date: '2026-03-05T10:00:00-03:00', observation: 'Destinatário ausente' },
+  },
+);
+
+export const ApprovalBody = withExample(Type.Object({ status: Status }, { additionalProperties: false }), {
+  status: 'payment_received',
+});
 
 const Address = Type.Object(
   Object.fromEntries(
@@ -124,7 +159,7 @@ const Address = Type.Object(
   { additionalProperties: false },
 );
 
-export const TestOrderBody = Type.Object(
+const TestOrderFields = Type.Object(
   {
     channel: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     items: Type.Array(
@@ -177,3 +212,19 @@ export const TestOrderBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `{"order": {...}}` as SkyHub documents it; the bare order is accepted too. */
+export const TestOrderBody = withExample(TestOrderFields, {
+  items: [{ id: 'CAM-01', qty: 2, original_price: 49.9 }],
+  customer: { name: 'Maria da Silva', email: 'maria@example.com', vat_number: '12345678909' },
+  shipping_address: {
+    full_name: 'Maria da Silva',
+    street: 'Rua Augusta',
+    number: '1200',
+    postcode: '01304001',
+  },
+  payments: [{ method: 'credit_card', value: 112.3 }],
+  shipping_method: 'Transportadora',
+  shipping_cost: 12.5,
+  estimated_delivery: '2026-03-10',
+});

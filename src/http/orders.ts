@@ -5,7 +5,7 @@
  */
 
 import type { FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
 import { notFound } from '../errors.ts';
@@ -14,7 +14,27 @@ import { presentOrders } from '../orders/present.ts';
 import { getOrderByCode, listOrders, rawPayload, statusHistory } from '../orders/queries.ts';
 import { acknowledgeQueuedOrder, queueDepth, takeQueuedOrder } from '../orders/queue.ts';
 import { reservationsEnabled, reservationsOfOrder, setReservationsEnabled } from '../orders/reservations.ts';
-import { createTestOrder, type TestOrderInput } from '../orders/sandbox.ts';
+import { createTestOrder } from '../orders/sandbox.ts';
+import { errorResponses, NoContent, withExample } from './contract/common.ts';
+import {
+  orderDetailExample,
+  orderExample,
+  orderHistoryExample,
+  orderListExample,
+  orderRawExample,
+  orderSettingsExample,
+  queueDepthExample,
+  sandboxOrderExample,
+} from './contract/order-examples.ts';
+import {
+  Order,
+  OrderDetail,
+  OrderHistory,
+  OrderList,
+  OrderRaw,
+  OrderSettings,
+  QueueDepth,
+} from './contract/orders.ts';
 import { orderActionRoutes } from './order-actions.ts';
 import { parseOrderQuery } from './order-filters.ts';
 import { TestOrderBody } from './order-schemas.ts';
@@ -35,7 +55,17 @@ export interface OrderRouteDeps {
 
 const tags = ['Orders'];
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) });
-const SettingsBody = Type.Object({ reservations: Type.Boolean() }, { additionalProperties: false });
+const SettingsBody = withExample(
+  Type.Object({ reservations: Type.Boolean() }, { additionalProperties: false }),
+  { reservations: false },
+);
+/** SkyHub's legacy acknowledgement body; Cais acknowledges whatever it says. */
+const ExportedBody = withExample(Type.Object({ exported: Type.Optional(Type.Boolean()) }), {
+  exported: true,
+});
+const orderResponse = withExample(Order, orderExample);
+const orderNotFound = (code: string) =>
+  notFound(`order ${code} not found`, { code: 'order_not_found', params: { order: code } });
 
 const account = (request: FastifyRequest) => principalOf(request).accountId;
 
@@ -53,16 +83,18 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/queues/orders',
     {
       schema: {
+        operationId: 'takeQueuedOrder',
         tags,
         summary: `The oldest order not yet acknowledged (hidden for ${deps.queueVisibilitySeconds} s once handed out); 204 when none`,
         security: sellerSecurity,
+        response: { 200: orderResponse, 204: NoContent, ...errorResponses() },
       },
     },
     async (request, reply) => {
       const row = await takeQueuedOrder(deps.db, account(request), deps.queueVisibilitySeconds);
       if (!row) return noContent(reply);
       const [order] = await presentOrders(deps.db, account(request), [row]);
-      return reply.send(order);
+      return reply.send(order!);
     },
   );
 
@@ -70,25 +102,33 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/queues/orders/:code',
     {
       schema: {
+        operationId: 'acknowledgeQueuedOrder',
         tags,
         summary: 'Acknowledge an order (its sync_status turns SYNCED)',
         security: sellerSecurity,
         params: CodeParams,
+        response: { 204: NoContent, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
       const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
-      if (outcome === 'not_found')
-        throw notFound(`order ${request.params.code} not found`, {
-          code: 'order_not_found',
-          params: { order: request.params.code },
-        });
+      if (outcome === 'not_found') throw orderNotFound(request.params.code);
       return noContent(reply);
     },
   );
 
-  api.get('/queues/orders/depth', { schema: { tags, security: sellerSecurity } }, (request) =>
-    queueDepth(deps.db, account(request)),
+  api.get(
+    '/queues/orders/depth',
+    {
+      schema: {
+        operationId: 'getOrderQueueDepth',
+        tags,
+        summary: 'How many orders wait in the queue, and how many of them it would hand out now',
+        security: sellerSecurity,
+        response: { 200: withExample(QueueDepth, queueDepthExample), ...errorResponses() },
+      },
+    },
+    (request) => queueDepth(deps.db, account(request)),
   );
 }
 
@@ -97,10 +137,13 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/orders',
     {
       schema: {
+        operationId: 'listOrders',
         tags,
         summary:
           'Orders, newest first: filters[statuses][], filters[sync_status][], filters[sale_system], filters[start_date], filters[end_date] (DD/MM/YYYY), page, per_page',
         security: sellerSecurity,
+        // The query is read by parseOrderQuery (SkyHub's bracketed filters): its refusals are 400s.
+        response: { 200: withExample(OrderList, orderListExample), ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -112,20 +155,37 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
 
   api.get(
     '/orders/:code',
-    { schema: { tags, security: sellerSecurity, params: CodeParams } },
+    {
+      schema: {
+        operationId: 'getOrder',
+        tags,
+        summary: 'One order, with the units it holds back from stock (cais.reservations)',
+        security: sellerSecurity,
+        params: CodeParams,
+        response: { 200: withExample(OrderDetail, orderDetailExample), ...errorResponses(404) },
+      },
+    },
     async (request) => {
       const row = await getOrderByCode(deps.db, account(request), request.params.code);
       // Cais's hints in the caller's language; the marketplace's messages stay its own words.
       const lang = preferredLanguage(request.headers['accept-language']);
       const [order] = await presentOrders(deps.db, account(request), [row], lang);
-      return { ...order, cais: { ...order!.cais, reservations: await reservationsOfOrder(deps.db, row.id) } };
+      const reservations = await reservationsOfOrder(deps.db, row.id);
+      return { ...order!, cais: { ...order!.cais, reservations } };
     },
   );
 
   api.get(
     '/orders/:code/history',
     {
-      schema: { tags, summary: 'Status history, oldest first', security: sellerSecurity, params: CodeParams },
+      schema: {
+        operationId: 'getOrderHistory',
+        tags,
+        summary: 'Status history, oldest first',
+        security: sellerSecurity,
+        params: CodeParams,
+        response: { 200: withExample(OrderHistory, orderHistoryExample), ...errorResponses(404) },
+      },
     },
     async (request) => {
       const row = await getOrderByCode(deps.db, account(request), request.params.code);
@@ -142,9 +202,11 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'getOrderRaw',
         summary: "The marketplace's own payload, as imported",
         security: sellerSecurity,
         params: CodeParams,
+        response: { 200: withExample(OrderRaw, orderRawExample), ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -158,18 +220,19 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'markOrderExported',
         summary: 'Legacy acknowledgement ({"exported": true})',
         security: sellerSecurity,
         params: CodeParams,
+        body: ExportedBody,
+        response: { 204: NoContent, ...errorResponses(404) },
       },
+      // SkyHub's clients send {"exported": true}, some nothing at all: the body is not read.
+      validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
       const outcome = await acknowledgeQueuedOrder(deps.db, account(request), request.params.code);
-      if (outcome === 'not_found')
-        throw notFound(`order ${request.params.code} not found`, {
-          code: 'order_not_found',
-          params: { order: request.params.code },
-        });
+      if (outcome === 'not_found') throw orderNotFound(request.params.code);
       return noContent(reply);
     },
   );
@@ -179,35 +242,53 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'createTestOrder',
         summary: 'Create a test order (sandbox): no marketplace involved',
         security: sellerSecurity,
         body: TestOrderBody,
+        response: { 201: withExample(Order, sandboxOrderExample), ...errorResponses() },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const input = validate<TestOrderInput>(TestOrderBody, unwrap(request.body, 'order'), 'order');
+      const input = validate(TestOrderBody, unwrap(request.body, 'order'), 'order');
       return reply.code(201).send(await createTestOrder(deps.db, account(request), input));
     },
   );
 
-  api.get('/settings/orders', { schema: { tags, security: sellerSecurity } }, async (request) => ({
-    reservations: await reservationsEnabled(deps.db, account(request)),
-    queue_visibility_seconds: deps.queueVisibilitySeconds,
-  }));
+  const settingsResponse = withExample(OrderSettings, orderSettingsExample);
+  api.get(
+    '/settings/orders',
+    {
+      schema: {
+        operationId: 'getOrderSettings',
+        tags,
+        summary: 'Whether orders hold their units back from stock, and the queue visibility timeout',
+        security: sellerSecurity,
+        response: { 200: settingsResponse, ...errorResponses() },
+      },
+    },
+    async (request) => ({
+      reservations: await reservationsEnabled(deps.db, account(request)),
+      queue_visibility_seconds: deps.queueVisibilitySeconds,
+    }),
+  );
 
   api.put(
     '/settings/orders',
     {
-      schema: { tags, security: sellerSecurity, body: SettingsBody },
+      schema: {
+        operationId: 'updateOrderSettings',
+        tags,
+        summary: 'Turn order reservations on or off (the SKUs they hold owe a stock send either way)',
+        security: sellerSecurity,
+        body: SettingsBody,
+        response: { 200: settingsResponse, ...errorResponses() },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const body = validate<Static<typeof SettingsBody>>(
-        SettingsBody,
-        unwrap(request.body, 'settings'),
-        'settings',
-      );
+      const body = validate(SettingsBody, unwrap(request.body, 'settings'), 'settings');
       await setReservationsEnabled(deps.db, account(request), body.reservations);
       return { reservations: body.reservations, queue_visibility_seconds: deps.queueVisibilitySeconds };
     },

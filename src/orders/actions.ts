@@ -5,14 +5,16 @@
  * the marketplace takes it — queued for relay (orders/relay.ts), so the ERP's answer never waits
  * on the marketplace and a marketplace outage loses nothing.
  */
+import type { Static } from 'typebox';
 import type { OrderActionPolicy, OrderTransition } from '../channels/adapter.ts';
 import { adapterFor } from '../channels/registry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
+import type { OrderAfterAction, RelayNote as RelayNoteSchema } from '../http/contract/orders.ts';
 import { oweSends } from '../listings/queries.ts';
 import { recordEvents, subscribedTypes } from '../webhooks/events.ts';
 import { nfeKeyProblem } from './nfe.ts';
-import { presentOrders } from './present.ts';
+import { type PresentedOrder, presentOrders } from './present.ts';
 import { type ErpData, getOrderByCode, type OrderRow, orderColumns, rawPayload } from './queries.ts';
 import { acknowledgeReservations, releaseReservations } from './reservations.ts';
 import type { SkyHubShipment } from './shape.ts';
@@ -71,15 +73,7 @@ export type ActionInput =
   | { kind: 'approval'; status?: string | undefined };
 
 /** What the ERP's action became: relayed to the marketplace, or recorded in Cais only, and why. */
-export interface RelayNote {
-  relayed: boolean;
-  /** `queued` (first time), `again` (an earlier relay of it had failed), `no` (recorded only). */
-  state: 'queued' | 'again' | 'no' | 'unchanged';
-  /** Why: `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted`, or null. */
-  reason: string | null;
-  note: string | null;
-  note_pt: string | null;
-}
+export type RelayNote = Static<typeof RelayNoteSchema>;
 
 const notes: Record<string, { en: string; pt: string }> = {
   marketplace_ships: {
@@ -157,7 +151,7 @@ export async function applyAction(db: Db, accountId: number, code: string, input
   });
 }
 
-function withRelayNote<T extends { cais: object }>(presented: T, relay: RelayNote): T {
+function withRelayNote(presented: PresentedOrder, relay: RelayNote): Static<typeof OrderAfterAction> {
   return { ...presented, cais: { ...presented.cais, relay } };
 }
 

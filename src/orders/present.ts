@@ -3,21 +3,24 @@
  * and sync status of now, what the ERP itself reported merged in, and Cais's extras under `cais`.
  */
 
+import type { Static } from 'typebox';
 import type { Queryable } from '../db/db.ts';
+import type { Order } from '../http/contract/orders.ts';
 import type { Language } from '../i18n/language.ts';
 import { type OrderErrorRow, openErrorsOfOrders, presentOrderError } from '../sync-errors/orders.ts';
 import type { OrderRow } from './queries.ts';
 import type { SkyHubInvoice, SkyHubShipment } from './shape.ts';
 import { defaultStatuses, defaultStatusOf, type OrderStatus, statusLabels } from './statuses.ts';
 
-export type PresentedOrder = ReturnType<typeof presentOrder>;
+/** The body's shape is the contract's (src/http/contract/orders.ts): a change of either fails tsc. */
+export type PresentedOrder = Static<typeof Order>;
 
 export function presentOrder(
   row: OrderRow,
   labels: Map<string, OrderStatus>,
   errors: OrderErrorRow[] = [],
   lang: Language = 'en',
-) {
+): PresentedOrder {
   const status = labels.get(row.status_code) ?? {
     ...defaultStatusOf[row.status_type],
     code: row.status_code,
@@ -66,7 +69,7 @@ export async function presentOrders(
   accountId: number,
   rows: readonly OrderRow[],
   lang: Language = 'en',
-) {
+): Promise<PresentedOrder[]> {
   if (rows.length === 0) return [];
   const custom = rows.some((r) => !defaultStatuses.some((s) => s.code === r.status_code));
   const labels = custom ? await statusLabels(db, accountId) : defaultLabels;
