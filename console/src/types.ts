@@ -106,7 +106,7 @@ export interface ResourceExplain {
   erp_version: number;
   /** Units reserved for orders the ERP has not taken yet (stock only). */
   reserved?: number;
-  effective_value: number | { price: number | null; promotionalPrice: number | null };
+  effective_value: number | { price: number | null; promotional_price: number | null };
   last_sent: { value: unknown; version: number; at: string; confirmed_at: string | null } | null;
   pending: boolean;
   waiting_for: WaitingFor;

@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { type Connections, getConnection } from '../connections/connections.ts';
 import { Rules } from '../rules/rules.ts';
 import { previewRules, replaceRules } from '../rules/service.ts';
-import { sellerSecurity } from './schemas.ts';
+import { withExample } from './contract/common.ts';
+import { RulesPreview } from './contract/sync.ts';
+import { errorResponses, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -21,15 +23,51 @@ const Preview = Type.Object(
   { additionalProperties: false },
 );
 
+const rulesExample = {
+  stock: { buffer_units: 2, zero_below: 3 },
+  price: { markup_percent: 12, rounding: '0.90' as const },
+};
+const RulesBody = withExample(Type.Object({ rules: Rules }), { rules: rulesExample });
+const SavedRules = withExample(Type.Object({ rules: Rules }), { rules: rulesExample });
+const ReplacedRules = withExample(
+  Type.Object({
+    rules: Rules,
+    listings_owing_send: Type.Integer({ description: 'Listings that owe a send under the new rules' }),
+  }),
+  { rules: rulesExample, listings_owing_send: 40 },
+);
+const PreviewAnswer = withExample(RulesPreview, {
+  rules: rulesExample,
+  listings: [
+    {
+      sku: 'CAM-01',
+      erp: { qty: 10, price: 49.9, promotional_price: null },
+      now: { qty: 10, price: 49.9, promotional_price: null },
+      proposed: { qty: 8, price: 55.9, promotional_price: null },
+      live: { qty: 10, price: 49.9, promotional_price: null },
+      changes: { qty: true, price: true },
+    },
+  ],
+});
+
 export function ruleRoutes(api: SellerApi, deps: Connections): void {
   const connectionOf = (request: FastifyRequest<{ Params: { id: number } }>) =>
     getConnection(deps.db, principalOf(request).accountId, request.params.id);
 
   api.get(
     '/connections/:id/rules',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'getRules',
+        tags,
+        summary: "A connection's rules",
+        security: sellerSecurity,
+        params: IdParams,
+        response: { 200: SavedRules, ...errorResponses(404) },
+      },
+    },
     async (request) => ({
-      rules: (await connectionOf(request)).rules,
+      rules: (await connectionOf(request)).rules as Rules,
     }),
   );
 
@@ -38,15 +76,17 @@ export function ruleRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'replaceRules',
         summary: 'Replace the rules; affected listings owe a send',
         security: sellerSecurity,
         params: IdParams,
-        body: Type.Object({ rules: Rules }),
+        body: RulesBody,
+        response: { 200: ReplacedRules, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const rules = validate<Rules>(Rules, unwrap(request.body, 'rules'), 'rules');
+      const rules = validate(Rules, unwrap(request.body, 'rules'), 'rules');
       const { owed } = await replaceRules(deps, await connectionOf(request), rules);
       return { rules, listings_owing_send: owed };
     },
@@ -57,19 +97,17 @@ export function ruleRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'previewRules',
         summary: 'What each listing would receive under these rules (saved rules when none given)',
         security: sellerSecurity,
         params: IdParams,
-        body: Preview,
+        body: withExample(Preview, { rules: rulesExample, skus: ['CAM-01'], limit: 100 }),
+        response: { 200: PreviewAnswer, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const body = validate<{ rules?: Rules; skus?: string[]; limit?: number }>(
-        Preview,
-        request.body ?? {},
-        '',
-      );
+      const body = validate(Preview, request.body ?? {}, '');
       const connection = await connectionOf(request);
       const rules = body.rules ?? ((connection.rules ?? {}) as Rules);
       return {

@@ -15,7 +15,6 @@ import type { SyncJobData } from '../sync/scheduler.ts';
 import {
   cancelSchedule,
   createSchedule,
-  frequencies,
   getSchedule,
   listSchedules,
   presentSchedule,
@@ -23,7 +22,19 @@ import {
   resources,
   targetsOf,
 } from '../sync/schedules.ts';
-import { SkuParams, sellerSecurity } from './schemas.ts';
+import { withExample } from './contract/common.ts';
+import {
+  Explain,
+  ManualOutcome,
+  QueuedRun,
+  Run,
+  runExample,
+  Schedule,
+  ScheduleInput,
+  ScheduleWithRuns,
+  scheduleExample,
+} from './contract/sync.ts';
+import { errorResponses, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -41,34 +52,70 @@ export interface SyncRouteDeps {
 const tags = ['Sync'];
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const IdParams = Type.Object({ id: Id });
-const ScheduleBody = Type.Object(
-  {
-    connections: Type.Array(Id, { minItems: 1, maxItems: 50 }),
-    resources: Type.Array(Type.Union(resources.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 4 }),
-    every: Type.Union(
-      Object.keys(frequencies).map((f) => Type.Literal(f)),
-      {
-        description: '1m, 5m, 10m, 15m (suggested for stock and orders), 30m, 60m, 6h, 24h or continuous',
+const ScheduleRequest = withExample(Type.Object({ schedule: ScheduleInput }), {
+  schedule: { connections: [1], resources: ['stock', 'price'], every: '5m' },
+});
+const OneSchedule = withExample(Type.Object({ schedule: Schedule }), { schedule: scheduleExample });
+const OneRun = withExample(Type.Object({ run: Run }), { run: runExample });
+
+const explainExample: Static<typeof Explain> = {
+  sku: 'CAM-01',
+  listings: [
+    {
+      sku: 'CAM-01',
+      connection: { id: 1, name: 'Mercado Livre', channel: 'mercadolivre', status: 'active' },
+      flag: 'green',
+      flag_code: null,
+      flag_reason: 'connected: stock and price flow',
+      container: false,
+      external_id: 'MLB4000000001',
+      stock: {
+        erp_value: 10,
+        erp_version: 4,
+        reserved: 1,
+        effective_value: 9,
+        last_sent: {
+          value: 9,
+          version: 4,
+          at: '2026-05-04T12:00:01.000Z',
+          confirmed_at: '2026-05-04T12:00:02.000Z',
+        },
+        pending: false,
+        waiting_for: { code: 'up_to_date', message: 'Mercado Livre has the latest value' },
+        last_error: null,
       },
-    ),
-  },
-  { additionalProperties: false },
-);
-type ScheduleBody = Static<typeof ScheduleBody>;
+      price: {
+        erp_value: { price: 49.9, promotional_price: 44.9 },
+        erp_version: 2,
+        effective_value: { price: 49.9, promotional_price: 44.9 },
+        last_sent: null,
+        pending: true,
+        waiting_for: {
+          code: 'next_run',
+          message: 'next price run to Mercado Livre (every 5m) at 2026-05-04T12:05:00.000Z',
+          at: '2026-05-04T12:05:00.000Z',
+        },
+        last_error: null,
+      },
+    },
+  ],
+};
 
 export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
   const scheduleBody = (request: FastifyRequest) =>
-    validate<ScheduleBody>(ScheduleBody, unwrap(request.body, 'schedule'), 'schedule');
+    validate(ScheduleInput, unwrap(request.body, 'schedule'), 'schedule');
 
   api.post(
     '/sync/schedules',
     {
       schema: {
         tags,
+        operationId: 'createSchedule',
         summary: 'Schedule a synchronisation (Agendar Sincronização)',
         security: sellerSecurity,
-        body: Type.Object({ schedule: ScheduleBody }),
+        body: ScheduleRequest,
+        response: { 201: OneSchedule, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
@@ -84,8 +131,15 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     '/sync/schedules',
     {
       schema: {
+        operationId: 'listSchedules',
         tags,
+        summary: 'Schedules (active by default)',
         security: sellerSecurity,
+        response: {
+          200: withExample(Type.Object({ schedules: Type.Array(Schedule) }), {
+            schedules: [scheduleExample],
+          }),
+        },
         querystring: Type.Object({
           status: Type.Optional(
             Type.Union([Type.Literal('active'), Type.Literal('cancelled'), Type.Literal('all')]),
@@ -102,7 +156,21 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
 
   api.get(
     '/sync/schedules/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'getSchedule',
+        tags,
+        summary: 'A schedule with its latest runs',
+        security: sellerSecurity,
+        params: IdParams,
+        response: {
+          200: withExample(Type.Object({ schedule: ScheduleWithRuns }), {
+            schedule: { ...scheduleExample, last_runs: [runExample] },
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
     async (request) => {
       const row = await getSchedule(deps.db, account(request), request.params.id);
       const runs = await listRuns(deps.db, { accountId: account(request), scheduleId: row.id, limit: 20 });
@@ -120,9 +188,21 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'cancelSchedule',
         summary: 'Cancel a schedule (kept in history)',
         security: sellerSecurity,
         params: IdParams,
+        response: {
+          200: withExample(Type.Object({ schedule: Schedule }), {
+            schedule: {
+              ...scheduleExample,
+              status: 'cancelled',
+              cancelled_at: '2026-05-04T12:10:00.000Z',
+              next_runs: [],
+            },
+          }),
+          ...errorResponses(404),
+        },
       },
     },
     async (request) => ({
@@ -135,10 +215,12 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'replaceSchedule',
         summary: 'Replace a schedule: cancels it and creates the new one atomically',
         security: sellerSecurity,
         params: IdParams,
-        body: Type.Object({ schedule: ScheduleBody }),
+        body: ScheduleRequest,
+        response: { 200: OneSchedule, ...errorResponses(404) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
@@ -150,7 +232,8 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
 
   api.patch(
     '/sync/schedules/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    // Not in /openapi.json: it only ever refuses (schedules are immutable), so a client has nothing to call.
+    { schema: { hide: true, params: IdParams } },
     async () => {
       throw new CaisError(
         ErrorKind.conflict,
@@ -164,12 +247,26 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
 
   api.post(
     '/sync/schedules/:id/run',
-    { schema: { tags, summary: 'Run a schedule now', security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'runSchedule',
+        tags,
+        summary: 'Run a schedule now',
+        security: sellerSecurity,
+        params: IdParams,
+        response: {
+          202: withExample(Type.Object({ runs: Type.Array(QueuedRun) }), {
+            runs: [{ connection_id: 1, resource: 'stock', queued: 'queued' }],
+          }),
+          ...errorResponses(404, 503),
+        },
+      },
+    },
     async (request, reply) => {
       const row = await getSchedule(deps.db, account(request), request.params.id);
       if (!deps.enqueueRun)
         throw unavailable('no job queue in this process; start a worker', { code: 'no_queue' });
-      const queued = [];
+      const queued: Static<typeof QueuedRun>[] = [];
       for (const connectionId of row.connection_ids) {
         for (const resource of row.resources) {
           const fresh = await deps.enqueueRun({
@@ -189,8 +286,11 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     '/sync/runs',
     {
       schema: {
+        operationId: 'listRuns',
         tags,
+        summary: 'Runs, newest first (page with `before`)',
         security: sellerSecurity,
+        response: { 200: withExample(Type.Object({ runs: Type.Array(Run) }), { runs: [runExample] }) },
         querystring: Type.Object({
           connection_id: Type.Optional(Id),
           resource: Type.Optional(Type.Union(resources.map((r) => Type.Literal(r)))),
@@ -220,7 +320,16 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
 
   api.get(
     '/sync/runs/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'getRun',
+        tags,
+        summary: 'A run',
+        security: sellerSecurity,
+        params: IdParams,
+        response: { 200: OneRun, ...errorResponses(404) },
+      },
+    },
     async (request) => ({
       run: presentRun(await getRun(deps.db, account(request), request.params.id)),
     }),
@@ -231,10 +340,20 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'syncProduct',
         summary: 'Sync this product now: its stock and price to its green listings',
         security: sellerSecurity,
         params: SkuParams,
         querystring: Type.Object({ connection: Type.Optional(Id) }),
+        response: {
+          200: withExample(Type.Object({ results: Type.Array(ManualOutcome) }), {
+            results: [
+              { sku: 'CAM-01', connection_id: 1, resource: 'stock', run_id: 12, outcome: 'sent' },
+              { sku: 'CAM-01', connection_id: 1, resource: 'price', run_id: 13, outcome: 'sent' },
+            ],
+          }),
+          ...errorResponses(404),
+        },
       },
     },
     async (
@@ -263,9 +382,11 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
     {
       schema: {
         tags,
+        operationId: 'getSyncStatus',
         summary: 'Why is (or is not) this SKU up to date on each marketplace',
         security: sellerSecurity,
         params: SkuParams,
+        response: { 200: withExample(Explain, explainExample), ...errorResponses(404) },
       },
     },
     async (request) => {

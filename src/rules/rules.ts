@@ -138,6 +138,16 @@ export function effectivePrice(
   return { price, promotionalPrice, ...window };
 }
 
+/** An effective price as the API answers it: snake_case, the promotion window as ISO stamps. */
+export function presentPrice(price: EffectivePrice) {
+  return {
+    price: price.price,
+    promotional_price: price.promotionalPrice,
+    ...(price.promotionStartsAt ? { promotion_starts_at: price.promotionStartsAt.toISOString() } : {}),
+    ...(price.promotionEndsAt ? { promotion_ends_at: price.promotionEndsAt.toISOString() } : {}),
+  };
+}
+
 /** The next instant at which a rule promotion starts or ends (the effective price changes then). */
 export function nextPromotionBoundary(rules: Rules['price'] = {}, now = new Date()): Date | undefined {
   const p = rules.promotion;

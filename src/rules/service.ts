@@ -2,11 +2,16 @@
  * Saving a connection's rules and previewing them. Saving makes the listings whose effective
  * value depends on the changed part owe a send (DESIGN §3.6); a preview changes nothing.
  */
+
+import type { Static } from 'typebox';
 import type { Connections } from '../connections/connections.ts';
 import { type ConnectionRow, saveRules } from '../connections/queries.ts';
 import type { Queryable } from '../db/db.ts';
+import type { RulesPreview } from '../http/contract/sync.ts';
 import { oweAllSends } from '../listings/queries.ts';
-import { effectivePrice, effectiveStock, type Rules } from './rules.ts';
+import { effectivePrice, effectiveStock, presentPrice, type Rules } from './rules.ts';
+
+type PreviewListing = Static<typeof RulesPreview>['listings'][number];
 
 export async function replaceRules(
   deps: Connections,
@@ -43,7 +48,7 @@ export async function previewRules(
   connection: ConnectionRow,
   rules: Rules,
   options: { skus?: string[] | undefined; limit: number },
-) {
+): Promise<PreviewListing[]> {
   const rows = await db.query<PreviewRow>(
     `SELECT p.sku, p.id AS product_id, p.qty, p.price, p.promotional_price,
             p.removed_at IS NULL AND p.status = 'enabled' AS sellable,
@@ -60,12 +65,15 @@ export async function previewRules(
     const priceInput = { price: r.price, promotionalPrice: r.promotional_price };
     const proposed = {
       qty: effectiveStock(stockInput, rules.stock),
-      ...effectivePrice(priceInput, rules.price),
+      ...presentPrice(effectivePrice(priceInput, rules.price)),
     };
     return {
       sku: r.sku,
       erp: { qty: r.qty, price: r.price, promotional_price: r.promotional_price },
-      now: { qty: effectiveStock(stockInput, current.stock), ...effectivePrice(priceInput, current.price) },
+      now: {
+        qty: effectiveStock(stockInput, current.stock),
+        ...presentPrice(effectivePrice(priceInput, current.price)),
+      },
       proposed,
       live: {
         qty: r.stock_sent_qty,
@@ -76,7 +84,7 @@ export async function previewRules(
         qty: proposed.qty !== r.stock_sent_qty,
         price:
           proposed.price !== r.price_sent_price ||
-          proposed.promotionalPrice !== r.price_sent_promotional_price,
+          proposed.promotional_price !== r.price_sent_promotional_price,
       },
     };
   });

@@ -3,18 +3,25 @@
  * ERP's value and version, the effective value after rules, what was last delivered (and
  * confirmed), whether a send is owed and what it waits for. Written for a seller, exact for a machine.
  */
+import type { Static } from 'typebox';
 import { catalogItem, type ProductRow } from '../catalog/for-channel.ts';
 import { adapterFor } from '../channels/registry.ts';
 import { type ConnectionRow, listConnections } from '../connections/queries.ts';
 import type { Queryable } from '../db/db.ts';
+import type * as contract from '../http/contract/sync.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
 import { ACCEPTANCE_WINDOW_S, type ListingRow, listingsOfProducts } from '../listings/queries.ts';
-import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
+import { effectivePrice, effectiveStock, presentPrice, type Rules } from '../rules/rules.ts';
 import { leaseHolder } from './lease.ts';
 import { owesSendRow } from './owed.ts';
 import type { SyncResource } from './queries.ts';
 import { everyLabel, type TargetRow, targetsOf } from './schedules.ts';
+
+type Explain = Static<typeof contract.Explain>;
+type StockExplain = Static<typeof contract.StockExplain>;
+type PriceExplain = Static<typeof contract.PriceExplain>;
+type SendState = Pick<StockExplain, 'pending' | 'waiting_for' | 'last_error'>;
 
 interface OpenError {
   listing_id: number;
@@ -33,7 +40,7 @@ export async function explainSku(
   sku: string,
   reserved: (productId: number) => number = () => 0,
   lang: Language = 'en',
-) {
+): Promise<Explain> {
   const item = await catalogItem(db, accountId, sku);
   const rows = [item.row, ...item.variations];
   const listings = await listingsOfProducts(
@@ -48,7 +55,7 @@ export async function explainSku(
       WHERE account_id = $1 AND status = 'open' AND listing_id = ANY($2::bigint[])`,
     [accountId, listings.map((l) => l.id)],
   );
-  const explanations = [];
+  const explanations: Explain['listings'] = [];
   for (const connection of connections) {
     for (const row of rows) {
       const listing = listings.find((l) => l.connection_id === connection.id && l.product_id === row.id);
@@ -77,8 +84,8 @@ export async function explainSku(
         // Variations carry a parent's stock and price: the parent itself owes nothing.
         container: listing?.role === 'group',
         external_id: listing?.external_id ?? null,
-        stock: await explainResource(db, 'stock', context),
-        price: await explainResource(db, 'price', context),
+        stock: { ...stockValues(context), ...(await sendState(db, 'stock', context)) },
+        price: { ...priceValues(context), ...(await sendState(db, 'price', context)) },
       });
     }
   }
@@ -114,46 +121,52 @@ interface Context {
   lang: Language;
 }
 
-async function explainResource(db: Queryable, resource: SyncResource, c: Context) {
+function stockValues(c: Context): Omit<StockExplain, keyof SendState> {
   const rules = (c.connection.rules ?? {}) as Rules;
   const l = c.listing;
   const sellable = c.row.removed_at === null && c.row.status === 'enabled';
-  const base =
-    resource === 'stock'
+  return {
+    erp_value: c.row.qty,
+    erp_version: c.row.stock_version,
+    reserved: c.reserved,
+    effective_value: effectiveStock({ qty: c.row.qty, reserved: c.reserved, sellable }, rules.stock),
+    last_sent: l?.stock_sent_at
       ? {
-          erp_value: c.row.qty,
-          erp_version: c.row.stock_version,
-          reserved: c.reserved,
-          effective_value: effectiveStock({ qty: c.row.qty, reserved: c.reserved, sellable }, rules.stock),
-          last_sent: l?.stock_sent_at
-            ? {
-                value: l.stock_sent_qty,
-                version: l.stock_sent_version,
-                at: l.stock_sent_at.toISOString(),
-                confirmed_at: l.stock_confirmed_at?.toISOString() ?? null,
-              }
-            : null,
+          value: l.stock_sent_qty,
+          version: l.stock_sent_version,
+          at: l.stock_sent_at.toISOString(),
+          confirmed_at: l.stock_confirmed_at?.toISOString() ?? null,
         }
-      : {
-          erp_value: { price: c.row.price, promotional_price: c.row.promotional_price },
-          erp_version: c.row.price_version,
-          effective_value: effectivePrice(
-            { price: c.row.price, promotionalPrice: c.row.promotional_price },
-            rules.price,
-          ),
-          last_sent: l?.price_sent_at
-            ? {
-                value: { price: l.price_sent_price, promotional_price: l.price_sent_promotional_price },
-                version: l.price_sent_version,
-                at: l.price_sent_at.toISOString(),
-                confirmed_at: l.price_confirmed_at?.toISOString() ?? null,
-              }
-            : null,
-        };
+      : null,
+  };
+}
+
+function priceValues(c: Context): Omit<PriceExplain, keyof SendState> {
+  const rules = (c.connection.rules ?? {}) as Rules;
+  const l = c.listing;
+  return {
+    erp_value: { price: c.row.price, promotional_price: c.row.promotional_price },
+    erp_version: c.row.price_version,
+    effective_value: presentPrice(
+      effectivePrice({ price: c.row.price, promotionalPrice: c.row.promotional_price }, rules.price),
+    ),
+    last_sent: l?.price_sent_at
+      ? {
+          value: { price: l.price_sent_price, promotional_price: l.price_sent_promotional_price },
+          version: l.price_sent_version,
+          at: l.price_sent_at.toISOString(),
+          confirmed_at: l.price_confirmed_at?.toISOString() ?? null,
+        }
+      : null,
+  };
+}
+
+/** Whether a send is owed, what it waits for and the last refusal: the same for stock and price. */
+async function sendState(db: Queryable, resource: SyncResource, c: Context): Promise<SendState> {
+  const l = c.listing;
   const pending = !!l && owesSendRow(l, resource);
   const error = l && c.errors.find((e) => e.listing_id === l.id && e.resource === resource);
   return {
-    ...base,
     pending,
     waiting_for: await waitingFor(db, resource, c, pending, error),
     last_error: error
@@ -175,7 +188,7 @@ async function waitingFor(
   c: Context,
   pending: boolean,
   error: OpenError | undefined,
-) {
+): Promise<SendState['waiting_for']> {
   const l = c.listing;
   const name = c.connection.name;
   if (l?.role === 'group')

@@ -1,6 +1,8 @@
 /** Run records: who ran what, when, with what counts and outcome (GET /sync/runs). */
+import type { Static } from 'typebox';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
+import type { Run } from '../http/contract/sync.ts';
 
 export type Trigger = 'scheduled' | 'manual' | 'continuous' | 'resume';
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'paused' | 'skipped' | 'interrupted';
@@ -147,11 +149,11 @@ export async function getRun(db: Queryable, accountId: number, id: number): Prom
   return row;
 }
 
-export function presentRun(row: RunRow) {
+export function presentRun(row: RunRow): Static<typeof Run> {
   return {
     id: row.id,
     connection_id: row.connection_id,
-    resource: row.resource,
+    resource: row.resource as Static<typeof Run>['resource'],
     trigger: row.trigger,
     schedule_id: row.schedule_id,
     status: row.status,

@@ -3,15 +3,17 @@
  * A schedule never changes: replacing one cancels it and creates another, atomically. Overlaps are
  * fine: per (connection, resource) the most frequent active schedule wins (sync_targets).
  */
+import type { Static } from 'typebox';
 import type { Db, Queryable } from '../db/db.ts';
 import { invalid, notFound } from '../errors.ts';
+import type { Every, Schedule } from '../http/contract/sync.ts';
 import { dueForSend } from './owed.ts';
 
 export const resources = ['stock', 'price', 'orders', 'catalog'] as const;
 export type Resource = (typeof resources)[number];
 
 /** The frequencies a seller can choose, in minutes; `continuous` is null. */
-export const frequencies: Record<string, number | null> = {
+export const frequencies: Record<Static<typeof Every>, number | null> = {
   '1m': 1,
   '5m': 5,
   '10m': 10,
@@ -69,7 +71,7 @@ async function checkInput(db: Queryable, accountId: number, input: ScheduleInput
       code: 'connection_not_found',
       params: { field: 'schedule.connections', connection: missing.join(', ') },
     });
-  return frequencies[input.every]!;
+  return frequencies[input.every as keyof typeof frequencies];
 }
 
 async function insertSchedule(
@@ -243,7 +245,7 @@ export function continuousTargetsOwing(db: Queryable): Promise<TargetRow[]> {
   );
 }
 
-export function presentSchedule(row: ScheduleRow, targets: TargetRow[] = []) {
+export function presentSchedule(row: ScheduleRow, targets: TargetRow[] = []): Static<typeof Schedule> {
   const mine = targets.filter((t) => t.schedule_id === row.id);
   return {
     id: row.id,

@@ -258,12 +258,8 @@ function Outcomes(props: { outcomes: Outcome[]; names: Map<number, string> }) {
 
 function value(i18n: I18n, resource: 'stock' | 'price', v: unknown): string {
   if (resource === 'stock') return typeof v === 'number' ? i18n.t('product.units', { n: v }) : '—';
-  const price = v as {
-    price?: number | null;
-    promotional_price?: number | null;
-    promotionalPrice?: number | null;
-  };
-  const promo = price?.promotional_price ?? price?.promotionalPrice;
+  const price = v as { price?: number | null; promotional_price?: number | null };
+  const promo = price?.promotional_price;
   return promo != null
     ? i18n.t('explain.promoValue', { promo: i18n.money(promo), price: i18n.money(price.price) })
     : i18n.money(price?.price);

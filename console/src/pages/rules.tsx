@@ -32,7 +32,7 @@ interface Rules {
 interface PreviewRow {
   sku: string;
   erp: { qty: number; price: number | null; promotional_price: number | null };
-  proposed: { qty: number; price: number | null; promotionalPrice: number | null };
+  proposed: { qty: number; price: number | null; promotional_price: number | null };
   live: { qty: number | null; price: number | null; promotional_price: number | null };
   changes: { qty: boolean; price: boolean };
 }
@@ -319,7 +319,7 @@ function Preview(props: { rows: PreviewRow[] }) {
                 <td className="num">
                   <span className={r.changes.qty ? 'diff' : ''}>{i18n.number(r.proposed.qty)}</span> ·{' '}
                   <span className={r.changes.price ? 'diff' : ''}>
-                    {i18n.money(r.proposed.promotionalPrice ?? r.proposed.price)}
+                    {i18n.money(r.proposed.promotional_price ?? r.proposed.price)}
                   </span>
                 </td>
               </tr>
