@@ -268,13 +268,29 @@ export class Api<
      * No description
      *
      * @tags Marketplace callbacks
-     * @name MercadolivreCreate
+     * @name ReceiveMercadoLivreNotification
      * @summary Mercado Livre's notification callback (set it as the app's callback URL, topic orders_v2)
      * @request POST:/notifications/mercadolivre
      */
-    mercadolivreCreate: (params: RequestParams = {}) =>
+    receiveMercadoLivreNotification: (
+      data: {
+        application_id?: number | string;
+        attempts?: number;
+        received?: string;
+        /** e.g. /orders/2000001234 */
+        resource?: string;
+        sent?: string;
+        /** orders_v2 (or orders); other topics are ignored */
+        topic?: string;
+        /** The ML seller id */
+        user_id?: number | string;
+      },
+      params: RequestParams = {},
+    ) =>
       this.request<
-        any,
+        {
+          received: true;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -294,6 +310,9 @@ export class Api<
       >({
         path: `/notifications/mercadolivre`,
         method: "POST",
+        body: data,
+        type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -302,11 +321,59 @@ export class Api<
      * No description
      *
      * @tags Session
-     * @name SessionCreate
+     * @name GetSession
+     * @summary Who is logged in, the account, and the CSRF token
+     * @request GET:/session
+     */
+    getSession: (params: RequestParams = {}) =>
+      this.request<
+        {
+          account: {
+            id: number;
+            name: string;
+          };
+          /** Send it as X-CSRF-Token with every change */
+          csrf_token: string;
+          /** @format date-time */
+          expires_at: string;
+          user: {
+            email: string;
+            id: number;
+            role: "owner" | "admin" | "viewer";
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/session`,
+        method: "GET",
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Session
+     * @name LogIn
      * @summary Log in to the console (sets the session cookie)
      * @request POST:/session
      */
-    sessionCreate: (
+    logIn: (
       data: {
         /**
          * @minLength 1
@@ -322,7 +389,21 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          account: {
+            id: number;
+            name: string;
+          };
+          /** Send it as X-CSRF-Token with every change */
+          csrf_token: string;
+          /** @format date-time */
+          expires_at: string;
+          user: {
+            email: string;
+            id: number;
+            role: "owner" | "admin" | "viewer";
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -344,6 +425,7 @@ export class Api<
         method: "POST",
         body: data,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -351,13 +433,13 @@ export class Api<
      * No description
      *
      * @tags Session
-     * @name SessionDelete
+     * @name LogOut
      * @summary Log out
      * @request DELETE:/session
      */
-    sessionDelete: (params: RequestParams = {}) =>
+    logOut: (params: RequestParams = {}) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -377,39 +459,6 @@ export class Api<
       >({
         path: `/session`,
         method: "DELETE",
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Session
-     * @name SessionList
-     * @summary Who is logged in, the account, and the CSRF token
-     * @request GET:/session
-     */
-    sessionList: (params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/session`,
-        method: "GET",
         ...params,
       }),
   };
@@ -813,6 +862,197 @@ export class Api<
     /**
      * No description
      *
+     * @tags Variations
+     * @name CreateVariation
+     * @summary Add a variation to a product
+     * @request POST:/products/{sku}/variations
+     * @secure
+     */
+    createVariation: (
+      sku: string,
+      data:
+        | {
+            variation: {
+              /**
+               * @min 0
+               * @max 365
+               */
+              crossdocking?: number;
+              ean?: string | null;
+              /**
+               * @min 0
+               * @max 1000000
+               */
+              height?: number;
+              /** @maxItems 50 */
+              images?: string[];
+              /**
+               * @min 0
+               * @max 1000000
+               */
+              length?: number;
+              /**
+               * @min 0.01
+               * @multipleOf 0.01
+               * @max 99999999.99
+               */
+              price?: number;
+              promotional_price?: number | null;
+              /**
+               * @min 0
+               * @max 1000000000
+               */
+              qty?: number;
+              /**
+               * The ERP's sequence of this value.
+               * @min 0
+               * @max 9007199254740991
+               */
+              sequence?: number;
+              /**
+               * Unique per account across products and variations; no whitespace.
+               * @minLength 1
+               * @maxLength 100
+               * @pattern ^\S+$
+               */
+              sku: string;
+              /** @maxItems 200 */
+              specifications?: {
+                id?: string | number;
+                idValue?: string | number;
+                /** @maxLength 255 */
+                key?: string;
+                value?: string | number | boolean;
+              }[];
+              status?: "enabled" | "disabled";
+              /**
+               * The ERP's time of this value.
+               * @format date-time
+               */
+              updated_at?: string;
+              /**
+               * @min 0
+               * @max 1000000
+               */
+              weight?: number;
+              /**
+               * @min 0
+               * @max 1000000
+               */
+              width?: number;
+            };
+          }
+        | {
+            /**
+             * @min 0
+             * @max 365
+             */
+            crossdocking?: number;
+            ean?: string | null;
+            /**
+             * @min 0
+             * @max 1000000
+             */
+            height?: number;
+            /** @maxItems 50 */
+            images?: string[];
+            /**
+             * @min 0
+             * @max 1000000
+             */
+            length?: number;
+            /**
+             * @min 0.01
+             * @multipleOf 0.01
+             * @max 99999999.99
+             */
+            price?: number;
+            promotional_price?: number | null;
+            /**
+             * @min 0
+             * @max 1000000000
+             */
+            qty?: number;
+            /**
+             * The ERP's sequence of this value.
+             * @min 0
+             * @max 9007199254740991
+             */
+            sequence?: number;
+            /**
+             * Unique per account across products and variations; no whitespace.
+             * @minLength 1
+             * @maxLength 100
+             * @pattern ^\S+$
+             */
+            sku: string;
+            /** @maxItems 200 */
+            specifications?: {
+              id?: string | number;
+              idValue?: string | number;
+              /** @maxLength 255 */
+              key?: string;
+              value?: string | number | boolean;
+            }[];
+            status?: "enabled" | "disabled";
+            /**
+             * The ERP's time of this value.
+             * @format date-time
+             */
+            updated_at?: string;
+            /**
+             * @min 0
+             * @max 1000000
+             */
+            weight?: number;
+            /**
+             * @min 0
+             * @max 1000000
+             */
+            width?: number;
+          },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          ean: string | null;
+          images: string[];
+          price: number | null;
+          promotional_price: number | null;
+          qty: number;
+          sku: string;
+          specifications: any[];
+          status: string;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/variations`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
      * @tags Products
      * @name GetProduct
      * @summary Read a product
@@ -883,12 +1123,12 @@ export class Api<
      * No description
      *
      * @tags Products
-     * @name HistoryList
+     * @name GetProductHistory
      * @summary The accepted changes of a SKU (product or variation), newest first
      * @request GET:/products/{sku}/history
      * @secure
      */
-    historyList: (
+    getProductHistory: (
       sku: string,
       query?: {
         /**
@@ -908,7 +1148,27 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        Record<string, any>,
+        {
+          /** Newest first */
+          changes: {
+            /** Who made it, e.g. `api_key:3` or `user:1` */
+            actor: string;
+            /** @format date-time */
+            changed_at: string;
+            /** Pass it as `before` to read older changes */
+            id: number;
+            /** The values after, in the same shape */
+            new: any;
+            /** The values before (`{"qty"}`, `{"price", "promotional_price"}`, or fields) */
+            old: any;
+            resource: "stock" | "price" | "catalog" | "lifecycle";
+            /** The stock or price version it made; null for catalog and lifecycle changes */
+            version: number | null;
+          }[];
+          price_version: number;
+          sku: string;
+          stock_version: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -929,6 +1189,136 @@ export class Api<
         path: `/products/${sku}/history`,
         method: "GET",
         query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name GetSyncStatus
+     * @summary Why is (or is not) this SKU up to date on each marketplace
+     * @request GET:/products/{sku}/sync_status
+     * @secure
+     */
+    getSyncStatus: (sku: string, params: RequestParams = {}) =>
+      this.request<
+        {
+          listings: {
+            connection: {
+              channel: string;
+              id: number;
+              name: string;
+              status: string;
+            };
+            /** A parent of variations: its variations carry stock and price */
+            container: boolean;
+            external_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            flag_code: string | null;
+            flag_reason: string;
+            price: {
+              effective_value: {
+                price: number | null;
+                /** @format date-time */
+                promotion_ends_at?: string;
+                /** @format date-time */
+                promotion_starts_at?: string;
+                promotional_price: number | null;
+              };
+              erp_value: {
+                price: number | null;
+                promotional_price: number | null;
+              };
+              erp_version: number;
+              last_error: {
+                /** @format date-time */
+                at: string;
+                attempts: number;
+                code: string;
+                failure: string;
+                hint: string | null;
+                message: string;
+              } | null;
+              last_sent: {
+                /** @format date-time */
+                at: string;
+                confirmed_at: string | null;
+                value: {
+                  price: number | null;
+                  promotional_price: number | null;
+                };
+                version: number | null;
+              } | null;
+              /** A send is owed */
+              pending: boolean;
+              /** What the next send waits for */
+              waiting_for: {
+                at?: string | null;
+                /** up_to_date, next_run, retrying, running, no_schedule, not_connected… */
+                code: string;
+                message: string;
+              };
+            };
+            /** The product or variation */
+            sku: string;
+            stock: {
+              /** What the marketplace receives after the rules */
+              effective_value: number;
+              erp_value: number;
+              erp_version: number;
+              last_error: {
+                /** @format date-time */
+                at: string;
+                attempts: number;
+                code: string;
+                failure: string;
+                hint: string | null;
+                message: string;
+              } | null;
+              last_sent: {
+                /** @format date-time */
+                at: string;
+                confirmed_at: string | null;
+                value: number | null;
+                version: number | null;
+              } | null;
+              /** A send is owed */
+              pending: boolean;
+              /** Units held for orders the ERP has not taken yet */
+              reserved: number;
+              /** What the next send waits for */
+              waiting_for: {
+                at?: string | null;
+                /** up_to_date, next_run, retrying, running, no_schedule, not_connected… */
+                code: string;
+                message: string;
+              };
+            };
+          }[];
+          sku: string;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/sync_status`,
+        method: "GET",
         secure: true,
         format: "json",
         ...params,
@@ -1105,47 +1495,12 @@ export class Api<
      * No description
      *
      * @tags Products
-     * @name ProductsDelete
-     * @summary Remove a product and its variations
-     * @request DELETE:/products/{sku}
-     * @secure
-     */
-    productsDelete: (sku: string, params: RequestParams = {}) =>
-      this.request<
-        void,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}`,
-        method: "DELETE",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Products
-     * @name ProductsList
+     * @name ListProducts
      * @summary List products (page/per_page, or the cursor in `next`)
      * @request GET:/products
      * @secure
      */
-    productsList: (
+    listProducts: (
       query?: {
         /**
          * A category code.
@@ -1181,6 +1536,7 @@ export class Api<
     ) =>
       this.request<
         {
+          /** The URL of the next page (a cursor), when there is one */
           next?: string;
           products: {
             associations: any[];
@@ -1216,6 +1572,7 @@ export class Api<
             weight: number | null;
             width: number | null;
           }[];
+          /** Products matching the filters, on every page */
           total: number;
         },
         {
@@ -1247,12 +1604,109 @@ export class Api<
      * No description
      *
      * @tags Products
-     * @name ProductsUpdate
+     * @name RemoveProduct
+     * @summary Remove a product and its variations
+     * @request DELETE:/products/{sku}
+     * @secure
+     */
+    removeProduct: (sku: string, params: RequestParams = {}) =>
+      this.request<
+        void,
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}`,
+        method: "DELETE",
+        secure: true,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name SyncProduct
+     * @summary Sync this product now: its stock and price to its green listings
+     * @request POST:/products/{sku}/sync
+     * @secure
+     */
+    syncProduct: (
+      sku: string,
+      query?: {
+        /**
+         * @min 1
+         * @max 9007199254740991
+         */
+        connection?: number;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          results: {
+            connection_id: number;
+            error?: {
+              code: string;
+              /** What to do, in the caller’s language */
+              hint: string | null;
+              /** The marketplace's own words */
+              message: string;
+            };
+            outcome: "sent" | "failed" | "queued";
+            resource: "stock" | "price";
+            run_id?: number;
+            sku: string;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/sync`,
+        method: "POST",
+        query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Products
+     * @name UpdateProduct
      * @summary Update a product: any subset of fields (stock: `qty`; price: `price`, `promotional_price`)
      * @request PUT:/products/{sku}
      * @secure
      */
-    productsUpdate: (
+    updateProduct: (
       sku: string,
       data:
         | {
@@ -1605,242 +2059,18 @@ export class Api<
         type: ContentType.Json,
         ...params,
       }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SyncCreate
-     * @summary Sync this product now: its stock and price to its green listings
-     * @request POST:/products/{sku}/sync
-     * @secure
-     */
-    syncCreate: (
-      sku: string,
-      query?: {
-        /**
-         * @min 1
-         * @max 9007199254740991
-         */
-        connection?: number;
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}/sync`,
-        method: "POST",
-        query: query,
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SyncStatusList
-     * @summary Why is (or is not) this SKU up to date on each marketplace
-     * @request GET:/products/{sku}/sync_status
-     * @secure
-     */
-    syncStatusList: (sku: string, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}/sync_status`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
+  };
+  variations = {
     /**
      * No description
      *
      * @tags Variations
-     * @name VariationsCreate
-     * @summary Add a variation to a product
-     * @request POST:/products/{sku}/variations
+     * @name GetVariation
+     * @summary Read a variation
+     * @request GET:/variations/{sku}
      * @secure
      */
-    variationsCreate: (
-      sku: string,
-      data:
-        | {
-            variation: {
-              /**
-               * @min 0
-               * @max 365
-               */
-              crossdocking?: number;
-              ean?: string | null;
-              /**
-               * @min 0
-               * @max 1000000
-               */
-              height?: number;
-              /** @maxItems 50 */
-              images?: string[];
-              /**
-               * @min 0
-               * @max 1000000
-               */
-              length?: number;
-              /**
-               * @min 0.01
-               * @multipleOf 0.01
-               * @max 99999999.99
-               */
-              price?: number;
-              promotional_price?: number | null;
-              /**
-               * @min 0
-               * @max 1000000000
-               */
-              qty?: number;
-              /**
-               * The ERP's sequence of this value.
-               * @min 0
-               * @max 9007199254740991
-               */
-              sequence?: number;
-              /**
-               * Unique per account across products and variations; no whitespace.
-               * @minLength 1
-               * @maxLength 100
-               * @pattern ^\S+$
-               */
-              sku: string;
-              /** @maxItems 200 */
-              specifications?: {
-                id?: string | number;
-                idValue?: string | number;
-                /** @maxLength 255 */
-                key?: string;
-                value?: string | number | boolean;
-              }[];
-              status?: "enabled" | "disabled";
-              /**
-               * The ERP's time of this value.
-               * @format date-time
-               */
-              updated_at?: string;
-              /**
-               * @min 0
-               * @max 1000000
-               */
-              weight?: number;
-              /**
-               * @min 0
-               * @max 1000000
-               */
-              width?: number;
-            };
-          }
-        | {
-            /**
-             * @min 0
-             * @max 365
-             */
-            crossdocking?: number;
-            ean?: string | null;
-            /**
-             * @min 0
-             * @max 1000000
-             */
-            height?: number;
-            /** @maxItems 50 */
-            images?: string[];
-            /**
-             * @min 0
-             * @max 1000000
-             */
-            length?: number;
-            /**
-             * @min 0.01
-             * @multipleOf 0.01
-             * @max 99999999.99
-             */
-            price?: number;
-            promotional_price?: number | null;
-            /**
-             * @min 0
-             * @max 1000000000
-             */
-            qty?: number;
-            /**
-             * The ERP's sequence of this value.
-             * @min 0
-             * @max 9007199254740991
-             */
-            sequence?: number;
-            /**
-             * Unique per account across products and variations; no whitespace.
-             * @minLength 1
-             * @maxLength 100
-             * @pattern ^\S+$
-             */
-            sku: string;
-            /** @maxItems 200 */
-            specifications?: {
-              id?: string | number;
-              idValue?: string | number;
-              /** @maxLength 255 */
-              key?: string;
-              value?: string | number | boolean;
-            }[];
-            status?: "enabled" | "disabled";
-            /**
-             * The ERP's time of this value.
-             * @format date-time
-             */
-            updated_at?: string;
-            /**
-             * @min 0
-             * @max 1000000
-             */
-            weight?: number;
-            /**
-             * @min 0
-             * @max 1000000
-             */
-            width?: number;
-          },
-      params: RequestParams = {},
-    ) =>
+    getVariation: (sku: string, params: RequestParams = {}) =>
       this.request<
         {
           ean: string | null;
@@ -1869,26 +2099,23 @@ export class Api<
           params?: Record<string, string | number | string[]>;
         }
       >({
-        path: `/products/${sku}/variations`,
-        method: "POST",
-        body: data,
+        path: `/variations/${sku}`,
+        method: "GET",
         secure: true,
-        type: ContentType.Json,
         format: "json",
         ...params,
       }),
-  };
-  variations = {
+
     /**
      * No description
      *
      * @tags Variations
-     * @name VariationsDelete
+     * @name RemoveVariation
      * @summary Remove a variation
      * @request DELETE:/variations/{sku}
      * @secure
      */
-    variationsDelete: (sku: string, params: RequestParams = {}) =>
+    removeVariation: (sku: string, params: RequestParams = {}) =>
       this.request<
         void,
         {
@@ -1918,57 +2145,12 @@ export class Api<
      * No description
      *
      * @tags Variations
-     * @name VariationsDetail
-     * @summary Read a variation
-     * @request GET:/variations/{sku}
-     * @secure
-     */
-    variationsDetail: (sku: string, params: RequestParams = {}) =>
-      this.request<
-        {
-          ean: string | null;
-          images: string[];
-          price: number | null;
-          promotional_price: number | null;
-          qty: number;
-          sku: string;
-          specifications: any[];
-          status: string;
-        },
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/variations/${sku}`,
-        method: "GET",
-        secure: true,
-        format: "json",
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Variations
-     * @name VariationsUpdate
+     * @name UpdateVariation
      * @summary Update a variation (stock: `qty`; price: `price`, `promotional_price`)
      * @request PUT:/variations/{sku}
      * @secure
      */
-    variationsUpdate: (
+    updateVariation: (
       sku: string,
       data:
         | {
@@ -2145,11 +2327,143 @@ export class Api<
      * No description
      *
      * @tags Categories and attributes
-     * @name CategoriesCreate
+     * @name ListCategories
+     * @summary The account's categories
+     * @request GET:/categories
+     * @secure
+     */
+    listCategories: (params: RequestParams = {}) =>
+      this.request<
+        {
+          /**
+           * @minLength 1
+           * @maxLength 100
+           */
+          code: string;
+          /**
+           * @minLength 1
+           * @maxLength 500
+           */
+          name: string;
+        }[],
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/categories`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Categories and attributes
+     * @name RemoveCategory
+     * @summary Remove a category
+     * @request DELETE:/categories/{code}
+     * @secure
+     */
+    removeCategory: (code: string, params: RequestParams = {}) =>
+      this.request<
+        void,
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/categories/${code}`,
+        method: "DELETE",
+        secure: true,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Categories and attributes
+     * @name RenameCategory
+     * @summary Rename a category
+     * @request PUT:/categories/{code}
+     * @secure
+     */
+    renameCategory: (
+      code: string,
+      data: {
+        category: {
+          /**
+           * @minLength 1
+           * @maxLength 500
+           */
+          name: string;
+        };
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        void,
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/categories/${code}`,
+        method: "PUT",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Categories and attributes
+     * @name SaveCategories
+     * @summary Create categories, or rename them by code (one, or an array in `category`)
      * @request POST:/categories
      * @secure
      */
-    categoriesCreate: (
+    saveCategories: (
       data: {
         category:
           | {
@@ -2217,62 +2531,29 @@ export class Api<
         format: "json",
         ...params,
       }),
-
+  };
+  attributes = {
     /**
      * No description
      *
      * @tags Categories and attributes
-     * @name CategoriesDelete
-     * @request DELETE:/categories/{code}
+     * @name ListAttributes
+     * @summary The account's variation attributes
+     * @request GET:/attributes
      * @secure
      */
-    categoriesDelete: (code: string, params: RequestParams = {}) =>
-      this.request<
-        void,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/categories/${code}`,
-        method: "DELETE",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Categories and attributes
-     * @name CategoriesList
-     * @request GET:/categories
-     * @secure
-     */
-    categoriesList: (params: RequestParams = {}) =>
+    listAttributes: (params: RequestParams = {}) =>
       this.request<
         {
+          /** @maxLength 255 */
+          label: string;
           /**
            * @minLength 1
-           * @maxLength 100
-           */
-          code: string;
-          /**
-           * @minLength 1
-           * @maxLength 500
+           * @maxLength 255
            */
           name: string;
+          /** @maxItems 1000 */
+          options: string[];
         }[],
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
@@ -2291,7 +2572,7 @@ export class Api<
           params?: Record<string, string | number | string[]>;
         }
       >({
-        path: `/categories`,
+        path: `/attributes`,
         method: "GET",
         secure: true,
         format: "json",
@@ -2302,60 +2583,12 @@ export class Api<
      * No description
      *
      * @tags Categories and attributes
-     * @name CategoriesUpdate
-     * @request PUT:/categories/{code}
-     * @secure
-     */
-    categoriesUpdate: (
-      code: string,
-      data: {
-        category: {
-          /**
-           * @minLength 1
-           * @maxLength 500
-           */
-          name: string;
-        };
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        void,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/categories/${code}`,
-        method: "PUT",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-  };
-  attributes = {
-    /**
-     * No description
-     *
-     * @tags Categories and attributes
-     * @name AttributesCreate
+     * @name SaveAttribute
+     * @summary Create an attribute, or replace the one of that name
      * @request POST:/attributes
      * @secure
      */
-    attributesCreate: (
+    saveAttribute: (
       data: {
         attribute: {
           /** @maxLength 255 */
@@ -2374,14 +2607,14 @@ export class Api<
       this.request<
         {
           /** @maxLength 255 */
-          label?: string;
+          label: string;
           /**
            * @minLength 1
            * @maxLength 255
            */
           name: string;
           /** @maxItems 1000 */
-          options?: string[];
+          options: string[];
         },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
@@ -2413,56 +2646,12 @@ export class Api<
      * No description
      *
      * @tags Categories and attributes
-     * @name AttributesList
-     * @request GET:/attributes
-     * @secure
-     */
-    attributesList: (params: RequestParams = {}) =>
-      this.request<
-        {
-          /** @maxLength 255 */
-          label?: string;
-          /**
-           * @minLength 1
-           * @maxLength 255
-           */
-          name: string;
-          /** @maxItems 1000 */
-          options?: string[];
-        }[],
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/attributes`,
-        method: "GET",
-        secure: true,
-        format: "json",
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Categories and attributes
-     * @name AttributesUpdate
+     * @name UpdateAttribute
+     * @summary Change an attribute's label or options
      * @request PUT:/attributes/{name}
      * @secure
      */
-    attributesUpdate: (
+    updateAttribute: (
       name: string,
       data: {
         attribute: {
@@ -2506,12 +2695,12 @@ export class Api<
      * No description
      *
      * @tags Bulk stock and price
-     * @name StocksUpdate
+     * @name UpdateStocks
      * @summary Set the stock of up to 1000 SKUs
      * @request PUT:/stocks
      * @secure
      */
-    stocksUpdate: (
+    updateStocks: (
       data:
         | {
             /**
@@ -2539,6 +2728,10 @@ export class Api<
             updated_at?: string;
           }[]
         | {
+            /**
+             * @maxItems 1000
+             * @minItems 1
+             */
             stocks: {
               /**
                * @min 0
@@ -2569,7 +2762,9 @@ export class Api<
     ) =>
       this.request<
         {
+          /** One per item, in the order sent */
           results: {
+            /** Why a stale or rejected item was refused */
             error?: string;
             sku: string;
             status:
@@ -2578,8 +2773,10 @@ export class Api<
               | "stale"
               | "not_found"
               | "rejected";
+            /** The stock or price version after the write */
             version?: number;
           }[];
+          /** How many items ended in each status (`updated`, `unchanged`, `stale`, `not_found`, `rejected`) */
           summary: Record<string, number>;
         },
         {
@@ -2613,12 +2810,12 @@ export class Api<
      * No description
      *
      * @tags Bulk stock and price
-     * @name PricesUpdate
+     * @name UpdatePrices
      * @summary Set the price (and promotional price) of up to 1000 SKUs
      * @request PUT:/prices
      * @secure
      */
-    pricesUpdate: (
+    updatePrices: (
       data:
         | {
             /**
@@ -2648,6 +2845,10 @@ export class Api<
             updated_at?: string;
           }[]
         | {
+            /**
+             * @maxItems 1000
+             * @minItems 1
+             */
             prices: {
               /**
                * @min 0.01
@@ -2680,7 +2881,9 @@ export class Api<
     ) =>
       this.request<
         {
+          /** One per item, in the order sent */
           results: {
+            /** Why a stale or rejected item was refused */
             error?: string;
             sku: string;
             status:
@@ -2689,8 +2892,10 @@ export class Api<
               | "stale"
               | "not_found"
               | "rejected";
+            /** The stock or price version after the write */
             version?: number;
           }[];
+          /** How many items ended in each status (`updated`, `unchanged`, `stale`, `not_found`, `rejected`) */
           summary: Record<string, number>;
         },
         {
@@ -3045,6 +3250,96 @@ export class Api<
     /**
      * No description
      *
+     * @tags Rules
+     * @name GetRules
+     * @summary A connection's rules
+     * @request GET:/connections/{id}/rules
+     * @secure
+     */
+    getRules: (id: number, params: RequestParams = {}) =>
+      this.request<
+        {
+          rules: {
+            price?: {
+              /**
+               * @min -1000000
+               * @multipleOf 0.01
+               * @max 1000000
+               */
+              markup_fixed?: number;
+              /**
+               * @min -90
+               * @max 1000
+               */
+              markup_percent?: number;
+              promotion?: {
+                /** @format date-time */
+                ends_at?: string;
+                /**
+                 * @exclusiveMin 0
+                 * @max 90
+                 */
+                percent_off: number;
+                /** @format date-time */
+                starts_at?: string;
+              };
+              rounding?: "none" | "0.90" | "0.99" | "integer";
+            };
+            stock?: {
+              /**
+               * Share of the stock held back (rounded up).
+               * @min 0
+               * @max 100
+               */
+              buffer_percent?: number;
+              /**
+               * Units held back.
+               * @min 0
+               * @max 1000000
+               */
+              buffer_units?: number;
+              /**
+               * Never list more.
+               * @min 0
+               * @max 1000000000
+               */
+              max_qty?: number;
+              /**
+               * List 0 when fewer units than this remain.
+               * @min 0
+               * @max 1000000
+               */
+              zero_below?: number;
+            };
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/connections/${id}/rules`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
      * @tags Connections
      * @name ListingsList
      * @summary Listings of a connection, by flag
@@ -3098,46 +3393,12 @@ export class Api<
      * No description
      *
      * @tags Rules
-     * @name RulesList
-     * @request GET:/connections/{id}/rules
-     * @secure
-     */
-    rulesList: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/connections/${id}/rules`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Rules
-     * @name RulesPreviewCreate
+     * @name PreviewRules
      * @summary What each listing would receive under these rules (saved rules when none given)
      * @request POST:/connections/{id}/rules/preview
      * @secure
      */
-    rulesPreviewCreate: (
+    previewRules: (
       id: number,
       data: {
         /**
@@ -3204,7 +3465,97 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          listings: {
+            changes: {
+              price: boolean;
+              qty: boolean;
+            };
+            erp: {
+              price: number | null;
+              promotional_price: number | null;
+              qty: number;
+            };
+            /** What was last delivered */
+            live: {
+              price: number | null;
+              promotional_price: number | null;
+              qty: number | null;
+            };
+            now: {
+              price: number | null;
+              /** @format date-time */
+              promotion_ends_at?: string;
+              /** @format date-time */
+              promotion_starts_at?: string;
+              promotional_price: number | null;
+              qty: number;
+            };
+            proposed: {
+              price: number | null;
+              /** @format date-time */
+              promotion_ends_at?: string;
+              /** @format date-time */
+              promotion_starts_at?: string;
+              promotional_price: number | null;
+              qty: number;
+            };
+            sku: string;
+          }[];
+          rules: {
+            price?: {
+              /**
+               * @min -1000000
+               * @multipleOf 0.01
+               * @max 1000000
+               */
+              markup_fixed?: number;
+              /**
+               * @min -90
+               * @max 1000
+               */
+              markup_percent?: number;
+              promotion?: {
+                /** @format date-time */
+                ends_at?: string;
+                /**
+                 * @exclusiveMin 0
+                 * @max 90
+                 */
+                percent_off: number;
+                /** @format date-time */
+                starts_at?: string;
+              };
+              rounding?: "none" | "0.90" | "0.99" | "integer";
+            };
+            stock?: {
+              /**
+               * Share of the stock held back (rounded up).
+               * @min 0
+               * @max 100
+               */
+              buffer_percent?: number;
+              /**
+               * Units held back.
+               * @min 0
+               * @max 1000000
+               */
+              buffer_units?: number;
+              /**
+               * Never list more.
+               * @min 0
+               * @max 1000000000
+               */
+              max_qty?: number;
+              /**
+               * List 0 when fewer units than this remain.
+               * @min 0
+               * @max 1000000
+               */
+              zero_below?: number;
+            };
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3227,6 +3578,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -3234,12 +3586,12 @@ export class Api<
      * No description
      *
      * @tags Rules
-     * @name RulesUpdate
+     * @name ReplaceRules
      * @summary Replace the rules; affected listings owe a send
      * @request PUT:/connections/{id}/rules
      * @secure
      */
-    rulesUpdate: (
+    replaceRules: (
       id: number,
       data: {
         rules: {
@@ -3299,7 +3651,63 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** Listings that owe a send under the new rules */
+          listings_owing_send: number;
+          rules: {
+            price?: {
+              /**
+               * @min -1000000
+               * @multipleOf 0.01
+               * @max 1000000
+               */
+              markup_fixed?: number;
+              /**
+               * @min -90
+               * @max 1000
+               */
+              markup_percent?: number;
+              promotion?: {
+                /** @format date-time */
+                ends_at?: string;
+                /**
+                 * @exclusiveMin 0
+                 * @max 90
+                 */
+                percent_off: number;
+                /** @format date-time */
+                starts_at?: string;
+              };
+              rounding?: "none" | "0.90" | "0.99" | "integer";
+            };
+            stock?: {
+              /**
+               * Share of the stock held back (rounded up).
+               * @min 0
+               * @max 100
+               */
+              buffer_percent?: number;
+              /**
+               * Units held back.
+               * @min 0
+               * @max 1000000
+               */
+              buffer_units?: number;
+              /**
+               * Never list more.
+               * @min 0
+               * @max 1000000000
+               */
+              max_qty?: number;
+              /**
+               * List 0 when fewer units than this remain.
+               * @min 0
+               * @max 1000000
+               */
+              zero_below?: number;
+            };
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3322,6 +3730,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -3458,13 +3867,190 @@ export class Api<
      * No description
      *
      * @tags Sync
-     * @name RunsDetail
+     * @name CancelSchedule
+     * @summary Cancel a schedule (kept in history)
+     * @request DELETE:/sync/schedules/{id}
+     * @secure
+     */
+    cancelSchedule: (id: number, params: RequestParams = {}) =>
+      this.request<
+        {
+          schedule: {
+            cancelled_at: string | null;
+            connections: number[];
+            /** @format date-time */
+            created_at: string;
+            /** 1m … 24h, or continuous */
+            every: string;
+            id: number;
+            next_runs: {
+              connection_id: number;
+              next_run_at: string | null;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+            }[];
+            /** The schedule that replaced this one */
+            replaced_by: number | null;
+            resources: ("stock" | "price" | "orders" | "catalog")[];
+            status: "active" | "cancelled";
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync/schedules/${id}`,
+        method: "DELETE",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name CreateSchedule
+     * @summary Schedule a synchronisation (Agendar Sincronização)
+     * @request POST:/sync/schedules
+     * @secure
+     */
+    createSchedule: (
+      data: {
+        schedule: {
+          /**
+           * @maxItems 50
+           * @minItems 1
+           */
+          connections: number[];
+          /** 1m, 5m, 10m, 15m (suggested for stock and orders), 30m, 60m (or 1h), 6h, 24h or continuous */
+          every:
+            | "1m"
+            | "5m"
+            | "10m"
+            | "15m"
+            | "30m"
+            | "60m"
+            | "1h"
+            | "6h"
+            | "24h"
+            | "continuous";
+          /**
+           * @maxItems 4
+           * @minItems 1
+           */
+          resources: ("stock" | "price" | "orders" | "catalog")[];
+        };
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          schedule: {
+            cancelled_at: string | null;
+            connections: number[];
+            /** @format date-time */
+            created_at: string;
+            /** 1m … 24h, or continuous */
+            every: string;
+            id: number;
+            next_runs: {
+              connection_id: number;
+              next_run_at: string | null;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+            }[];
+            /** The schedule that replaced this one */
+            replaced_by: number | null;
+            resources: ("stock" | "price" | "orders" | "catalog")[];
+            status: "active" | "cancelled";
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync/schedules`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name GetRun
+     * @summary A run
      * @request GET:/sync/runs/{id}
      * @secure
      */
-    runsDetail: (id: number, params: RequestParams = {}) =>
+    getRun: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          run: {
+            confirmed: number;
+            connection_id: number;
+            /** Listings (or orders) the run looked at */
+            considered: number;
+            failed: number;
+            failures: {
+              code: string;
+              message: string;
+              sku: string;
+            }[];
+            finished_at: string | null;
+            id: number;
+            note: string | null;
+            /** An orders run's counts */
+            order_counts?: Record<string, number>;
+            /** What a run synchronises */
+            resource: "stock" | "price" | "orders" | "catalog";
+            schedule_id: number | null;
+            sent: number;
+            /** @format date-time */
+            started_at: string;
+            status:
+              | "running"
+              | "succeeded"
+              | "partial"
+              | "failed"
+              | "paused"
+              | "skipped"
+              | "interrupted";
+            /** What started the run */
+            trigger: "scheduled" | "manual" | "continuous" | "resume";
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3485,6 +4071,7 @@ export class Api<
         path: `/sync/runs/${id}`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3492,11 +4079,101 @@ export class Api<
      * No description
      *
      * @tags Sync
-     * @name RunsList
+     * @name GetSchedule
+     * @summary A schedule with its latest runs
+     * @request GET:/sync/schedules/{id}
+     * @secure
+     */
+    getSchedule: (id: number, params: RequestParams = {}) =>
+      this.request<
+        {
+          schedule: {
+            cancelled_at: string | null;
+            connections: number[];
+            /** @format date-time */
+            created_at: string;
+            /** 1m … 24h, or continuous */
+            every: string;
+            id: number;
+            last_runs: {
+              confirmed: number;
+              connection_id: number;
+              /** Listings (or orders) the run looked at */
+              considered: number;
+              failed: number;
+              failures: {
+                code: string;
+                message: string;
+                sku: string;
+              }[];
+              finished_at: string | null;
+              id: number;
+              note: string | null;
+              /** An orders run's counts */
+              order_counts?: Record<string, number>;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+              schedule_id: number | null;
+              sent: number;
+              /** @format date-time */
+              started_at: string;
+              status:
+                | "running"
+                | "succeeded"
+                | "partial"
+                | "failed"
+                | "paused"
+                | "skipped"
+                | "interrupted";
+              /** What started the run */
+              trigger: "scheduled" | "manual" | "continuous" | "resume";
+            }[];
+            next_runs: {
+              connection_id: number;
+              next_run_at: string | null;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+            }[];
+            /** The schedule that replaced this one */
+            replaced_by: number | null;
+            resources: ("stock" | "price" | "orders" | "catalog")[];
+            status: "active" | "cancelled";
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync/schedules/${id}`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name ListRuns
+     * @summary Runs, newest first (page with `before`)
      * @request GET:/sync/runs
      * @secure
      */
-    runsList: (
+    listRuns: (
       query?: {
         /**
          * @min 1
@@ -3527,7 +4204,41 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          runs: {
+            confirmed: number;
+            connection_id: number;
+            /** Listings (or orders) the run looked at */
+            considered: number;
+            failed: number;
+            failures: {
+              code: string;
+              message: string;
+              sku: string;
+            }[];
+            finished_at: string | null;
+            id: number;
+            note: string | null;
+            /** An orders run's counts */
+            order_counts?: Record<string, number>;
+            /** What a run synchronises */
+            resource: "stock" | "price" | "orders" | "catalog";
+            schedule_id: number | null;
+            sent: number;
+            /** @format date-time */
+            started_at: string;
+            status:
+              | "running"
+              | "succeeded"
+              | "partial"
+              | "failed"
+              | "paused"
+              | "skipped"
+              | "interrupted";
+            /** What started the run */
+            trigger: "scheduled" | "manual" | "continuous" | "resume";
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3549,6 +4260,7 @@ export class Api<
         method: "GET",
         query: query,
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3556,152 +4268,39 @@ export class Api<
      * No description
      *
      * @tags Sync
-     * @name SchedulesCreate
-     * @summary Schedule a synchronisation (Agendar Sincronização)
-     * @request POST:/sync/schedules
-     * @secure
-     */
-    schedulesCreate: (
-      data: {
-        schedule: {
-          /**
-           * @maxItems 50
-           * @minItems 1
-           */
-          connections: number[];
-          /** 1m, 5m, 10m, 15m (suggested for stock and orders), 30m, 60m, 6h, 24h or continuous */
-          every:
-            | "1m"
-            | "5m"
-            | "10m"
-            | "15m"
-            | "30m"
-            | "60m"
-            | "1h"
-            | "6h"
-            | "24h"
-            | "continuous";
-          /**
-           * @maxItems 4
-           * @minItems 1
-           */
-          resources: ("stock" | "price" | "orders" | "catalog")[];
-        };
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync/schedules`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SchedulesDelete
-     * @summary Cancel a schedule (kept in history)
-     * @request DELETE:/sync/schedules/{id}
-     * @secure
-     */
-    schedulesDelete: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync/schedules/${id}`,
-        method: "DELETE",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SchedulesDetail
-     * @request GET:/sync/schedules/{id}
-     * @secure
-     */
-    schedulesDetail: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync/schedules/${id}`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SchedulesList
+     * @name ListSchedules
+     * @summary Schedules (active by default)
      * @request GET:/sync/schedules
      * @secure
      */
-    schedulesList: (
+    listSchedules: (
       query?: {
         status?: "active" | "cancelled" | "all";
       },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          schedules: {
+            cancelled_at: string | null;
+            connections: number[];
+            /** @format date-time */
+            created_at: string;
+            /** 1m … 24h, or continuous */
+            every: string;
+            id: number;
+            next_runs: {
+              connection_id: number;
+              next_run_at: string | null;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+            }[];
+            /** The schedule that replaced this one */
+            replaced_by: number | null;
+            resources: ("stock" | "price" | "orders" | "catalog")[];
+            status: "active" | "cancelled";
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3723,6 +4322,7 @@ export class Api<
         method: "GET",
         query: query,
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3730,81 +4330,12 @@ export class Api<
      * No description
      *
      * @tags Sync
-     * @name SchedulesPartialUpdate
-     * @request PATCH:/sync/schedules/{id}
-     * @secure
-     */
-    schedulesPartialUpdate: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync/schedules/${id}`,
-        method: "PATCH",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SchedulesRunCreate
-     * @summary Run a schedule now
-     * @request POST:/sync/schedules/{id}/run
-     * @secure
-     */
-    schedulesRunCreate: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync/schedules/${id}/run`,
-        method: "POST",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync
-     * @name SchedulesUpdate
+     * @name ReplaceSchedule
      * @summary Replace a schedule: cancels it and creates the new one atomically
      * @request PUT:/sync/schedules/{id}
      * @secure
      */
-    schedulesUpdate: (
+    replaceSchedule: (
       id: number,
       data: {
         schedule: {
@@ -3813,7 +4344,7 @@ export class Api<
            * @minItems 1
            */
           connections: number[];
-          /** 1m, 5m, 10m, 15m (suggested for stock and orders), 30m, 60m, 6h, 24h or continuous */
+          /** 1m, 5m, 10m, 15m (suggested for stock and orders), 30m, 60m (or 1h), 6h, 24h or continuous */
           every:
             | "1m"
             | "5m"
@@ -3835,7 +4366,27 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          schedule: {
+            cancelled_at: string | null;
+            connections: number[];
+            /** @format date-time */
+            created_at: string;
+            /** 1m … 24h, or continuous */
+            every: string;
+            id: number;
+            next_runs: {
+              connection_id: number;
+              next_run_at: string | null;
+              /** What a run synchronises */
+              resource: "stock" | "price" | "orders" | "catalog";
+            }[];
+            /** The schedule that replaced this one */
+            replaced_by: number | null;
+            resources: ("stock" | "price" | "orders" | "catalog")[];
+            status: "active" | "cancelled";
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3858,6 +4409,50 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync
+     * @name RunSchedule
+     * @summary Run a schedule now
+     * @request POST:/sync/schedules/{id}/run
+     * @secure
+     */
+    runSchedule: (id: number, params: RequestParams = {}) =>
+      this.request<
+        {
+          runs: {
+            connection_id: number;
+            queued: "queued" | "already_queued";
+            /** What a run synchronises */
+            resource: "stock" | "price" | "orders" | "catalog";
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync/schedules/${id}/run`,
+        method: "POST",
+        secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -4250,14 +4845,21 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name SaleSystemsList
+     * @name ListSaleSystems
      * @summary The account's marketplaces
      * @request GET:/sale_systems
      * @secure
      */
-    saleSystemsList: (params: RequestParams = {}) =>
+    listSaleSystems: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** Cais's channel name, e.g. `mercadolivre` */
+          channel: string;
+          code: string;
+          /** The account's connections to it */
+          connections: number;
+          name: string;
+        }[],
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4278,6 +4880,7 @@ export class Api<
         path: `/sale_systems`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -4286,14 +4889,14 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersDelete
+     * @name AcknowledgeQueuedOrder
      * @summary Acknowledge an order (its sync_status turns SYNCED)
      * @request DELETE:/queues/orders/{code}
      * @secure
      */
-    ordersDelete: (code: string, params: RequestParams = {}) =>
+    acknowledgeQueuedOrder: (code: string, params: RequestParams = {}) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4321,13 +4924,19 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersDepthList
+     * @name GetOrderQueueDepth
+     * @summary How many orders wait in the queue, and how many of them it would hand out now
      * @request GET:/queues/orders/depth
      * @secure
      */
-    ordersDepthList: (params: RequestParams = {}) =>
+    getOrderQueueDepth: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** Orders not yet acknowledged */
+          queued: number;
+          /** Of those, the ones the queue would hand out now */
+          visible: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4348,6 +4957,7 @@ export class Api<
         path: `/queues/orders/depth`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -4355,14 +4965,191 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersList
+     * @name TakeQueuedOrder
      * @summary The oldest order not yet acknowledged (hidden for 300 s once handed out); 204 when none
      * @request GET:/queues/orders
      * @secure
      */
-    ordersList: (params: RequestParams = {}) =>
+    takeQueuedOrder: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4383,6 +5170,7 @@ export class Api<
         path: `/queues/orders`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -4391,12 +5179,12 @@ export class Api<
      * No description
      *
      * @tags Order status
-     * @name ApprovalCreate
+     * @name ApproveOrder
      * @summary Approve a test order (sandbox only)
      * @request POST:/orders/{code}/approval
      * @secure
      */
-    approvalCreate: (
+    approveOrder: (
       code: string,
       data: {
         /**
@@ -4409,7 +5197,192 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4432,6 +5405,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -4439,12 +5413,12 @@ export class Api<
      * No description
      *
      * @tags Order status
-     * @name CancelCreate
+     * @name CancelOrder
      * @summary Cancel the order
      * @request POST:/orders/{code}/cancel
      * @secure
      */
-    cancelCreate: (
+    cancelOrder: (
       code: string,
       data: {
         /** @maxLength 1000 */
@@ -4459,7 +5433,192 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4482,60 +5641,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Order status
-     * @name DeliveryCreate
-     * @summary The order was delivered
-     * @request POST:/orders/{code}/delivery
-     * @secure
-     */
-    deliveryCreate: (
-      code: string,
-      data: {
-        /**
-         * ISO 8601 date or date-time, e.g. 2019-01-27T12:30:00-03:00
-         * @maxLength 40
-         * @pattern ^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$
-         */
-        delivered_date?: string;
-        /**
-         * A status code of the account
-         * @minLength 1
-         * @maxLength 100
-         */
-        status?: string;
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/orders/${code}/delivery`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -4543,192 +5649,12 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name ExportedUpdate
-     * @summary Legacy acknowledgement ({"exported": true})
-     * @request PUT:/orders/{code}/exported
-     * @secure
-     */
-    exportedUpdate: (code: string, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/orders/${code}/exported`,
-        method: "PUT",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Orders
-     * @name GetOrders
-     * @summary The marketplace's own payload, as imported
-     * @request GET:/orders/{code}/raw
-     * @secure
-     */
-    getOrders: (code: string, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/orders/${code}/raw`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Orders
-     * @name HistoryList
-     * @summary Status history, oldest first
-     * @request GET:/orders/{code}/history
-     * @secure
-     */
-    historyList: (code: string, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/orders/${code}/history`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Order status
-     * @name InvoiceCreate
-     * @summary Invoice the order (NF-e key of 44 digits)
-     * @request POST:/orders/{code}/invoice
-     * @secure
-     */
-    invoiceCreate: (
-      code: string,
-      data: {
-        invoice: {
-          /**
-           * ISO 8601 date or date-time, e.g. 2019-01-27T12:30:00-03:00
-           * @maxLength 40
-           * @pattern ^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$
-           */
-          issue_date?: string;
-          /**
-           * The NF-e access key: 44 digits with a valid check digit
-           * @maxLength 100
-           */
-          key: string;
-          /** @maxLength 20 */
-          line?: string;
-          /** @maxLength 50 */
-          number?: string;
-          /**
-           * @min 0
-           * @max 10000
-           */
-          volume_qty?: number;
-          /**
-           * Cais: the NF-e XML (Magalu needs it)
-           * @maxLength 1000000
-           */
-          xml?: string;
-        };
-        /**
-         * A status code of the account
-         * @minLength 1
-         * @maxLength 100
-         */
-        status?: string;
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/orders/${code}/invoice`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Orders
-     * @name OrdersCreate
+     * @name CreateTestOrder
      * @summary Create a test order (sandbox): no marketplace involved
      * @request POST:/orders
      * @secure
      */
-    ordersCreate: (
+    createTestOrder: (
       data: {
         billing_address?: {
           /** @maxLength 500 */
@@ -4878,7 +5804,184 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4901,6 +6004,247 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Order status
+     * @name DeliverOrder
+     * @summary The order was delivered
+     * @request POST:/orders/{code}/delivery
+     * @secure
+     */
+    deliverOrder: (
+      code: string,
+      data: {
+        /**
+         * ISO 8601 date or date-time, e.g. 2019-01-27T12:30:00-03:00
+         * @maxLength 40
+         * @pattern ^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$
+         */
+        delivered_date?: string;
+        /**
+         * A status code of the account
+         * @minLength 1
+         * @maxLength 100
+         */
+        status?: string;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/orders/${code}/delivery`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -4908,13 +6252,198 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersDetail
+     * @name GetOrder
+     * @summary One order, with the units it holds back from stock (cais.reservations)
      * @request GET:/orders/{code}
      * @secure
      */
-    ordersDetail: (code: string, params: RequestParams = {}) =>
+    getOrder: (code: string, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            reservations: {
+              acked_at: string | null;
+              ended_at: string | null;
+              qty: number;
+              sku: string;
+              status: "active" | "ended";
+            }[];
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4935,6 +6464,7 @@ export class Api<
         path: `/orders/${code}`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -4942,14 +6472,544 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersList
+     * @name GetOrderHistory
+     * @summary Status history, oldest first
+     * @request GET:/orders/{code}/history
+     * @secure
+     */
+    getOrderHistory: (code: string, params: RequestParams = {}) =>
+      this.request<
+        {
+          code: string;
+          history: {
+            /** @format date-time */
+            at: string;
+            detail: Record<string, any> | null;
+            marketplace_status: string | null;
+            source: "marketplace" | "erp";
+            status_code: string;
+            status_type: string;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/orders/${code}/history`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Orders
+     * @name GetOrderRaw
+     * @summary The marketplace's own payload, as imported
+     * @request GET:/orders/{code}/raw
+     * @secure
+     */
+    getOrderRaw: (code: string, params: RequestParams = {}) =>
+      this.request<
+        {
+          /** mercadolivre, magalu, amazon, shopee or sandbox */
+          channel: string;
+          code: string;
+          /** The marketplace's payload, as it wrote it */
+          raw: any;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/orders/${code}/raw`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Order status
+     * @name InvoiceOrder
+     * @summary Invoice the order (NF-e key of 44 digits)
+     * @request POST:/orders/{code}/invoice
+     * @secure
+     */
+    invoiceOrder: (
+      code: string,
+      data: {
+        invoice: {
+          /**
+           * ISO 8601 date or date-time, e.g. 2019-01-27T12:30:00-03:00
+           * @maxLength 40
+           * @pattern ^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$
+           */
+          issue_date?: string;
+          /**
+           * The NF-e access key: 44 digits with a valid check digit
+           * @maxLength 100
+           */
+          key: string;
+          /** @maxLength 20 */
+          line?: string;
+          /** @maxLength 50 */
+          number?: string;
+          /**
+           * @min 0
+           * @max 10000
+           */
+          volume_qty?: number;
+          /**
+           * Cais: the NF-e XML (Magalu needs it)
+           * @maxLength 1000000
+           */
+          xml?: string;
+        };
+        /**
+         * A status code of the account
+         * @minLength 1
+         * @maxLength 100
+         */
+        status?: string;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/orders/${code}/invoice`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Orders
+     * @name ListOrders
      * @summary Orders, newest first: filters[statuses][], filters[sync_status][], filters[sale_system], filters[start_date], filters[end_date] (DD/MM/YYYY), page, per_page
      * @request GET:/orders
      * @secure
      */
-    ordersList: (params: RequestParams = {}) =>
+    listOrders: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          orders: {
+            /** As the marketplace gave it */
+            approved_date: string | null;
+            available_to_sync: boolean;
+            billing_address: {
+              city: string | null;
+              complement: string | null;
+              country: string | null;
+              detail: string | null;
+              full_name: string | null;
+              neighborhood: string | null;
+              number: string | null;
+              phone: string | null;
+              postcode: string | null;
+              reference: string | null;
+              region: string | null;
+              secondary_phone: string | null;
+              street: string | null;
+            };
+            cais: {
+              acknowledged_at: string | null;
+              /** null for test orders and deleted connections */
+              connection_id: number | null;
+              id: number;
+              marketplace_order_id: string;
+              marketplace_status: string;
+              /** How many times the queue handed the order out */
+              queue_deliveries: number;
+              sync_errors: {
+                attempts: number;
+                /** The order code */
+                entity_id: string;
+                error_category_code:
+                  | "sync_order_mtkp_to_skyhub"
+                  | "sync_order_skyhub_to_mtkp";
+                error_code: string;
+                failure: string;
+                /** @format date-time */
+                first_seen_at: string;
+                hint: string | null;
+                /**
+                 * When it was last seen (SkyHub's spelling)
+                 * @format date-time
+                 */
+                last_accurence: string;
+                marketplace_code: string | null;
+                message: string;
+                status: string;
+                transient: boolean;
+                ways_out: ("retry" | "correct" | "ignore")[];
+              }[];
+              unknown_skus: string[];
+            };
+            /** Test orders */
+            calculation_type?: string | null;
+            channel: string;
+            /** SkyHub's code: "<channel>-<marketplace id>" */
+            code: string;
+            customer: {
+              date_of_birth: string | null;
+              email: string | null;
+              gender: string | null;
+              name: string;
+              phones: string[];
+              /** Cais: a company buyer's inscrição estadual, where offered */
+              state_registration?: string | null;
+              /** CPF or CNPJ, digits only */
+              vat_number: string | null;
+            };
+            delivered_date: string | null;
+            discount: number;
+            /** ISO 8601 date or date-time */
+            estimated_delivery: string | null;
+            /** The date the seller must hand the package over by, where the marketplace gives one */
+            expedition_limit_date?: string | null;
+            import_info: {
+              remote_code: string;
+              remote_id: string;
+              ss_name: string;
+            };
+            /** @format date-time */
+            imported_at: string;
+            interest: number;
+            invoices: {
+              /** ISO 8601 */
+              issue_date: string | null;
+              /** The NF-e access key (44 digits) */
+              key: string;
+              line: string | null;
+              number: string | null;
+            }[];
+            items: {
+              /** The SKU (or the marketplace item id when no SKU matched) */
+              id: string;
+              /** Cais: whether `id` is one of the account's SKUs */
+              matched?: boolean;
+              name: string;
+              original_price: number;
+              product_id: string;
+              qty: number;
+              shipping_cost: number;
+              special_price: number;
+            }[];
+            payments: {
+              description: string;
+              method: string;
+              parcels: number;
+              status: string;
+              /** As the marketplace gave it */
+              transaction_date: string | null;
+              value: number;
+            }[];
+            /** @format date-time */
+            placed_at: string;
+            shipment_exception: {
+              observation: string;
+              occurrence_date: string;
+            } | null;
+            shipments: {
+              code: string;
+              /** ISO 8601 */
+              delivered_carrier_date: string | null;
+              items: {
+                qty: number;
+                sku: string;
+              }[];
+              tracks: {
+                carrier: string;
+                code: string;
+                method: string;
+                url: string;
+              }[];
+            }[];
+            shipped_date: string | null;
+            shipping_address: {
+              city: string | null;
+              complement: string | null;
+              country: string | null;
+              detail: string | null;
+              full_name: string | null;
+              neighborhood: string | null;
+              number: string | null;
+              phone: string | null;
+              postcode: string | null;
+              reference: string | null;
+              region: string | null;
+              secondary_phone: string | null;
+              street: string | null;
+            };
+            /** Test orders */
+            shipping_calculation_type?: string | null;
+            shipping_cost: number;
+            shipping_method: string | null;
+            status: {
+              /** A status code of the account (GET /statuses) */
+              code: string;
+              label: string;
+              type:
+                | "NEW"
+                | "APPROVED"
+                | "INVOICED"
+                | "SHIPPED"
+                | "DELIVERED"
+                | "CANCELED"
+                | "SHIPMENT_EXCEPTION"
+                | "PAYMENT_OVERDUE";
+            };
+            sync_status: "SYNCED" | "NOT_SYNCED";
+            tags: string[];
+            total_ordered: number;
+            /** @format date-time */
+            updated_at: string;
+            /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+            withheld_fields?: Record<
+              string,
+              "masked" | "restricted" | "not_released" | "not_provided"
+            >;
+          }[];
+          total: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4970,6 +7030,50 @@ export class Api<
         path: `/orders`,
         method: "GET",
         secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Orders
+     * @name MarkOrderExported
+     * @summary Legacy acknowledgement ({"exported": true})
+     * @request PUT:/orders/{code}/exported
+     * @secure
+     */
+    markOrderExported: (
+      code: string,
+      data: {
+        exported?: boolean;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        void,
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/orders/${code}/exported`,
+        method: "PUT",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
         ...params,
       }),
 
@@ -4977,12 +7081,12 @@ export class Api<
      * No description
      *
      * @tags Order status
-     * @name ShipmentExceptionCreate
+     * @name ReportShipmentException
      * @summary The carrier could not deliver
      * @request POST:/orders/{code}/shipment_exception
      * @secure
      */
-    shipmentExceptionCreate: (
+    reportShipmentException: (
       code: string,
       data: {
         shipment_exception?: {
@@ -5005,7 +7109,192 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5028,6 +7317,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -5035,12 +7325,12 @@ export class Api<
      * No description
      *
      * @tags Order status
-     * @name ShipmentsCreate
+     * @name ShipOrder
      * @summary Ship the order (tracking); items inside or beside "shipment"
      * @request POST:/orders/{code}/shipments
      * @secure
      */
-    shipmentsCreate: (
+    shipOrder: (
       code: string,
       data: {
         /** @maxItems 1000 */
@@ -5105,7 +7395,192 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** As the marketplace gave it */
+          approved_date: string | null;
+          available_to_sync: boolean;
+          billing_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          cais: {
+            acknowledged_at: string | null;
+            /** null for test orders and deleted connections */
+            connection_id: number | null;
+            id: number;
+            marketplace_order_id: string;
+            marketplace_status: string;
+            /** How many times the queue handed the order out */
+            queue_deliveries: number;
+            relay: {
+              note: string | null;
+              note_pt: string | null;
+              /** `marketplace_ships`, `no_seller_invoice`, `relay_failed_before`, `connection_deleted` */
+              reason: string | null;
+              relayed: boolean;
+              state: "queued" | "again" | "no" | "unchanged";
+            };
+            sync_errors: {
+              attempts: number;
+              /** The order code */
+              entity_id: string;
+              error_category_code:
+                | "sync_order_mtkp_to_skyhub"
+                | "sync_order_skyhub_to_mtkp";
+              error_code: string;
+              failure: string;
+              /** @format date-time */
+              first_seen_at: string;
+              hint: string | null;
+              /**
+               * When it was last seen (SkyHub's spelling)
+               * @format date-time
+               */
+              last_accurence: string;
+              marketplace_code: string | null;
+              message: string;
+              status: string;
+              transient: boolean;
+              ways_out: ("retry" | "correct" | "ignore")[];
+            }[];
+            unknown_skus: string[];
+          };
+          /** Test orders */
+          calculation_type?: string | null;
+          channel: string;
+          /** SkyHub's code: "<channel>-<marketplace id>" */
+          code: string;
+          customer: {
+            date_of_birth: string | null;
+            email: string | null;
+            gender: string | null;
+            name: string;
+            phones: string[];
+            /** Cais: a company buyer's inscrição estadual, where offered */
+            state_registration?: string | null;
+            /** CPF or CNPJ, digits only */
+            vat_number: string | null;
+          };
+          delivered_date: string | null;
+          discount: number;
+          /** ISO 8601 date or date-time */
+          estimated_delivery: string | null;
+          /** The date the seller must hand the package over by, where the marketplace gives one */
+          expedition_limit_date?: string | null;
+          import_info: {
+            remote_code: string;
+            remote_id: string;
+            ss_name: string;
+          };
+          /** @format date-time */
+          imported_at: string;
+          interest: number;
+          invoices: {
+            /** ISO 8601 */
+            issue_date: string | null;
+            /** The NF-e access key (44 digits) */
+            key: string;
+            line: string | null;
+            number: string | null;
+          }[];
+          items: {
+            /** The SKU (or the marketplace item id when no SKU matched) */
+            id: string;
+            /** Cais: whether `id` is one of the account's SKUs */
+            matched?: boolean;
+            name: string;
+            original_price: number;
+            product_id: string;
+            qty: number;
+            shipping_cost: number;
+            special_price: number;
+          }[];
+          payments: {
+            description: string;
+            method: string;
+            parcels: number;
+            status: string;
+            /** As the marketplace gave it */
+            transaction_date: string | null;
+            value: number;
+          }[];
+          /** @format date-time */
+          placed_at: string;
+          shipment_exception: {
+            observation: string;
+            occurrence_date: string;
+          } | null;
+          shipments: {
+            code: string;
+            /** ISO 8601 */
+            delivered_carrier_date: string | null;
+            items: {
+              qty: number;
+              sku: string;
+            }[];
+            tracks: {
+              carrier: string;
+              code: string;
+              method: string;
+              url: string;
+            }[];
+          }[];
+          shipped_date: string | null;
+          shipping_address: {
+            city: string | null;
+            complement: string | null;
+            country: string | null;
+            detail: string | null;
+            full_name: string | null;
+            neighborhood: string | null;
+            number: string | null;
+            phone: string | null;
+            postcode: string | null;
+            reference: string | null;
+            region: string | null;
+            secondary_phone: string | null;
+            street: string | null;
+          };
+          /** Test orders */
+          shipping_calculation_type?: string | null;
+          shipping_cost: number;
+          shipping_method: string | null;
+          status: {
+            /** A status code of the account (GET /statuses) */
+            code: string;
+            label: string;
+            type:
+              | "NEW"
+              | "APPROVED"
+              | "INVOICED"
+              | "SHIPPED"
+              | "DELIVERED"
+              | "CANCELED"
+              | "SHIPMENT_EXCEPTION"
+              | "PAYMENT_OVERDUE";
+          };
+          sync_status: "SYNCED" | "NOT_SYNCED";
+          tags: string[];
+          total_ordered: number;
+          /** @format date-time */
+          updated_at: string;
+          /** Cais: why each field an ERP needs is null, keyed by its path (`shipping_address.street`) */
+          withheld_fields?: Record<
+            string,
+            "masked" | "restricted" | "not_released" | "not_provided"
+          >;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5128,6 +7603,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -5136,13 +7612,19 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersList
+     * @name GetOrderSettings
+     * @summary Whether orders hold their units back from stock, and the queue visibility timeout
      * @request GET:/settings/orders
      * @secure
      */
-    ordersList: (params: RequestParams = {}) =>
+    getOrderSettings: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** How long a handed-out order stays hidden */
+          queue_visibility_seconds: number;
+          /** Whether unacknowledged orders hold their units back from stock */
+          reservations: boolean;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5163,6 +7645,7 @@ export class Api<
         path: `/settings/orders`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -5170,18 +7653,24 @@ export class Api<
      * No description
      *
      * @tags Orders
-     * @name OrdersUpdate
+     * @name UpdateOrderSettings
+     * @summary Turn order reservations on or off (the SKUs they hold owe a stock send either way)
      * @request PUT:/settings/orders
      * @secure
      */
-    ordersUpdate: (
+    updateOrderSettings: (
       data: {
         reservations: boolean;
       },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** How long a handed-out order stays hidden */
+          queue_visibility_seconds: number;
+          /** Whether unacknowledged orders hold their units back from stock */
+          reservations: boolean;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5204,6 +7693,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -5212,34 +7702,70 @@ export class Api<
      * No description
      *
      * @tags Statuses
-     * @name StatusesCreate
+     * @name CreateStatus
+     * @summary Add an order status code of the account, mapped to a status type
      * @request POST:/statuses
      * @secure
      */
-    statusesCreate: (
-      data: {
-        /**
-         * @minLength 1
-         * @maxLength 100
-         * @pattern ^\S(.*\S)?$
-         */
-        code: string;
-        /**
-         * @minLength 1
-         * @maxLength 200
-         */
-        label: string;
-        /**
-         * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
-         * @minLength 1
-         * @maxLength 40
-         */
-        type: string;
-      },
+    createStatus: (
+      data:
+        | {
+            status: {
+              /**
+               * @minLength 1
+               * @maxLength 100
+               * @pattern ^\S(.*\S)?$
+               */
+              code: string;
+              /**
+               * @minLength 1
+               * @maxLength 200
+               */
+              label: string;
+              /**
+               * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
+               * @minLength 1
+               * @maxLength 40
+               */
+              type: string;
+            };
+          }
+        | {
+            /**
+             * @minLength 1
+             * @maxLength 100
+             * @pattern ^\S(.*\S)?$
+             */
+            code: string;
+            /**
+             * @minLength 1
+             * @maxLength 200
+             */
+            label: string;
+            /**
+             * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
+             * @minLength 1
+             * @maxLength 40
+             */
+            type: string;
+          },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          code: string;
+          label: string;
+          /** The status type a status code belongs to */
+          type:
+            | "NEW"
+            | "APPROVED"
+            | "INVOICED"
+            | "SHIPPED"
+            | "DELIVERED"
+            | "CANCELED"
+            | "SHIPMENT_EXCEPTION"
+            | "PAYMENT_OVERDUE";
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5262,6 +7788,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -5269,13 +7796,27 @@ export class Api<
      * No description
      *
      * @tags Statuses
-     * @name StatusesList
+     * @name ListStatuses
+     * @summary SkyHub's default order statuses and the account's own
      * @request GET:/statuses
      * @secure
      */
-    statusesList: (params: RequestParams = {}) =>
+    listStatuses: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          code: string;
+          label: string;
+          /** The status type a status code belongs to */
+          type:
+            | "NEW"
+            | "APPROVED"
+            | "INVOICED"
+            | "SHIPPED"
+            | "DELIVERED"
+            | "CANCELED"
+            | "SHIPMENT_EXCEPTION"
+            | "PAYMENT_OVERDUE";
+        }[],
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5296,6 +7837,7 @@ export class Api<
         path: `/statuses`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -5303,35 +7845,58 @@ export class Api<
      * No description
      *
      * @tags Statuses
-     * @name StatusesUpdate
+     * @name UpdateStatus
+     * @summary Change the label or type of one of the account's status codes
      * @request PUT:/statuses/{code}
      * @secure
      */
-    statusesUpdate: (
+    updateStatus: (
       code: string,
-      data: {
-        /**
-         * @minLength 1
-         * @maxLength 100
-         * @pattern ^\S(.*\S)?$
-         */
-        code: string;
-        /**
-         * @minLength 1
-         * @maxLength 200
-         */
-        label: string;
-        /**
-         * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
-         * @minLength 1
-         * @maxLength 40
-         */
-        type: string;
-      },
+      data:
+        | {
+            status: {
+              /**
+               * @minLength 1
+               * @maxLength 100
+               * @pattern ^\S(.*\S)?$
+               */
+              code?: string;
+              /**
+               * @minLength 1
+               * @maxLength 200
+               */
+              label: string;
+              /**
+               * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
+               * @minLength 1
+               * @maxLength 40
+               */
+              type: string;
+            };
+          }
+        | {
+            /**
+             * @minLength 1
+             * @maxLength 100
+             * @pattern ^\S(.*\S)?$
+             */
+            code?: string;
+            /**
+             * @minLength 1
+             * @maxLength 200
+             */
+            label: string;
+            /**
+             * NEW, APPROVED, INVOICED, SHIPPED, DELIVERED, CANCELED, SHIPMENT_EXCEPTION, PAYMENT_OVERDUE
+             * @minLength 1
+             * @maxLength 40
+             */
+            type: string;
+          },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5362,13 +7927,26 @@ export class Api<
      * No description
      *
      * @tags Statuses
-     * @name StatusTypesList
+     * @name ListStatusTypes
+     * @summary The status types a status code maps to
      * @request GET:/status_types
      * @secure
      */
-    statusTypesList: (params: RequestParams = {}) =>
+    listStatusTypes: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** The status type a status code belongs to */
+          code:
+            | "NEW"
+            | "APPROVED"
+            | "INVOICED"
+            | "SHIPPED"
+            | "DELIVERED"
+            | "CANCELED"
+            | "SHIPMENT_EXCEPTION"
+            | "PAYMENT_OVERDUE";
+          label: string;
+        }[],
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5389,6 +7967,7 @@ export class Api<
         path: `/status_types`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -5397,204 +7976,75 @@ export class Api<
      * No description
      *
      * @tags Webhooks
-     * @name DeliveriesBodyList
-     * @summary The exact body that was (and is) signed and sent
-     * @request GET:/webhooks/{id}/deliveries/{deliveryId}/body
-     * @secure
-     */
-    deliveriesBodyList: (
-      id: number,
-      deliveryId: number,
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/webhooks/${id}/deliveries/${deliveryId}/body`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Webhooks
-     * @name DeliveriesList
-     * @summary Delivery log, newest first (status=dead: the dead letters)
-     * @request GET:/webhooks/{id}/deliveries
-     * @secure
-     */
-    deliveriesList: (
-      id: number,
-      query?: {
-        /**
-         * @min 1
-         * @max 9007199254740991
-         */
-        before?: number;
-        /**
-         * @min 1
-         * @max 200
-         */
-        per_page?: number;
-        status?: "pending" | "succeeded" | "dead";
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/webhooks/${id}/deliveries`,
-        method: "GET",
-        query: query,
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Webhooks
-     * @name ReplayCreate
-     * @summary Send dead-lettered deliveries again (all, or those listed)
-     * @request POST:/webhooks/{id}/replay
-     * @secure
-     */
-    replayCreate: (
-      id: number,
-      data: {
-        /**
-         * @maxItems 1000
-         * @minItems 1
-         */
-        delivery_ids?: number[];
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/webhooks/${id}/replay`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Webhooks
-     * @name RotateSecretCreate
-     * @summary A new signing secret, shown once; the old one stops at once
-     * @request POST:/webhooks/{id}/rotate_secret
-     * @secure
-     */
-    rotateSecretCreate: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/webhooks/${id}/rotate_secret`,
-        method: "POST",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Webhooks
-     * @name WebhooksCreate
+     * @name CreateWebhook
      * @summary Register an endpoint; the answer holds its signing secret, shown once
      * @request POST:/webhooks
      * @secure
      */
-    webhooksCreate: (
-      data: {
-        /** @maxLength 500 */
-        description?: string;
-        /**
-         * @maxItems 3
-         * @minItems 1
-         */
-        events: ("order.created" | "order.updated" | "sync_error.created")[];
-        status?: "active" | "disabled";
-        /**
-         * @minLength 1
-         * @maxLength 2000
-         */
-        url: string;
-      },
+    createWebhook: (
+      data:
+        | {
+            webhook: {
+              /** @maxLength 500 */
+              description?: string;
+              /**
+               * @maxItems 3
+               * @minItems 1
+               */
+              events: (
+                | "order.created"
+                | "order.updated"
+                | "sync_error.created"
+              )[];
+              status?: "active" | "disabled";
+              /**
+               * @minLength 1
+               * @maxLength 2000
+               */
+              url: string;
+            };
+          }
+        | {
+            /** @maxLength 500 */
+            description?: string;
+            /**
+             * @maxItems 3
+             * @minItems 1
+             */
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            status?: "active" | "disabled";
+            /**
+             * @minLength 1
+             * @maxLength 2000
+             */
+            url: string;
+          },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          webhook: {
+            /** @format date-time */
+            created_at: string;
+            description: string | null;
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            id: number;
+            /** The signing secret: only when registered or rotated, shown once */
+            secret?: string;
+            status: "active" | "disabled";
+            /** @format date-time */
+            updated_at: string;
+            url: string;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5617,6 +8067,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -5624,13 +8075,14 @@ export class Api<
      * No description
      *
      * @tags Webhooks
-     * @name WebhooksDelete
+     * @name DeleteWebhook
+     * @summary Remove an endpoint; its pending deliveries stop
      * @request DELETE:/webhooks/{id}
      * @secure
      */
-    webhooksDelete: (id: number, params: RequestParams = {}) =>
+    deleteWebhook: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5658,13 +8110,32 @@ export class Api<
      * No description
      *
      * @tags Webhooks
-     * @name WebhooksDetail
+     * @name GetWebhook
+     * @summary An endpoint
      * @request GET:/webhooks/{id}
      * @secure
      */
-    webhooksDetail: (id: number, params: RequestParams = {}) =>
+    getWebhook: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          webhook: {
+            /** @format date-time */
+            created_at: string;
+            description: string | null;
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            id: number;
+            /** The signing secret: only when registered or rotated, shown once */
+            secret?: string;
+            status: "active" | "disabled";
+            /** @format date-time */
+            updated_at: string;
+            url: string;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5685,6 +8156,7 @@ export class Api<
         path: `/webhooks/${id}`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -5692,13 +8164,152 @@ export class Api<
      * No description
      *
      * @tags Webhooks
-     * @name WebhooksList
+     * @name GetWebhookDeliveryBody
+     * @summary The exact body that was (and is) signed and sent
+     * @request GET:/webhooks/{id}/deliveries/{deliveryId}/body
+     * @secure
+     */
+    getWebhookDeliveryBody: (
+      id: number,
+      deliveryId: number,
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        any,
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/webhooks/${id}/deliveries/${deliveryId}/body`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Webhooks
+     * @name ListWebhookDeliveries
+     * @summary Delivery log, newest first (status=dead: the dead letters)
+     * @request GET:/webhooks/{id}/deliveries
+     * @secure
+     */
+    listWebhookDeliveries: (
+      id: number,
+      query?: {
+        /**
+         * @min 1
+         * @max 9007199254740991
+         */
+        before?: number;
+        /**
+         * @min 1
+         * @max 200
+         */
+        per_page?: number;
+        status?: "pending" | "succeeded" | "dead";
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          deliveries: {
+            attempt_log: {
+              /** @format date-time */
+              at: string;
+              attempt: number;
+              duration_ms: number;
+              error: string | null;
+              status_code: number | null;
+            }[];
+            attempts: number;
+            /** @format date-time */
+            created_at: string;
+            event_id: string;
+            /** An event an endpoint can listen to */
+            event_type:
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created";
+            finished_at: string | null;
+            id: number;
+            last_error: string | null;
+            last_status_code: number | null;
+            /** Only while pending */
+            next_attempt_at: string | null;
+            status: "pending" | "succeeded" | "dead";
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/webhooks/${id}/deliveries`,
+        method: "GET",
+        query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Webhooks
+     * @name ListWebhooks
+     * @summary The account's endpoints
      * @request GET:/webhooks
      * @secure
      */
-    webhooksList: (params: RequestParams = {}) =>
+    listWebhooks: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          webhooks: {
+            /** @format date-time */
+            created_at: string;
+            description: string | null;
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            id: number;
+            /** The signing secret: only when registered or rotated, shown once */
+            secret?: string;
+            status: "active" | "disabled";
+            /** @format date-time */
+            updated_at: string;
+            url: string;
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5719,6 +8330,7 @@ export class Api<
         path: `/webhooks`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -5726,31 +8338,182 @@ export class Api<
      * No description
      *
      * @tags Webhooks
-     * @name WebhooksUpdate
-     * @request PUT:/webhooks/{id}
+     * @name ReplayWebhookDeliveries
+     * @summary Send dead-lettered deliveries again (all, or those listed)
+     * @request POST:/webhooks/{id}/replay
      * @secure
      */
-    webhooksUpdate: (
+    replayWebhookDeliveries: (
       id: number,
       data: {
-        /** @maxLength 500 */
-        description?: string;
         /**
-         * @maxItems 3
+         * Only these; all dead letters if absent
+         * @maxItems 1000
          * @minItems 1
          */
-        events: ("order.created" | "order.updated" | "sync_error.created")[];
-        status?: "active" | "disabled";
-        /**
-         * @minLength 1
-         * @maxLength 2000
-         */
-        url: string;
+        delivery_ids?: number[];
       },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          delivery_ids: number[];
+          replayed: number;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/webhooks/${id}/replay`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Webhooks
+     * @name RotateWebhookSecret
+     * @summary A new signing secret, shown once; the old one stops at once
+     * @request POST:/webhooks/{id}/rotate_secret
+     * @secure
+     */
+    rotateWebhookSecret: (id: number, params: RequestParams = {}) =>
+      this.request<
+        {
+          webhook: {
+            /** @format date-time */
+            created_at: string;
+            description: string | null;
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            id: number;
+            /** The signing secret: only when registered or rotated, shown once */
+            secret?: string;
+            status: "active" | "disabled";
+            /** @format date-time */
+            updated_at: string;
+            url: string;
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/webhooks/${id}/rotate_secret`,
+        method: "POST",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Webhooks
+     * @name UpdateWebhook
+     * @summary Replace an endpoint (URL, events, description, status)
+     * @request PUT:/webhooks/{id}
+     * @secure
+     */
+    updateWebhook: (
+      id: number,
+      data:
+        | {
+            webhook: {
+              /** @maxLength 500 */
+              description?: string;
+              /**
+               * @maxItems 3
+               * @minItems 1
+               */
+              events: (
+                | "order.created"
+                | "order.updated"
+                | "sync_error.created"
+              )[];
+              status?: "active" | "disabled";
+              /**
+               * @minLength 1
+               * @maxLength 2000
+               */
+              url: string;
+            };
+          }
+        | {
+            /** @maxLength 500 */
+            description?: string;
+            /**
+             * @maxItems 3
+             * @minItems 1
+             */
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            status?: "active" | "disabled";
+            /**
+             * @minLength 1
+             * @maxLength 2000
+             */
+            url: string;
+          },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          webhook: {
+            /** @format date-time */
+            created_at: string;
+            description: string | null;
+            events: (
+              | "order.created"
+              | "order.updated"
+              | "sync_error.created"
+            )[];
+            id: number;
+            /** The signing secret: only when registered or rotated, shown once */
+            secret?: string;
+            status: "active" | "disabled";
+            /** @format date-time */
+            updated_at: string;
+            url: string;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5773,6 +8536,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -5873,11 +8637,11 @@ export class Api<
      * No description
      *
      * @tags Account
-     * @name ApiKeysCreate
+     * @name CreateApiKey
      * @summary Create an API key: the key is in this answer only
      * @request POST:/account/api-keys
      */
-    apiKeysCreate: (
+    createApiKey: (
       data: {
         /**
          * @minLength 1
@@ -5888,7 +8652,19 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          api_key: {
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The first characters of the key, to recognise it */
+            prefix: string;
+            revoked_at: string | null;
+          };
+          /** The key: shown in this answer only */
+          key: string;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -5910,6 +8686,7 @@ export class Api<
         method: "POST",
         body: data,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -5917,76 +8694,11 @@ export class Api<
      * No description
      *
      * @tags Account
-     * @name ApiKeysDelete
-     * @summary Revoke an API key
-     * @request DELETE:/account/api-keys/{id}
-     */
-    apiKeysDelete: (id: number, params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/account/api-keys/${id}`,
-        method: "DELETE",
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Account
-     * @name ApiKeysList
-     * @request GET:/account/api-keys
-     */
-    apiKeysList: (params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/account/api-keys`,
-        method: "GET",
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Account
-     * @name UsersCreate
+     * @name CreateUser
      * @summary Add a user who logs into the console
      * @request POST:/account/users
      */
-    usersCreate: (
+    createUser: (
       data: {
         /**
          * @minLength 3
@@ -6003,7 +8715,15 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          user: {
+            /** @format date-time */
+            created_at: string;
+            email: string;
+            id: number;
+            role: "owner" | "admin" | "viewer";
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -6025,6 +8745,7 @@ export class Api<
         method: "POST",
         body: data,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -6032,13 +8753,107 @@ export class Api<
      * No description
      *
      * @tags Account
-     * @name UsersDelete
+     * @name ListApiKeys
+     * @summary The account's API keys (never the keys themselves)
+     * @request GET:/account/api-keys
+     */
+    listApiKeys: (params: RequestParams = {}) =>
+      this.request<
+        {
+          api_keys: {
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The first characters of the key, to recognise it */
+            prefix: string;
+            revoked_at: string | null;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/account/api-keys`,
+        method: "GET",
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Account
+     * @name ListUsers
+     * @summary The people who log into the console for the account
+     * @request GET:/account/users
+     */
+    listUsers: (params: RequestParams = {}) =>
+      this.request<
+        {
+          users: {
+            /** @format date-time */
+            created_at: string;
+            email: string;
+            id: number;
+            role: "owner" | "admin" | "viewer";
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/account/users`,
+        method: "GET",
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Account
+     * @name RemoveUser
      * @summary Remove a user (their sessions end)
      * @request DELETE:/account/users/{id}
      */
-    usersDelete: (id: number, params: RequestParams = {}) =>
+    removeUser: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          user: {
+            /** @format date-time */
+            created_at: string;
+            email: string;
+            id: number;
+            role: "owner" | "admin" | "viewer";
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -6058,6 +8873,7 @@ export class Api<
       >({
         path: `/account/users/${id}`,
         method: "DELETE",
+        format: "json",
         ...params,
       }),
 
@@ -6065,12 +8881,23 @@ export class Api<
      * No description
      *
      * @tags Account
-     * @name UsersList
-     * @request GET:/account/users
+     * @name RevokeApiKey
+     * @summary Revoke an API key
+     * @request DELETE:/account/api-keys/{id}
      */
-    usersList: (params: RequestParams = {}) =>
+    revokeApiKey: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          api_key: {
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The first characters of the key, to recognise it */
+            prefix: string;
+            revoked_at: string | null;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -6088,8 +8915,9 @@ export class Api<
           params?: Record<string, string | number | string[]>;
         }
       >({
-        path: `/account/users`,
-        method: "GET",
+        path: `/account/api-keys/${id}`,
+        method: "DELETE",
+        format: "json",
         ...params,
       }),
   };
