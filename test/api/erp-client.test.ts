@@ -44,7 +44,9 @@ describe('a client generated from /openapi.json', () => {
     });
     assert.deepEqual(seen.schedule, { every: '15m', listed: true });
     // Not yet published on the marketplace: the listing is there, grey, owing nothing.
-    assert.deepEqual(seen.sync_status, [{ connection: hub.world.connectionId, flag: 'grey', stock_pending: false }]);
+    assert.deepEqual(seen.sync_status, [
+      { connection: hub.world.connectionId, flag: 'grey', stock_pending: false },
+    ]);
     assert.ok(seen.orders.taken.includes(seen.orders.code), `the queue gave ${seen.orders.taken}`);
     assert.equal(seen.orders.status_type, 'INVOICED');
   });

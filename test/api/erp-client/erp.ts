@@ -57,7 +57,11 @@ async function schedule() {
 
 async function syncStatus(sku: string) {
   const status = (await cais.products.getSyncStatus(sku)).data;
-  return status.listings.map((l) => ({ connection: l.connection.id, flag: l.flag, stock_pending: l.stock.pending }));
+  return status.listings.map((l) => ({
+    connection: l.connection.id,
+    flag: l.flag,
+    stock_pending: l.stock.pending,
+  }));
 }
 
 async function orders() {
