@@ -90,7 +90,8 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
         security,
         response: {
           200: withExample(Type.Object({ api_keys: Type.Array(ApiKey) }), { api_keys: [keyExample] }),
-          ...errorResponses(403),
+          // 400: any query parameter with a NUL is refused, declared or not.
+          ...errorResponses(400, 403),
         },
       },
     },
@@ -135,7 +136,7 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
         params: IdParams,
         response: {
           200: withExample(KeyAnswer, { api_key: { ...keyExample, revoked_at: '2026-03-09T10:00:00.000Z' } }),
-          ...errorResponses(404),
+          ...errorResponses(404, 413, 415),
         },
       },
     },
@@ -158,7 +159,7 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
         security,
         response: {
           200: withExample(Type.Object({ users: Type.Array(User) }), { users: [userExample] }),
-          ...errorResponses(403),
+          ...errorResponses(400, 403),
         },
       },
     },
@@ -205,7 +206,8 @@ export function accountRoutes(api: SellerApi, deps: { authenticator: ApiKeyAuthe
         summary: 'Remove a user (their sessions end)',
         security,
         params: IdParams,
-        response: { 200: UserAnswer, ...errorResponses(404) },
+        // A DELETE may still carry a body: too large (413) or not JSON (415).
+        response: { 200: UserAnswer, ...errorResponses(404, 413, 415) },
       },
     },
     async (request) => {

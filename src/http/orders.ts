@@ -63,11 +63,30 @@ const SettingsBody = withExample(
 const ExportedBody = withExample(Type.Object({ exported: Type.Optional(Type.Boolean()) }), {
   exported: true,
 });
+/**
+ * SkyHub's query, documented for clients: parseOrderQuery reads it (both bracket styles, the
+ * SDK's `filters[statuses][0]` too) and refuses what is wrong with a message naming the key.
+ */
+const OrderListQuery = Type.Object({
+  'filters[statuses][]': Type.Optional(Type.Array(Type.String(), { description: 'Status codes' })),
+  'filters[sync_status][]': Type.Optional(
+    Type.Array(Type.String(), { description: 'SYNCED or NOT_SYNCED (acknowledged or not)' }),
+  ),
+  'filters[sale_system]': Type.Optional(Type.String({ description: 'A channel, e.g. "Mercado Livre"' })),
+  'filters[start_date]': Type.Optional(Type.String({ description: 'Placed on or after, DD/MM/YYYY' })),
+  'filters[end_date]': Type.Optional(Type.String({ description: 'Placed on or before, DD/MM/YYYY' })),
+  'filters[connection_id]': Type.Optional(Type.String({ description: 'Cais: one connection’s orders' })),
+  page: Type.Optional(Type.Integer({ description: 'From 1 (the default)' })),
+  per_page: Type.Optional(Type.Integer({ description: '30 by default; more than 100 is capped at 100' })),
+});
 const orderResponse = withExample(Order, orderExample);
 const orderNotFound = (code: string) =>
   notFound(`order ${code} not found`, { code: 'order_not_found', params: { order: code } });
 
 const account = (request: FastifyRequest) => principalOf(request).accountId;
+
+// Routes that validate nothing still give 400: the seller API refuses a NUL or a lone surrogate
+// in any query or header (refuseUnstorableText) before the route, so they name it themselves.
 
 /** Every order route of the seller API. */
 export function orderApi(api: SellerApi, deps: OrderRouteDeps): void {
@@ -87,7 +106,7 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         tags,
         summary: `The oldest order not yet acknowledged (hidden for ${deps.queueVisibilitySeconds} s once handed out); 204 when none`,
         security: sellerSecurity,
-        response: { 200: orderResponse, 204: NoContent, ...errorResponses() },
+        response: { 200: orderResponse, 204: NoContent, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -107,7 +126,8 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         summary: 'Acknowledge an order (its sync_status turns SYNCED)',
         security: sellerSecurity,
         params: CodeParams,
-        response: { 204: NoContent, ...errorResponses(404) },
+        // 413/415: a DELETE may carry a body, which Fastify parses (and refuses) before the route.
+        response: { 204: NoContent, ...errorResponses(404, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -125,7 +145,7 @@ function queueRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         tags,
         summary: 'How many orders wait in the queue, and how many of them it would hand out now',
         security: sellerSecurity,
-        response: { 200: withExample(QueueDepth, queueDepthExample), ...errorResponses() },
+        response: { 200: withExample(QueueDepth, queueDepthExample), ...errorResponses(400) },
       },
     },
     (request) => queueDepth(deps.db, account(request)),
@@ -142,8 +162,8 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         summary:
           'Orders, newest first: filters[statuses][], filters[sync_status][], filters[sale_system], filters[start_date], filters[end_date] (DD/MM/YYYY), page, per_page',
         security: sellerSecurity,
-        // The query is read by parseOrderQuery (SkyHub's bracketed filters): its refusals are 400s.
-        response: { 200: withExample(OrderList, orderListExample), ...errorResponses(400) },
+        querystring: OrderListQuery,
+        response: { 200: withExample(OrderList, orderListExample), ...errorResponses() },
       },
     },
     async (request) => {
@@ -265,7 +285,7 @@ function orderReadRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         tags,
         summary: 'Whether orders hold their units back from stock, and the queue visibility timeout',
         security: sellerSecurity,
-        response: { 200: settingsResponse, ...errorResponses() },
+        response: { 200: settingsResponse, ...errorResponses(400) },
       },
     },
     async (request) => ({

@@ -202,7 +202,8 @@ export function productRoutes(api: SellerApi): void {
         summary: 'Remove a product and its variations',
         security: sellerSecurity,
         params: SkuParams,
-        response: { 204: NoContent, ...errorResponses(404) },
+        // A DELETE may still carry a body: too large (413) or not JSON (415).
+        response: { 204: NoContent, ...errorResponses(404, 413, 415) },
       },
     },
     async (request, reply) => {

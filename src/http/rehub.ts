@@ -15,6 +15,8 @@ import type { Db } from '../db/db.ts';
 import { invalid, rateLimited, unauthorized } from '../errors.ts';
 import { actionTypes, listActions, runAction } from '../rehub/actions.ts';
 import { issueToken, rehubSigningKey, TOKEN_TTL_SECONDS, verifyToken } from '../rehub/tokens.ts';
+import { ProductAction, ProductActionId, ProductActionType, RehubToken } from './contract/catalog.ts';
+import { errorResponses, withExample } from './contract/common.ts';
 import { accountManagerKeyAllowed } from './seller-auth.ts';
 import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
 
@@ -37,13 +39,23 @@ const Credentials = Type.Object(
 const Sku = Type.String({ minLength: 1, maxLength: 100 });
 const Action = Type.Object(
   {
-    type: Type.Union(actionTypes.map((t) => Type.Literal(t))),
+    type: ProductActionType,
     sku: Type.Optional(Sku),
     skus: Type.Optional(Type.Array(Sku, { minItems: 1, maxItems: 100 })),
     connection_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   },
   { additionalProperties: false },
 );
+
+const actionExample: Static<typeof ProductAction> = {
+  id: '12',
+  type: 'link',
+  status: 'done',
+  request: { skus: ['CAM-01'], connection_id: null },
+  results: [{ sku: 'CAM-01', connection_id: 1, outcome: 'ok' }],
+  created_at: '2026-03-02T14:05:00.000Z',
+  finished_at: '2026-03-02T14:05:02.000Z',
+};
 
 export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promise<void> {
   const key = rehubSigningKey(deps.config.secretKey!);
@@ -52,7 +64,16 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
   api.post(
     '/auth',
     {
-      schema: { tags, summary: 'A 6-hour token for /rehub (Authorization: Bearer)', body: Credentials },
+      schema: {
+        operationId: 'createRehubToken',
+        tags,
+        summary: 'A 6-hour token for /rehub (Authorization: Bearer); needs the X-Accountmanager-Key header',
+        body: withExample(Credentials, { user_email: 'erp@loja.com.br', api_key: 'ck_3f9a…' }),
+        response: {
+          200: withExample(RehubToken, { token: 'eyJhbGciOiJIUzI1NiJ9.…', expires_in: TOKEN_TTL_SECONDS }),
+          ...errorResponses(401, 429),
+        },
+      },
       validatorCompiler: bodyCheckedByHandler,
       preValidation: refuseUnstorableText,
     },
@@ -66,7 +87,7 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
         throw unauthorized('X-Accountmanager-Key is not accepted by this server', {
           code: 'account_manager_key_refused',
         });
-      const body = validate<Static<typeof Credentials>>(Credentials, request.body, '');
+      const body = validate(Credentials, request.body, '');
       const wait = deps.attempts.lockedOut(request.ip, body.user_email);
       if (wait > 0)
         throw rateLimited('too many failed attempts; try again later', {
@@ -85,7 +106,11 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
           code: 'credentials_refused',
         });
       }
-      return { token: await issueToken(key, principal), expires_in: TOKEN_TTL_SECONDS };
+      const answer: Static<typeof RehubToken> = {
+        token: await issueToken(key, principal),
+        expires_in: TOKEN_TTL_SECONDS,
+      };
+      return answer;
     },
   );
 
@@ -112,11 +137,17 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
     rehub.post(
       '/rehub/product_actions',
       {
-        schema: { tags, summary: 'link | unlink | price_entry for up to 100 SKUs', body: Action },
+        schema: {
+          operationId: 'createProductAction',
+          tags,
+          summary: 'link | unlink | price_entry for up to 100 SKUs',
+          body: withExample(Action, { type: 'link', skus: ['CAM-01', 'CAM-02'] }),
+          response: { 201: withExample(ProductActionId, { id: '12' }), ...errorResponses(401, 404) },
+        },
         validatorCompiler: bodyCheckedByHandler,
       },
       async (request, reply) => {
-        const body = validate<Static<typeof Action>>(Action, request.body, '');
+        const body = validate(Action, request.body, '');
         const skus = body.skus ?? (body.sku ? [body.sku] : []);
         if (skus.length === 0) {
           throw invalid('sku or skus: is required', {
@@ -137,7 +168,15 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
       '/rehub/product_actions',
       {
         schema: {
+          operationId: 'listProductActions',
           tags,
+          summary: 'The latest actions of one type, newest first, with their results',
+          response: {
+            200: withExample(Type.Object({ product_actions: Type.Array(ProductAction) }), {
+              product_actions: [actionExample],
+            }),
+            ...errorResponses(401),
+          },
           querystring: Type.Object({
             type: Type.Optional(Type.String({ maxLength: 20 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -159,15 +198,17 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
           request.query.limit ?? 50,
         );
         return {
-          product_actions: rows.map((r) => ({
-            id: String(r.id),
-            type: r.type,
-            status: r.status,
-            request: r.request,
-            results: r.results,
-            created_at: r.created_at.toISOString(),
-            finished_at: r.finished_at?.toISOString() ?? null,
-          })),
+          product_actions: rows.map(
+            (r): Static<typeof ProductAction> => ({
+              id: String(r.id),
+              type: r.type,
+              status: r.status,
+              request: r.request,
+              results: r.results,
+              created_at: r.created_at.toISOString(),
+              finished_at: r.finished_at?.toISOString() ?? null,
+            }),
+          ),
         };
       },
     );

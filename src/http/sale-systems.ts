@@ -10,7 +10,7 @@ import { listConnections } from '../connections/queries.ts';
 import type { Db } from '../db/db.ts';
 import { channelLabel } from '../orders/shape.ts';
 import { SaleSystem } from './contract/catalog.ts';
-import { withExample } from './contract/common.ts';
+import { errorResponses, withExample } from './contract/common.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
@@ -29,6 +29,8 @@ export function saleSystemRoutes(api: SellerApi, deps: { db: Db }): void {
           200: withExample(Type.Array(SaleSystem), [
             { code: 'Mercado Livre', name: 'Mercado Livre', channel: 'mercadolivre', connections: 1 },
           ]),
+          // Any query parameter with a NUL is refused (400), declared or not.
+          ...errorResponses(400),
         },
       },
     },

@@ -115,7 +115,8 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         tags,
         summary: "SkyHub's default order statuses and the account's own",
         security: sellerSecurity,
-        response: { 200: withExample(Type.Array(Status), [statusExample]) },
+        // Any query parameter with a NUL is refused (400), declared or not.
+        response: { 200: withExample(Type.Array(Status), [statusExample]), ...errorResponses(400) },
       },
     },
     (request): Promise<Static<typeof Status>[]> => listStatuses(deps.db, account(request)),
@@ -180,7 +181,10 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
         tags,
         summary: 'The status types a status code maps to',
         security: sellerSecurity,
-        response: { 200: withExample(Type.Array(StatusTypeSchema), [{ code: 'NEW', label: 'NEW' }]) },
+        response: {
+          200: withExample(Type.Array(StatusTypeSchema), [{ code: 'NEW', label: 'NEW' }]),
+          ...errorResponses(400),
+        },
       },
     },
     (): Static<typeof StatusTypeSchema>[] => statusTypes.map((code) => ({ code, label: code })),

@@ -60,7 +60,8 @@ export function taxonomyRoutes(api: SellerApi): void {
         tags,
         summary: "The account's categories",
         security: sellerSecurity,
-        response: { 200: withExample(Type.Array(Category), [categoryExample]) },
+        // Any query parameter with a NUL is refused (400), declared or not.
+        response: { 200: withExample(Type.Array(Category), [categoryExample]), ...errorResponses(400) },
       },
     },
     (request): Promise<Static<typeof Category>[]> => listCategories(api.db, account(request)),
@@ -140,7 +141,8 @@ export function taxonomyRoutes(api: SellerApi): void {
         summary: 'Remove a category',
         security: sellerSecurity,
         params: CodeParams,
-        response: { 204: NoContent, ...errorResponses(404) },
+        // A DELETE may still carry a body: too large (413) or not JSON (415).
+        response: { 204: NoContent, ...errorResponses(404, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -157,7 +159,7 @@ export function taxonomyRoutes(api: SellerApi): void {
         tags,
         summary: "The account's variation attributes",
         security: sellerSecurity,
-        response: { 200: withExample(Type.Array(Attribute), [attributeExample]) },
+        response: { 200: withExample(Type.Array(Attribute), [attributeExample]), ...errorResponses(400) },
       },
     },
     (request): Promise<Static<typeof Attribute>[]> => listAttributes(api.db, account(request)),

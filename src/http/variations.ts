@@ -101,7 +101,8 @@ export function variationRoutes(api: SellerApi): void {
         summary: 'Remove a variation',
         security: sellerSecurity,
         params: SkuParams,
-        response: { 204: NoContent, ...errorResponses(404) },
+        // A DELETE may still carry a body: too large (413) or not JSON (415).
+        response: { 204: NoContent, ...errorResponses(404, 413, 415) },
       },
     },
     async (request, reply) => {

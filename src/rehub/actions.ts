@@ -20,13 +20,15 @@ export interface ActionRequest {
   connectionId?: number | undefined;
 }
 
-interface ActionResult {
+export interface ActionResult {
   sku: string;
   connection_id?: number;
   outcome: 'ok' | 'failed';
   detail?: unknown;
   error?: string;
 }
+
+export type ActionStatus = 'processing' | 'done' | 'partial' | 'failed';
 
 export async function runAction(
   deps: Connections,
@@ -56,7 +58,7 @@ export async function runAction(
     }
   }
   const failed = results.filter((r) => r.outcome === 'failed').length;
-  const status = failed === 0 ? 'done' : failed === results.length ? 'failed' : 'partial';
+  const status: ActionStatus = failed === 0 ? 'done' : failed === results.length ? 'failed' : 'partial';
   await deps.db.query(
     'UPDATE rehub_actions SET status = $2, results = $3, finished_at = now() WHERE id = $1',
     [row!.id, status, JSON.stringify(results)],
@@ -97,12 +99,13 @@ async function targetConnections(
 }
 
 export function listActions(db: Queryable, accountId: number, type: ActionType, limit: number) {
+  // request and results are the jsonb runAction writes.
   return db.query<{
     id: number;
-    type: string;
-    status: string;
-    request: unknown;
-    results: unknown;
+    type: ActionType;
+    status: ActionStatus;
+    request: { skus: string[]; connection_id: number | null };
+    results: ActionResult[];
     created_at: Date;
     finished_at: Date | null;
   }>(

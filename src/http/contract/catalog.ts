@@ -159,10 +159,16 @@ export const ProductActionId = Type.Object({
   id: Type.String({ description: 'The action, to find in `GET /rehub/product_actions`' }),
 });
 
+export const ProductActionType = Type.Union([
+  Type.Literal('link'),
+  Type.Literal('unlink'),
+  Type.Literal('price_entry'),
+]);
+
 /** A Rehub action and its outcome, one result per SKU (and connection). */
 export const ProductAction = Type.Object({
   id: Type.String(),
-  type: Type.Union([Type.Literal('link'), Type.Literal('unlink'), Type.Literal('price_entry')]),
+  type: ProductActionType,
   status: Type.Union([
     Type.Literal('processing'),
     Type.Literal('done'),

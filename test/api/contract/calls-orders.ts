@@ -1,7 +1,8 @@
 /**
  * Calls exercising the operations of the order queue, orders, order settings, order status actions, marketplace order notifications: see harness.ts.
  */
-import { nfeKey } from '../../orders/helpers.ts';
+import { buyOnMercadoLivre, importOrders, nfeKey } from '../../orders/helpers.ts';
+import { connectedProduct } from '../../sync/world.ts';
 import type { Answer, ContractCall, Hub } from './harness.ts';
 
 const orderPath = (code: string, rest = '') => `/orders/${encodeURIComponent(code)}${rest}`;
@@ -14,6 +15,17 @@ async function testOrder(hub: Hub): Promise<string> {
   });
   if (res.status !== 201) throw new Error(`test order: ${res.status} ${res.text}`);
   return (res.body as { code: string }).code;
+}
+
+/**
+ * An order bought on simulated Mercado Livre and imported: its code. The import is run in-process
+ * (as the order tests do): the API only queues it for a worker, which the hub does not run.
+ */
+async function mercadoLivreOrder(hub: Hub): Promise<string> {
+  const { external_id } = await connectedProduct(hub.world, hub.unique('ORDML'), 10, 49.9);
+  const bought = await buyOnMercadoLivre(hub.world, [{ item_id: external_id, quantity: 2 }]);
+  await importOrders(hub.world);
+  return `Mercado Livre-${bought.id}`;
 }
 
 /** Moves a test order along with the actions given, in turn; the last answer. */
@@ -136,6 +148,12 @@ export const calls: ContractCall[] = [
   },
   {
     operation: 'getOrder',
+    name: 'a Mercado Livre order (payments, withheld fields, reservations)',
+    status: 200,
+    send: async (hub) => hub.request('GET', orderPath(await mercadoLivreOrder(hub))),
+  },
+  {
+    operation: 'getOrder',
     name: 'an unknown code',
     status: 404,
     send: (hub) => hub.request('GET', orderPath('Sandbox-0')),
@@ -201,6 +219,12 @@ export const calls: ContractCall[] = [
     name: 'a new test order',
     status: 200,
     send: async (hub) => act(hub, await orderAt(hub, 'NEW'), ['approval', { status: 'payment_received' }]),
+  },
+  {
+    operation: 'approveOrder',
+    name: "a marketplace's order (approved by the marketplace only)",
+    status: 422,
+    send: async (hub) => act(hub, await mercadoLivreOrder(hub), approval),
   },
   {
     operation: 'approveOrder',
