@@ -75,8 +75,8 @@ function serializeRequest(request: {
 }
 
 /**
- * The error answers every route of a kind can give, whatever its handler does: a validated
- * request can be refused (400), a body can be too large or not UTF-8 JSON (413, 415), a
+ * The error answers every route of a kind can give, whatever its handler does: any request can
+ * be refused as malformed (400), a body can be too large or not UTF-8 JSON (413, 415), a
  * seller-API route can refuse the credentials, the Accept header or the rate (401, 406, 429), a
  * change can be refused to a read-only console user (403) and an Idempotency-Key can clash (409,
  * 422 on POST), and anything can fail inside (500). Routes name the other statuses they give
@@ -98,10 +98,11 @@ function documentErrorResponses(app: FastifyInstance): void {
     const methods = ([] as string[]).concat(route.method);
     const changes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
     const seller = schema.security !== undefined;
-    const validated = ['body', 'querystring', 'params', 'headers'].some((part) => part in schema);
     const statuses: ErrorStatus[] = [
-      ...(validated ? [400 as const] : []),
-      ...(schema.body ? [413 as const, 415 as const] : []),
+      // Any request can be malformed (a NUL in the query, a broken %-escape), and a body, even
+      // one the route does not read (a DELETE's), can be too large or not UTF-8 JSON.
+      400,
+      ...(changes ? [413 as const, 415 as const] : []),
       ...(seller ? [401 as const, 406 as const, 429 as const] : []),
       ...(seller && changes ? [403 as const] : []),
       ...(seller && methods.includes('POST') ? [409 as const, 422 as const] : []),
