@@ -3,6 +3,7 @@
  * pasted credentials), test it, follow its status. Credentials go in encrypted and never come out.
  */
 import { randomBytes } from 'node:crypto';
+import type { Static } from 'typebox';
 import type { ChannelAdapter, ChannelContext, Credentials, OAuthStart } from '../channels/adapter.ts';
 import { ChannelError, FailureClass } from '../channels/errors.ts';
 import { limiterFor } from '../channels/rate-limiter.ts';
@@ -10,6 +11,7 @@ import { adapterFor } from '../channels/registry.ts';
 import type { RetryPolicy } from '../channels/retry.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import type { Connection } from '../http/contract/connections.ts';
 import { cancelSchedule, everyLabel, listSchedules, replaceSchedule } from '../sync/schedules.ts';
 import { resolveConnectionErrors } from '../sync-errors/listings.ts';
 import type { Cipher } from './cipher.ts';
@@ -40,20 +42,7 @@ export interface NewConnection {
   credentials?: Credentials | undefined;
 }
 
-export interface ConnectionView {
-  id: number;
-  channel: string;
-  name: string;
-  base_url: string;
-  status: ConnectionRow['status'];
-  status_reason: string | null;
-  seller_id: string | null;
-  /** The seller as the marketplace names them (nickname, shop name), when it says. */
-  seller_name: string | null;
-  auth: 'oauth' | 'credentials';
-  tested_at: string | null;
-  created_at: string;
-}
+export type ConnectionView = Static<typeof Connection>;
 
 export function presentConnection(row: ConnectionRow): ConnectionView {
   return {

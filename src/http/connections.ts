@@ -1,7 +1,7 @@
 /** Cais's connection routes: link marketplaces, follow their status, reconnect. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { channels } from '../channels/adapter.ts';
+import { type Static, type TLiteral, Type } from 'typebox';
+import { type Capabilities, channels } from '../channels/adapter.ts';
 import { adapterFor, supportedChannels } from '../channels/registry.ts';
 import {
   type Connections,
@@ -20,7 +20,19 @@ import { isCaisError } from '../errors.ts';
 import { preferredLanguage } from '../i18n/language.ts';
 import { presentListings } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfConnection } from '../listings/queries.ts';
-import { sellerSecurity } from './schemas.ts';
+import { withExample } from './contract/common.ts';
+import {
+  Channel,
+  Connection,
+  Consent,
+  connectionExample,
+  Deleted,
+  FlagCounts,
+  Footprint,
+  Listing,
+  listingExample,
+} from './contract/connections.ts';
+import { errorResponses, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, refuseUnstorableText, validate } from './validation.ts';
@@ -28,6 +40,10 @@ import { unwrap } from './wrapping.ts';
 
 const tags = ['Connections'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+
+/** One of `values`, typed as their union (TypeBox types a union built from a list as `never`). */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TLiteral<T>;
 
 const Credentials = Type.Object(
   {
@@ -41,7 +57,7 @@ const Credentials = Type.Object(
 
 const NewConnection = Type.Object(
   {
-    channel: Type.Union(channels.map((c) => Type.Literal(c))),
+    channel: oneOf(channels),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     base_url: Type.Optional(
       Type.String({
@@ -56,19 +72,6 @@ const NewConnection = Type.Object(
   },
   { additionalProperties: false },
 );
-type NewConnectionBody = {
-  channel: string;
-  name?: string;
-  base_url?: string;
-  client_id?: string;
-  client_secret?: string;
-  credentials?: {
-    access_token?: string;
-    refresh_token?: string;
-    seller_id?: string;
-    extra?: Record<string, string>;
-  };
-};
 
 const ConnectionPatch = Type.Object(
   {
@@ -81,15 +84,45 @@ const ConnectionPatch = Type.Object(
   },
   { additionalProperties: false },
 );
-type ConnectionPatchBody = Omit<NewConnectionBody, 'channel'> & { enabled?: boolean };
 
-const credentialsOf = (c: NewConnectionBody['credentials']) =>
+const credentialsOf = (c: Static<typeof Credentials> | undefined) =>
   c && {
     accessToken: c.access_token,
     refreshToken: c.refresh_token,
     sellerId: c.seller_id,
     extra: c.extra,
   };
+
+const consentUrlExample =
+  'https://auth.mercadolivre.com.br/authorization?response_type=code&client_id=1234567890123456&redirect_uri=https%3A%2F%2Fcais.example%2Foauth%2Fcallback&state=Ywj0fCskRMnoggmUF4npFSCotPenXNhU';
+const OneConnection = withExample(Type.Object({ connection: Connection }), { connection: connectionExample });
+/** A connection, with the consent URL when the seller must (re)authorise it in the browser. */
+const ConnectionAndConsent = withExample(
+  Type.Object({ connection: Connection, authorize_url: Type.Optional(Consent.properties.authorize_url) }),
+  {
+    connection: { ...connectionExample, status: 'pending', tested_at: null },
+    authorize_url: consentUrlExample,
+  },
+);
+
+/** Capabilities as the API answers them: snake_case. */
+function presentCapabilities(c: Capabilities): Static<typeof Channel>['capabilities'] {
+  return {
+    stock_batch_size: c.stockBatchSize,
+    price_batch_size: c.priceBatchSize,
+    concurrency: c.concurrency,
+    rates: Object.fromEntries(
+      Object.entries(c.rates).map(([operation, r]) => [
+        operation,
+        { per_second: r.perSecond, burst: r.burst },
+      ]),
+    ),
+    async_acceptance: c.asyncAcceptance,
+    read_back: c.readBack,
+    promotional_price: c.promotionalPrice,
+    auth: c.auth,
+  };
+}
 
 /** Where the marketplace sends the seller back after consent. */
 function callbackUrl(request: FastifyRequest, publicUrl: string | undefined): string {
@@ -104,14 +137,41 @@ export function connectionRoutes(
 
   api.get(
     '/channels',
-    { schema: { tags, summary: 'Marketplaces Cais can connect to', security: sellerSecurity } },
-    async () =>
+    {
+      schema: {
+        operationId: 'listChannels',
+        tags,
+        summary: 'Marketplaces Cais can connect to',
+        security: sellerSecurity,
+        // A NUL in any query parameter is refused as a 400 (app.ts), even where none is declared.
+        response: {
+          ...errorResponses(400),
+          200: withExample(Type.Array(Channel), [
+            {
+              channel: 'mercadolivre',
+              default_base_url: 'https://api.mercadolibre.com',
+              capabilities: {
+                stock_batch_size: 1,
+                price_batch_size: 1,
+                concurrency: 4,
+                rates: { stock: { per_second: 10, burst: 20 }, price: { per_second: 10, burst: 20 } },
+                async_acceptance: false,
+                read_back: true,
+                promotional_price: 'window',
+                auth: 'oauth',
+              },
+            },
+          ]),
+        },
+      },
+    },
+    async (): Promise<Static<typeof Channel>[]> =>
       supportedChannels().map((name) => {
         const adapter = adapterFor(name);
         return {
           channel: name,
           default_base_url: adapter.defaultBaseUrl,
-          capabilities: adapter.capabilities,
+          capabilities: presentCapabilities(adapter.capabilities),
         };
       }),
   );
@@ -121,18 +181,23 @@ export function connectionRoutes(
     {
       schema: {
         tags,
+        operationId: 'createConnection',
         summary: 'Connect a marketplace (answers the consent URL for OAuth marketplaces)',
         security: sellerSecurity,
-        body: Type.Object({ connection: NewConnection }),
+        body: withExample(Type.Object({ connection: NewConnection }), {
+          connection: {
+            channel: 'mercadolivre',
+            name: 'Mercado Livre',
+            client_id: '1234567890123456',
+            client_secret: 'app-secret',
+          },
+        }),
+        response: { 201: ConnectionAndConsent, ...errorResponses(409, 422) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const body = validate<NewConnectionBody>(
-        NewConnection,
-        unwrap(request.body, 'connection'),
-        'connection',
-      );
+      const body = validate(NewConnection, unwrap(request.body, 'connection'), 'connection');
       const c = body.credentials;
       const created = await createConnection(deps, account(request), {
         channel: body.channel,
@@ -149,13 +214,49 @@ export function connectionRoutes(
     },
   );
 
-  api.get('/connections', { schema: { tags, security: sellerSecurity } }, async (request) => ({
-    connections: (await connectionsOf(deps.db, account(request))).map(presentConnection),
-  }));
+  api.get(
+    '/connections',
+    {
+      schema: {
+        operationId: 'listConnections',
+        tags,
+        summary: "The account's connections",
+        security: sellerSecurity,
+        response: {
+          ...errorResponses(400),
+          200: withExample(Type.Object({ connections: Type.Array(Connection) }), {
+            connections: [connectionExample],
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      connections: (await connectionsOf(deps.db, account(request))).map(presentConnection),
+    }),
+  );
 
   api.get(
     '/connections/:id',
-    { schema: { tags, security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'getConnection',
+        tags,
+        summary: 'A connection, its listings by flag, and what deleting it would take away',
+        security: sellerSecurity,
+        params: IdParams,
+        response: {
+          200: withExample(
+            Type.Object({ connection: Connection, listings: FlagCounts, footprint: Footprint }),
+            {
+              connection: connectionExample,
+              listings: { grey: 0, yellow: 1, green: 40, red: 2 },
+              footprint: { listings: 43, schedules: 1, orders: 120 },
+            },
+          ),
+          ...errorResponses(404),
+        },
+      },
+    },
     async (request) => {
       const row = await getConnection(deps.db, account(request), request.params.id);
       return {
@@ -177,19 +278,19 @@ export function connectionRoutes(
     {
       schema: {
         tags,
+        operationId: 'updateConnection',
         summary: 'Rename, disable or enable, or replace its address or credentials',
         security: sellerSecurity,
         params: IdParams,
-        body: Type.Object({ connection: ConnectionPatch }),
+        body: withExample(Type.Object({ connection: ConnectionPatch }), {
+          connection: { name: 'Mercado Livre (loja 2)', enabled: true },
+        }),
+        response: { 200: ConnectionAndConsent, ...errorResponses(404, 409, 422) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const patch = validate<ConnectionPatchBody>(
-        ConnectionPatch,
-        unwrap(request.body, 'connection'),
-        'connection',
-      );
+      const patch = validate(ConnectionPatch, unwrap(request.body, 'connection'), 'connection');
       const row = await getConnection(deps.db, account(request), request.params.id);
       const updated = await updateConnection(deps, row, {
         name: patch.name,
@@ -215,8 +316,14 @@ export function connectionRoutes(
         tags,
         summary:
           'Delete: its listings, schedule coverage, runs and sync errors go; its orders stay (unlinked)',
+        operationId: 'deleteConnection',
         security: sellerSecurity,
         params: IdParams,
+        response: {
+          200: withExample(Deleted, { cancelled_schedules: [3], replaced_schedules: [{ id: 4, by: 7 }] }),
+          // No body is declared, but one sent is still parsed (and refused when too large or not JSON).
+          ...errorResponses(404, 413, 415),
+        },
       },
     },
     async (request) => {
@@ -227,7 +334,16 @@ export function connectionRoutes(
 
   api.post(
     '/connections/:id/test',
-    { schema: { tags, summary: 'Make a test call now', security: sellerSecurity, params: IdParams } },
+    {
+      schema: {
+        operationId: 'testConnection',
+        tags,
+        summary: 'Make a test call now (status active, or auth_failed with the reason)',
+        security: sellerSecurity,
+        params: IdParams,
+        response: { 200: OneConnection, ...errorResponses(404, 413, 415) },
+      },
+    },
     async (request) => {
       const row = await getConnection(deps.db, account(request), request.params.id);
       return { connection: presentConnection(await verify(deps, row)) };
@@ -239,9 +355,14 @@ export function connectionRoutes(
     {
       schema: {
         tags,
+        operationId: 'authorizeConnection',
         summary: 'Start the consent again (reconnect)',
         security: sellerSecurity,
         params: IdParams,
+        response: {
+          200: withExample(Consent, { authorize_url: consentUrlExample }),
+          ...errorResponses(404, 413, 415, 422),
+        },
       },
     },
     async (request) => {
@@ -255,9 +376,20 @@ export function connectionRoutes(
     {
       schema: {
         tags,
-        summary: 'Listings of a connection, by flag',
+        operationId: 'listConnectionListings',
+        summary: 'Listings of a connection, by flag (page with `after`)',
         security: sellerSecurity,
         params: IdParams,
+        response: {
+          200: withExample(
+            Type.Object({
+              listings: Type.Array(Listing),
+              next_after: Type.Optional(Type.Integer({ description: 'Pass as `after` for the next page' })),
+            }),
+            { listings: [listingExample], next_after: 1 },
+          ),
+          ...errorResponses(404),
+        },
         querystring: Type.Object({
           flag: Type.Optional(
             Type.Union([

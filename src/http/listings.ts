@@ -1,6 +1,6 @@
 /** Routes to connect products to marketplaces and read their flags. */
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { Connections } from '../connections/connections.ts';
 import { invalid, isCaisError } from '../errors.ts';
 import { messageFor } from '../i18n/errors.ts';
@@ -11,7 +11,9 @@ import {
   productListings,
   republishProduct,
 } from '../listings/listings.ts';
-import { SkuParams, sellerSecurity } from './schemas.ts';
+import { withExample } from './contract/common.ts';
+import { BulkConnectResult, Listing, listingExample } from './contract/connections.ts';
+import { errorResponses, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -46,6 +48,8 @@ const BulkConnect = Type.Object(
   { additionalProperties: false },
 );
 
+const Listings = withExample(Type.Object({ listings: Type.Array(Listing) }), { listings: [listingExample] });
+
 export function listingRoutes(api: SellerApi, deps: Connections): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
   const lang = (request: FastifyRequest): Language => preferredLanguage(request.headers['accept-language']);
@@ -55,9 +59,11 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'listProductListings',
         summary: "A product's listings on every connection, with their flags",
         security: sellerSecurity,
         params: SkuParams,
+        response: { 200: Listings, ...errorResponses(404) },
       },
     },
     async (request) => ({
@@ -70,18 +76,18 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'connectProduct',
         summary: 'Connect a product: associate an existing listing (by SKU or external_id) or publish it',
         security: sellerSecurity,
         params: ListingParams,
-        body: Type.Optional(ConnectBody),
+        body: Type.Optional(withExample(ConnectBody, { external_id: 'MLB4000000001' })),
+        response: { 201: Listings, ...errorResponses(404, 422) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
       const body =
-        request.body === undefined || request.body === null
-          ? {}
-          : validate<{ external_id?: string; external_variation_id?: string }>(ConnectBody, request.body, '');
+        request.body === undefined || request.body === null ? {} : validate(ConnectBody, request.body, '');
       await connectProduct(deps, account(request), request.params.sku, request.params.connection, {
         externalId: body.external_id,
         externalVariationId: body.external_variation_id,
@@ -96,9 +102,12 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'republishListing',
         summary: 'Publish a closed listing again: a new listing, linked in place of the old one',
         security: sellerSecurity,
         params: ListingParams,
+        // No body is declared, but one sent is still parsed (and refused when too large or not JSON).
+        response: { 200: Listings, ...errorResponses(404, 413, 415, 422) },
       },
     },
     async (request) => ({
@@ -117,9 +126,11 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'disconnectProduct',
         summary: 'Disconnect: take the product off sale there',
         security: sellerSecurity,
         params: ListingParams,
+        response: { 200: Listings, ...errorResponses(404, 413, 415, 422) },
       },
     },
     async (request) => ({
@@ -137,9 +148,23 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
     {
       schema: {
         tags,
+        operationId: 'connectProducts',
         summary: `Connect up to ${BULK_CONNECT_MAX} SKUs to one connection`,
         security: sellerSecurity,
-        body: BulkConnect,
+        body: withExample(BulkConnect, { connection_id: 1, skus: ['CAM-01', 'CAM-02'] }),
+        response: {
+          200: withExample(Type.Object({ results: Type.Array(BulkConnectResult) }), {
+            results: [
+              { sku: 'CAM-01', listings: [listingExample] },
+              {
+                sku: 'CAM-02',
+                error: 'Não foi possível encontrar Product: CAM-02',
+                code: 'product_not_found',
+                params: { sku: 'CAM-02' },
+              },
+            ],
+          }),
+        },
       },
     },
     async (request) => {
@@ -149,7 +174,7 @@ export function listingRoutes(api: SellerApi, deps: Connections): void {
           code: 'invalid_field',
           params: { field: 'skus', rule: 'unique' },
         });
-      const results = [];
+      const results: Static<typeof BulkConnectResult>[] = [];
       for (const sku of skus) {
         try {
           results.push({ sku, listings: await connectProduct(deps, account(request), sku, connectionId) });

@@ -201,7 +201,8 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
               next_runs: [],
             },
           }),
-          ...errorResponses(404),
+          // No body is declared, but one sent is still parsed (and refused when too large or not JSON).
+          ...errorResponses(404, 413, 415),
         },
       },
     },
@@ -258,7 +259,7 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
           202: withExample(Type.Object({ runs: Type.Array(QueuedRun) }), {
             runs: [{ connection_id: 1, resource: 'stock', queued: 'queued' }],
           }),
-          ...errorResponses(404, 503),
+          ...errorResponses(404, 413, 415, 503),
         },
       },
     },
@@ -352,7 +353,7 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
               { sku: 'CAM-01', connection_id: 1, resource: 'price', run_id: 13, outcome: 'sent' },
             ],
           }),
-          ...errorResponses(404),
+          ...errorResponses(404, 413, 415),
         },
       },
     },

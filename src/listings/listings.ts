@@ -3,6 +3,7 @@
  * it off sale, and say where each one stands (the flag, and why).
  */
 
+import type { Static } from 'typebox';
 import { type CatalogItem, catalogItem, type ProductRow } from '../catalog/for-channel.ts';
 import type { ChannelAdapter, ListingRef, ProductForChannel, PublishResult } from '../channels/adapter.ts';
 import { ChannelError, FailureClass } from '../channels/errors.ts';
@@ -11,6 +12,7 @@ import { type Connections, channelContext, getConnection } from '../connections/
 import type { ConnectionRow } from '../connections/queries.ts';
 import type { Queryable } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
+import type { Listing } from '../http/contract/connections.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
 import { effectivePrice, effectiveStock, type Rules } from '../rules/rules.ts';
@@ -34,19 +36,7 @@ export interface ConnectOptions {
   signal?: AbortSignal | undefined;
 }
 
-export interface ListingView {
-  sku: string;
-  connection_id: number;
-  flag: Flag;
-  reason: string | null;
-  code: string | null;
-  hint: string | null;
-  external_id: string | null;
-  external_variation_id: string | null;
-  connected_at: string | null;
-  /** What the marketplace refuses while the flag is red for a sync refusal (stock, price). */
-  refused: ('stock' | 'price')[];
-}
+export type ListingView = Static<typeof Listing>;
 
 /**
  * A listing as the seller sees it (DESIGN §2): red with the marketplace's reason while it refuses

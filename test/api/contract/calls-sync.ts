@@ -36,6 +36,34 @@ async function connected(hub: Hub): Promise<string> {
   return sku;
 }
 
+/** A product whose listing the marketplace closed: its last sync failed, its flag shows red. */
+async function closed(hub: Hub): Promise<string> {
+  const sku = await connected(hub);
+  expect(await hub.request('POST', `/products/${sku}/sync`), 200, 'sync');
+  const listed = (await hub.request('GET', `/products/${sku}/listings`)).body as {
+    listings: { external_id: string }[];
+  };
+  await hub.world.control('PATCH', `/mercadolivre/listings/${listed.listings[0]?.external_id}`, {
+    status: 'closed',
+  });
+  await hub.request('PUT', `/products/${sku}`, { product: { qty: 3 } });
+  expect(await hub.request('POST', `/products/${sku}/sync`), 200, 'failing sync');
+  return sku;
+}
+
+/** A second Mercado Livre connection, waiting for the seller's consent. */
+async function pendingConnection(hub: Hub): Promise<number> {
+  const connection = {
+    channel: 'mercadolivre',
+    name: hub.unique('ML'),
+    base_url: hub.world.sim.baseUrl('mercadolivre'),
+    client_id: '1234567890123456',
+    client_secret: 'ml-sim-secret',
+  };
+  const answer = expect(await hub.request('POST', '/connections', { connection }), 201, 'create connection');
+  return (answer.body as { connection: { id: number } }).connection.id;
+}
+
 async function schedule(hub: Hub): Promise<number> {
   const body = {
     schedule: { connections: [hub.world.connectionId], resources: ['stock', 'price'], every: '15m' },
@@ -310,7 +338,280 @@ const ruleCalls: ContractCall[] = [
   },
 ];
 
-export const calls: ContractCall[] = [...syncCalls, ...ruleCalls];
+const connectionCalls: ContractCall[] = [
+  {
+    operation: 'listChannels',
+    name: 'every marketplace',
+    status: 200,
+    send: (hub) => hub.request('GET', '/channels'),
+  },
+  {
+    operation: 'createConnection',
+    name: 'an OAuth marketplace: the consent URL',
+    status: 201,
+    send: (hub) =>
+      hub.request('POST', '/connections', {
+        connection: {
+          channel: 'mercadolivre',
+          name: hub.unique('ML'),
+          base_url: hub.world.sim.baseUrl('mercadolivre'),
+          client_id: '1234567890123456',
+          client_secret: 'ml-sim-secret',
+        },
+      }),
+  },
+  {
+    operation: 'createConnection',
+    name: 'a name already taken',
+    status: 409,
+    send: (hub) =>
+      hub.request('POST', '/connections', {
+        connection: { channel: 'mercadolivre', name: 'Mercado Livre', client_id: '1', client_secret: '2' },
+      }),
+  },
+  {
+    operation: 'createConnection',
+    name: 'OAuth without the app credentials',
+    status: 400,
+    send: (hub) => hub.request('POST', '/connections', { connection: { channel: 'mercadolivre' } }),
+  },
+  {
+    operation: 'createConnection',
+    name: 'an unknown marketplace',
+    status: 400,
+    send: (hub) => hub.request('POST', '/connections', { connection: { channel: 'ebay' } }),
+  },
+  {
+    operation: 'listConnections',
+    name: 'the connections',
+    status: 200,
+    send: (hub) => hub.request('GET', '/connections'),
+  },
+  {
+    operation: 'getConnection',
+    name: 'the Mercado Livre connection',
+    status: 200,
+    send: (hub) => hub.request('GET', `/connections/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'getConnection',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('GET', `/connections/${UNKNOWN_ID}`),
+  },
+  {
+    operation: 'updateConnection',
+    name: 'a rename',
+    status: 200,
+    send: async (hub) =>
+      hub.request('PATCH', `/connections/${await pendingConnection(hub)}`, {
+        connection: { name: hub.unique('Renamed') },
+      }),
+  },
+  {
+    operation: 'updateConnection',
+    name: 'new app credentials: the consent URL again',
+    status: 200,
+    send: async (hub) =>
+      hub.request('PATCH', `/connections/${await pendingConnection(hub)}`, {
+        connection: { client_id: '1234567890123456', client_secret: 'ml-sim-secret' },
+      }),
+  },
+  {
+    operation: 'updateConnection',
+    name: 'a name already taken',
+    status: 409,
+    send: async (hub) =>
+      hub.request('PATCH', `/connections/${await pendingConnection(hub)}`, {
+        connection: { name: 'Mercado Livre' },
+      }),
+  },
+  {
+    operation: 'updateConnection',
+    name: 'an unknown field',
+    status: 400,
+    send: (hub) =>
+      hub.request('PATCH', `/connections/${hub.world.connectionId}`, { connection: { colour: 'blue' } }),
+  },
+  {
+    operation: 'updateConnection',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('PATCH', `/connections/${UNKNOWN_ID}`, { connection: { enabled: true } }),
+  },
+  {
+    operation: 'deleteConnection',
+    name: 'a connection covered by a schedule',
+    status: 200,
+    send: async (hub) => {
+      const id = await pendingConnection(hub);
+      const body = {
+        schedule: { connections: [id, hub.world.connectionId], resources: ['stock'], every: '1h' },
+      };
+      expect(await hub.request('POST', '/sync/schedules', body), 201, 'schedule');
+      return hub.request('DELETE', `/connections/${id}`);
+    },
+  },
+  {
+    operation: 'deleteConnection',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('DELETE', `/connections/${UNKNOWN_ID}`),
+  },
+  {
+    operation: 'testConnection',
+    name: 'the Mercado Livre connection',
+    status: 200,
+    send: (hub) => hub.request('POST', `/connections/${hub.world.connectionId}/test`),
+  },
+  {
+    operation: 'testConnection',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('POST', `/connections/${UNKNOWN_ID}/test`),
+  },
+  {
+    operation: 'authorizeConnection',
+    name: 'a connection waiting for consent',
+    status: 200,
+    send: async (hub) => hub.request('POST', `/connections/${await pendingConnection(hub)}/authorize`),
+  },
+  {
+    operation: 'authorizeConnection',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('POST', `/connections/${UNKNOWN_ID}/authorize`),
+  },
+  {
+    operation: 'listConnectionListings',
+    name: 'a page of one green listing',
+    status: 200,
+    send: async (hub) => {
+      await connected(hub);
+      return hub.request('GET', `/connections/${hub.world.connectionId}/listings?flag=green&limit=1`);
+    },
+  },
+  {
+    operation: 'listConnectionListings',
+    name: 'an unknown flag',
+    status: 400,
+    send: (hub) => hub.request('GET', `/connections/${hub.world.connectionId}/listings?flag=blue`),
+  },
+  {
+    operation: 'listConnectionListings',
+    name: 'an unknown connection',
+    status: 404,
+    send: (hub) => hub.request('GET', `/connections/${UNKNOWN_ID}/listings`),
+  },
+];
+
+const listingCalls: ContractCall[] = [
+  {
+    operation: 'listProductListings',
+    name: 'a connected product',
+    status: 200,
+    send: async (hub) => hub.request('GET', `/products/${await connected(hub)}/listings`),
+  },
+  {
+    operation: 'listProductListings',
+    name: 'a listing the marketplace closed (red)',
+    status: 200,
+    send: async (hub) => hub.request('GET', `/products/${await closed(hub)}/listings`),
+  },
+  {
+    operation: 'listProductListings',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('GET', '/products/NO-SUCH-SKU/listings'),
+  },
+  {
+    operation: 'connectProduct',
+    name: 'publish a product',
+    status: 201,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await product(hub)}/listings/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'connectProduct',
+    name: 'a connection waiting for consent',
+    status: 422,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await product(hub)}/listings/${await pendingConnection(hub)}`),
+  },
+  {
+    operation: 'connectProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('POST', `/products/NO-SUCH-SKU/listings/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'connectProduct',
+    name: 'an unknown field',
+    status: 400,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await product(hub)}/listings/${hub.world.connectionId}`, { id: 'x' }),
+  },
+  {
+    operation: 'republishListing',
+    name: 'a listing the marketplace closed',
+    status: 200,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await closed(hub)}/listings/${hub.world.connectionId}/republish`),
+  },
+  {
+    operation: 'republishListing',
+    name: 'an open listing',
+    status: 422,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await connected(hub)}/listings/${hub.world.connectionId}/republish`),
+  },
+  {
+    operation: 'republishListing',
+    name: 'an unknown connection',
+    status: 404,
+    send: async (hub) =>
+      hub.request('POST', `/products/${await connected(hub)}/listings/${UNKNOWN_ID}/republish`),
+  },
+  {
+    operation: 'disconnectProduct',
+    name: 'a connected product',
+    status: 200,
+    send: async (hub) =>
+      hub.request('DELETE', `/products/${await connected(hub)}/listings/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'disconnectProduct',
+    name: 'a product connected nowhere',
+    status: 422,
+    send: async (hub) =>
+      hub.request('DELETE', `/products/${await product(hub)}/listings/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'disconnectProduct',
+    name: 'an unknown SKU',
+    status: 404,
+    send: (hub) => hub.request('DELETE', `/products/NO-SUCH-SKU/listings/${hub.world.connectionId}`),
+  },
+  {
+    operation: 'connectProducts',
+    name: 'a product and an unknown SKU',
+    status: 200,
+    send: async (hub) =>
+      hub.request('POST', '/listings/connect', {
+        connection_id: hub.world.connectionId,
+        skus: [await product(hub), 'NO-SUCH-SKU'],
+      }),
+  },
+  {
+    operation: 'connectProducts',
+    name: 'a SKU twice',
+    status: 400,
+    send: (hub) =>
+      hub.request('POST', '/listings/connect', { connection_id: hub.world.connectionId, skus: ['A', 'A'] }),
+  },
+];
+
+export const calls: ContractCall[] = [...syncCalls, ...ruleCalls, ...connectionCalls, ...listingCalls];
 
 /**
  * Operations ("METHOD /path") no call exercises yet; live-responses.test.ts accepts them missing
@@ -319,20 +620,6 @@ export const calls: ContractCall[] = [...syncCalls, ...ruleCalls];
 export const pending: string[] = [
   'GET /sync_errors/orders',
   'PATCH /sync_errors/orders',
-  'GET /channels',
-  'POST /connections',
-  'GET /connections',
-  'GET /connections/{id}',
-  'PATCH /connections/{id}',
-  'DELETE /connections/{id}',
-  'POST /connections/{id}/test',
-  'POST /connections/{id}/authorize',
-  'GET /connections/{id}/listings',
-  'GET /products/{sku}/listings',
-  'POST /products/{sku}/listings/{connection}',
-  'DELETE /products/{sku}/listings/{connection}',
-  'POST /products/{sku}/listings/{connection}/republish',
-  'POST /listings/connect',
   'GET /sync_errors/categories',
   'GET /sync_errors/categories/{code}',
   'GET /sync_errors/products',
