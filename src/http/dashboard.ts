@@ -5,7 +5,7 @@
  * indexes), so the Painel costs the same on a 1M-SKU catalog as on a small one.
  */
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { Static } from 'typebox';
 import { searchProducts } from '../catalog/browse.ts';
 import { adapterFor } from '../channels/registry.ts';
 import { connectionsOf, presentConnection } from '../connections/connections.ts';
@@ -14,7 +14,19 @@ import { preferredLanguage } from '../i18n/language.ts';
 import { presentListings } from '../listings/listings.ts';
 import { countListingsByFlag, listingsOfProducts, owesSend } from '../listings/queries.ts';
 import { listRuns, presentRun } from '../sync/runs.ts';
-import { everyLabel, resources, type TargetRow, targetsOf } from '../sync/schedules.ts';
+import { everyLabel, type resources, type TargetRow, targetsOf } from '../sync/schedules.ts';
+import { productFields } from './contract/catalog.ts';
+import { withExample } from './contract/common.ts';
+import {
+  Dashboard,
+  type DashboardConnection,
+  dashboardExample,
+  ListingsOfSkus,
+  listingsOfSkusExample,
+  SearchQuery,
+  SearchResult,
+  SkuQuery,
+} from './contract/dashboard.ts';
 import { sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
@@ -73,17 +85,27 @@ interface AccountFacts {
   targets: TargetRow[];
 }
 
-async function connectionSummary(db: Queryable, accountId: number, facts: AccountFacts, c: ConnRow) {
+async function connectionSummary(
+  db: Queryable,
+  accountId: number,
+  facts: AccountFacts,
+  c: ConnRow,
+): Promise<Static<typeof DashboardConnection>> {
   const targets = facts.targets.filter((t) => t.connection_id === c.id);
   const pending = await pendingOf(db, c.id);
   const errors = facts.errors.filter((e) => e.connection_id === c.id);
   const refused = (resource: string) =>
     errors.filter((e) => e.resource === resource).reduce((sum, e) => sum + e.refused, 0);
-  const lastRuns: Record<string, ReturnType<typeof presentRun> | null> = {};
-  for (const resource of resources) {
+  const lastRun = async (resource: (typeof resources)[number]) => {
     const [run] = await listRuns(db, { accountId, connectionId: c.id, resource, limit: 1 });
-    lastRuns[resource] = run ? presentRun(run) : null;
-  }
+    return run ? presentRun(run) : null;
+  };
+  const planned = (resource: (typeof resources)[number]) => {
+    const t = targets.find((x) => x.resource === resource);
+    return t
+      ? { every: everyLabel(t.every_minutes), next_run_at: t.next_run_at?.toISOString() ?? null }
+      : null;
+  };
   return {
     connection: presentConnection(c),
     listings: await countListingsByFlag(
@@ -97,36 +119,23 @@ async function connectionSummary(db: Queryable, accountId: number, facts: Accoun
       price: { count: pending.price, since: pending.price_since?.toISOString() ?? null },
     },
     refused: { stock: refused('stock'), price: refused('price') },
-    schedule: Object.fromEntries(
-      resources.map((r) => {
-        const t = targets.find((x) => x.resource === r);
-        return [
-          r,
-          t
-            ? { every: everyLabel(t.every_minutes), next_run_at: t.next_run_at?.toISOString() ?? null }
-            : null,
-        ];
-      }),
-    ),
-    last_runs: lastRuns,
+    schedule: {
+      stock: planned('stock'),
+      price: planned('price'),
+      orders: planned('orders'),
+      catalog: planned('catalog'),
+    },
+    last_runs: {
+      stock: await lastRun('stock'),
+      price: await lastRun('price'),
+      orders: await lastRun('orders'),
+      catalog: await lastRun('catalog'),
+    },
     open_errors: errors.reduce((sum, e) => sum + e.n, 0),
   };
 }
 
 type ConnRow = Awaited<ReturnType<typeof connectionsOf>>[number];
-
-const SkuQuery = Type.Object({
-  sku: Type.Union([
-    Type.String({ minLength: 1, maxLength: 100 }),
-    Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 }),
-  ]),
-});
-
-const SearchQuery = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 200 }),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-});
 
 export function dashboardRoutes(api: SellerApi): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
@@ -135,10 +144,12 @@ export function dashboardRoutes(api: SellerApi): void {
     '/catalog/search',
     {
       schema: {
+        operationId: 'searchCatalog',
         tags,
         summary: 'Products whose name or SKU (or a variation SKU) contains q, ignoring accents and case',
         security: sellerSecurity,
         querystring: SearchQuery,
+        response: { 200: withExample(SearchResult, { products: [productFields], total: 1 }) },
       },
     },
     async (request) =>
@@ -152,9 +163,11 @@ export function dashboardRoutes(api: SellerApi): void {
     '/dashboard',
     {
       schema: {
+        operationId: 'getDashboard',
         tags,
         summary: 'Per connection: status, pending, schedule, last runs, errors',
         security: sellerSecurity,
+        response: { 200: withExample(Dashboard, dashboardExample) },
       },
     },
     async (request) => {
@@ -175,10 +188,12 @@ export function dashboardRoutes(api: SellerApi): void {
     '/listings',
     {
       schema: {
+        operationId: 'listListingsOfSkus',
         tags,
         summary: 'The listings (flags) of these SKUs on every connection: ?sku=A&sku=B (up to 100)',
         security: sellerSecurity,
         querystring: SkuQuery,
+        response: { 200: withExample(ListingsOfSkus, listingsOfSkusExample) },
       },
     },
     async (request) => {

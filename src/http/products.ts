@@ -4,7 +4,7 @@ import { type Static, Type } from 'typebox';
 import { listProducts, productHistory } from '../catalog/browse.ts';
 import { createProduct, getProduct, removeProduct, updateProduct } from '../catalog/products.ts';
 import { MAX_QTY, ProductFields, ProductInput } from '../catalog/schemas.ts';
-import { Product, ProductHistory, ProductPage } from './contract/catalog.ts';
+import { Product, ProductHistory, ProductPage, productFields } from './contract/catalog.ts';
 import { withExample } from './contract/common.ts';
 import { errorResponses, NoContent, SkuParams, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
@@ -14,31 +14,6 @@ import { unwrap } from './wrapping.ts';
 
 const tags = ['Products'];
 
-const productFields: Static<typeof Product> = {
-  sku: 'CAM-01',
-  name: 'Camiseta básica',
-  description: null,
-  status: 'enabled',
-  qty: 7,
-  price: 49.9,
-  promotional_price: null,
-  cost: null,
-  weight: null,
-  height: null,
-  width: null,
-  length: null,
-  brand: 'Cais',
-  ean: null,
-  nbm: null,
-  crossdocking: null,
-  categories: [],
-  images: [],
-  specifications: [],
-  variations: [],
-  variation_attributes: [],
-  removed: false,
-  associations: [],
-};
 const productExample = withExample(Product, productFields);
 
 const historyExample = withExample(ProductHistory, {

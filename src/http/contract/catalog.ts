@@ -22,6 +22,33 @@ export const ProductPage = Type.Object({
 });
 export type ProductPage = Static<typeof ProductPage>;
 
+/** A simple product as the API answers it, for examples. */
+export const productFields: Static<typeof Product> = {
+  sku: 'CAM-01',
+  name: 'Camiseta básica',
+  description: null,
+  status: 'enabled',
+  qty: 7,
+  price: 49.9,
+  promotional_price: null,
+  cost: null,
+  weight: null,
+  height: null,
+  width: null,
+  length: null,
+  brand: 'Cais',
+  ean: null,
+  nbm: null,
+  crossdocking: null,
+  categories: [],
+  images: [],
+  specifications: [],
+  variations: [],
+  variation_attributes: [],
+  removed: false,
+  associations: [],
+};
+
 const Timestamp = Type.String({ format: 'date-time' });
 
 /** One accepted change of a SKU: stock and price carry their values, catalog and lifecycle their fields. */

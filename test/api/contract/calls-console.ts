@@ -77,6 +77,49 @@ export const calls: ContractCall[] = [
       hub.request('DELETE', '/session', undefined, { cookie: (await loggedIn(hub)).cookie }),
   },
   {
+    operation: 'getDashboard',
+    name: 'the Mercado Livre connection',
+    status: 200,
+    send: (hub) => hub.request('GET', '/dashboard'),
+  },
+  {
+    operation: 'searchCatalog',
+    name: 'a name without its accents',
+    status: 200,
+    send: async (hub) => {
+      const sku = hub.unique('GT');
+      await hub.request('POST', '/products', {
+        product: { sku, name: 'Garrafa Térmica', qty: 1, price: 10 },
+      });
+      return hub.request('GET', '/catalog/search?q=termica');
+    },
+  },
+  {
+    operation: 'searchCatalog',
+    name: 'no q',
+    status: 400,
+    send: (hub) => hub.request('GET', '/catalog/search'),
+  },
+  {
+    operation: 'listListingsOfSkus',
+    name: 'two SKUs',
+    status: 200,
+    send: async (hub) => {
+      const skus = [hub.unique('LS'), hub.unique('LS')];
+      for (const sku of skus)
+        await hub.request('POST', '/products', {
+          product: { sku, name: `Produto ${sku}`, qty: 1, price: 10 },
+        });
+      return hub.request('GET', `/listings?sku=${skus[0]}&sku=${skus[1]}`);
+    },
+  },
+  {
+    operation: 'listListingsOfSkus',
+    name: 'no SKU',
+    status: 400,
+    send: (hub) => hub.request('GET', '/listings'),
+  },
+  {
     operation: 'createWebhook',
     name: 'an endpoint for order events',
     status: 201,
