@@ -90,19 +90,24 @@ function documentErrorResponses(app: FastifyInstance): void {
           hide?: boolean;
           operationId?: string;
           response?: Record<string, unknown>;
-          security?: unknown;
+          security?: Record<string, unknown>[];
           body?: unknown;
         }
       | undefined;
     if (!schema || schema.hide) return;
     const methods = ([] as string[]).concat(route.method);
     const changes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
-    const seller = schema.security !== undefined;
+    // A seller-API route (SkyHub's headers or the console's session); Rehub's bearer-token routes
+    // name their own errors.
+    const seller =
+      schema.security !== undefined && !schema.security.some((requirement) => 'rehubToken' in requirement);
     const statuses: ErrorStatus[] = [
       // Any request can be malformed (a NUL in the query, a broken %-escape), and a body, even
       // one the route does not read (a DELETE's), can be too large or not UTF-8 JSON.
       400,
       ...(changes ? [413 as const, 415 as const] : []),
+      // A path parameter can name nothing (or, as `..`, lead to no route at all).
+      ...(route.url.includes(':') ? [404 as const] : []),
       ...(seller ? [401 as const, 406 as const, 429 as const] : []),
       ...(seller && changes ? [403 as const] : []),
       ...(seller && methods.includes('POST') ? [409 as const, 422 as const] : []),
@@ -171,6 +176,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           userEmail: { type: 'apiKey', in: 'header', name: 'X-User-Email' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           accountManagerKey: { type: 'apiKey', in: 'header', name: 'X-Accountmanager-Key' },
+          rehubToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'The token POST /auth answers, for /rehub routes',
+          },
         },
       },
     },

@@ -28,6 +28,7 @@ export interface RehubDeps {
   attempts: KeyAttempts;
 }
 
+const rehubSecurity = [{ rehubToken: [] }];
 const tags = ['Rehub'];
 const Credentials = Type.Object(
   {
@@ -141,6 +142,7 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
           operationId: 'createProductAction',
           tags,
           summary: 'link | unlink | price_entry for up to 100 SKUs',
+          security: rehubSecurity,
           body: withExample(Action, { type: 'link', skus: ['CAM-01', 'CAM-02'] }),
           response: { 201: withExample(ProductActionId, { id: '12' }), ...errorResponses(401, 404) },
         },
@@ -171,6 +173,7 @@ export async function rehubRoutes(app: FastifyInstance, deps: RehubDeps): Promis
           operationId: 'listProductActions',
           tags,
           summary: 'The latest actions of one type, newest first, with their results',
+          security: rehubSecurity,
           response: {
             200: withExample(Type.Object({ product_actions: Type.Array(ProductAction) }), {
               product_actions: [actionExample],
