@@ -721,6 +721,36 @@ const syncErrorCalls: ContractCall[] = [
       hub.request('POST', '/sync_errors/products/retry', { error_category_code: 'no_such_category' }),
   },
   {
+    operation: 'listOrderErrors',
+    name: 'the open order errors',
+    status: 200,
+    send: (hub) => hub.request('GET', '/sync_errors/orders?error_category_code=sync_order_skyhub_to_mtkp'),
+  },
+  {
+    operation: 'listOrderErrors',
+    name: 'an unknown category',
+    status: 400,
+    send: (hub) => hub.request('GET', '/sync_errors/orders?error_category_code=stock_sync'),
+  },
+  {
+    operation: 'ignoreOrderErrors',
+    name: "an order's refused status",
+    status: 204,
+    send: (hub) =>
+      hub.request('PATCH', '/sync_errors/orders', {
+        errors: [{ entity_id: 'MLB-2000001', error_category_code: 'sync_order_skyhub_to_mtkp' }],
+      }),
+  },
+  {
+    operation: 'ignoreOrderErrors',
+    name: 'an unknown category',
+    status: 400,
+    send: (hub) =>
+      hub.request('PATCH', '/sync_errors/orders', {
+        errors: [{ entity_id: 'MLB-2000001', error_category_code: 'stock_sync' }],
+      }),
+  },
+  {
     operation: 'retryOrderErrors',
     name: 'every failed relay',
     status: 200,
@@ -746,4 +776,4 @@ export const calls: ContractCall[] = [
  * Operations ("METHOD /path") no call exercises yet; live-responses.test.ts accepts them missing
  * an operationId or a success call only while they are listed here. To be emptied.
  */
-export const pending: string[] = ['GET /sync_errors/orders', 'PATCH /sync_errors/orders'];
+export const pending: string[] = [];
