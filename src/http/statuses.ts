@@ -23,6 +23,7 @@ import {
 } from '../sync-errors/orders.ts';
 import { Status, StatusType as StatusTypeSchema } from './contract/catalog.ts';
 import { withExample } from './contract/common.ts';
+import { OrderSyncErrorPage } from './contract/sync-errors.ts';
 import type { OrderRouteDeps } from './orders.ts';
 import { noContent } from './products.ts';
 import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
@@ -192,7 +193,37 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
 
   api.get(
     '/sync_errors/orders',
-    { schema: { tags: ['Sync errors'], security: sellerSecurity, querystring: ErrorQuery } },
+    {
+      schema: {
+        operationId: 'listOrderErrors',
+        tags: ['Sync errors'],
+        summary: 'Order sync errors (import from the marketplace, status sent back), newest first',
+        security: sellerSecurity,
+        querystring: ErrorQuery,
+        response: {
+          200: withExample(OrderSyncErrorPage, {
+            error_qty: 1,
+            errors: [
+              {
+                entity_id: 'MLB-2000001',
+                message: 'the marketplace refused the status: order already shipped',
+                last_accurence: '2026-05-04T12:00:00.000Z',
+                error_code: 'ml.order.status.invalid',
+                error_category_code: 'sync_order_skyhub_to_mtkp',
+                failure: 'permanent',
+                transient: false,
+                attempts: 1,
+                first_seen_at: '2026-05-04T12:00:00.000Z',
+                hint: null,
+                ways_out: ['correct', 'retry', 'ignore'],
+                marketplace_code: null,
+                status: 'open',
+              },
+            ],
+          }),
+        },
+      },
+    },
     async (request) => {
       const q = request.query;
       const cat = category(q.error_category_code, 'error_category_code');
@@ -215,15 +246,19 @@ export function statusRoutes(api: SellerApi, deps: OrderRouteDeps): void {
     '/sync_errors/orders',
     {
       schema: {
+        operationId: 'ignoreOrderErrors',
         tags: ['Sync errors'],
         summary: 'Ignore these errors',
         security: sellerSecurity,
-        body: IgnoreBody,
+        body: withExample(IgnoreBody, {
+          errors: [{ entity_id: 'MLB-2000001', error_category_code: 'sync_order_skyhub_to_mtkp' }],
+        }),
+        response: { 204: NoContent },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const b = validate<Static<typeof IgnoreBody>>(IgnoreBody, request.body, '');
+      const b = validate(IgnoreBody, request.body, '');
       const entries = b.errors.map((e, i) => ({
         orderCode: e.entity_id,
         category: category(e.error_category_code, `errors[${i}].error_category_code`)!,

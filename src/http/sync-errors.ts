@@ -19,8 +19,16 @@ import {
   resourceOf,
 } from '../sync-errors/listings.ts';
 import { orderErrorCategories, orderErrorTypes } from '../sync-errors/orders.ts';
+import { withExample } from './contract/common.ts';
+import {
+  ErrorCategory,
+  errorCategoryExample,
+  type SyncError,
+  SyncErrorPage,
+  syncErrorExample,
+} from './contract/sync-errors.ts';
 import { noContent } from './products.ts';
-import { sellerSecurity } from './schemas.ts';
+import { errorResponses, NoContent, sellerSecurity } from './schemas.ts';
 import type { SellerApi } from './seller-api.ts';
 import { principalOf } from './seller-auth.ts';
 import { bodyCheckedByHandler, validate } from './validation.ts';
@@ -43,7 +51,7 @@ const listedCategoryCodes = [
   ...skyHubOnlyCategories.map((c) => c.code),
 ];
 
-function present(row: ErrorRow, lang: Language = 'en') {
+function present(row: ErrorRow, lang: Language = 'en'): Static<typeof SyncError> {
   return {
     entity_id: row.sku ?? `connection:${row.connection_id}`,
     message: row.message,
@@ -60,7 +68,7 @@ function present(row: ErrorRow, lang: Language = 'en') {
     // Cais's own hint in the caller's language; `message` stays the marketplace's words.
     hint: hintText({ code: row.code, failure: row.failure, hint: row.hint }, lang),
     marketplace_code: row.marketplace_code,
-    status: row.status,
+    status: row.status as Static<typeof SyncError>['status'],
   };
 }
 
@@ -99,6 +107,19 @@ const RetryBody = Type.Object(
   { additionalProperties: false },
 );
 
+const Categories = withExample(Type.Array(ErrorCategory), [errorCategoryExample]);
+const Retried = withExample(
+  Type.Object({ retried: Type.Integer({ description: 'Listings that owe a send again' }) }),
+  { retried: 3 },
+);
+const OrdersRetried = withExample(
+  Type.Object({
+    retried: Type.Integer({ description: 'Orders whose relay is sent again' }),
+    codes: Type.Array(Type.String(), { description: 'Their codes' }),
+  }),
+  { retried: 1, codes: ['MLB-2000001'] },
+);
+
 function resourceFor(code: string | undefined, field: string): string | undefined {
   if (code === undefined) return undefined;
   const resource = resourceOf(code);
@@ -114,38 +135,55 @@ function resourceFor(code: string | undefined, field: string): string | undefine
 export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
   const account = (request: FastifyRequest) => principalOf(request).accountId;
 
-  api.get('/sync_errors/categories', { schema: { tags, security: sellerSecurity } }, async (request) => {
-    const seen = await errorTypes(deps.db, account(request));
-    const products = categories.map((c) => ({
-      code: c.code,
-      name: c.name,
-      entity_type: c.entity_type,
-      error_types: seen
-        .filter((s) => s.resource === c.resource)
-        .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
-    }));
-    const seenOrders = await orderErrorTypes(deps.db, account(request));
-    const orders = orderErrorCategories.map((c) => ({
-      code: c.code,
-      name: c.name,
-      entity_type: 'orders',
-      error_types: seenOrders
-        .filter((s) => s.category === c.code)
-        .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
-    }));
-    return [...products, ...orders];
-  });
+  api.get(
+    '/sync_errors/categories',
+    {
+      schema: {
+        operationId: 'listErrorCategories',
+        tags,
+        summary: 'The error categories, with the error codes this account has met in each',
+        security: sellerSecurity,
+        // A NUL in any query parameter is refused as a 400 (app.ts), even where none is declared.
+        response: { 200: Categories, ...errorResponses(400) },
+      },
+    },
+    async (request): Promise<Static<typeof ErrorCategory>[]> => {
+      const seen = await errorTypes(deps.db, account(request));
+      const products = categories.map((c) => ({
+        code: c.code,
+        name: c.name,
+        entity_type: c.entity_type,
+        error_types: seen
+          .filter((s) => s.resource === c.resource)
+          .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+      }));
+      const seenOrders = await orderErrorTypes(deps.db, account(request));
+      const orders = orderErrorCategories.map((c) => ({
+        code: c.code,
+        name: c.name,
+        entity_type: 'orders' as const,
+        error_types: seenOrders
+          .filter((s) => s.category === c.code)
+          .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
+      }));
+      return [...products, ...orders];
+    },
+  );
 
   api.get(
     '/sync_errors/categories/:code',
     {
       schema: {
+        operationId: 'getErrorCategory',
         tags,
+        summary: 'One error category (an unknown code is a 400 naming the known ones)',
         security: sellerSecurity,
         params: Type.Object({ code: Type.String({ maxLength: 50 }) }),
+        // 404: a path such as /sync_errors/categories/.. reaches no route.
+        response: { 200: withExample(ErrorCategory, errorCategoryExample), ...errorResponses(404) },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof ErrorCategory>> => {
       const code = request.params.code;
       const product = categories.find((c) => c.code === code);
       if (product) {
@@ -165,7 +203,7 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
         return {
           code: order.code,
           name: order.name,
-          entity_type: 'orders',
+          entity_type: 'orders' as const,
           error_types: seen
             .filter((s) => s.category === order.code)
             .map((s) => ({ code: s.code, name: s.code, solution: s.hint })),
@@ -182,7 +220,18 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
 
   api.get(
     '/sync_errors/products',
-    { schema: { tags, security: sellerSecurity, querystring: ListQuery } },
+    {
+      schema: {
+        operationId: 'listProductErrors',
+        tags,
+        summary: 'Product (listing) sync errors, newest first (page with `before`)',
+        security: sellerSecurity,
+        querystring: ListQuery,
+        response: {
+          200: withExample(SyncErrorPage, { error_qty: 1, errors: [syncErrorExample] }),
+        },
+      },
+    },
     async (request) => {
       const q = request.query;
       const resource = resourceFor(q.error_category_code, 'error_category_code');
@@ -203,11 +252,26 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
   api.patch(
     '/sync_errors/products',
     {
-      schema: { tags, summary: 'Ignore these errors', security: sellerSecurity, body: IgnoreBody },
+      schema: {
+        operationId: 'ignoreProductErrors',
+        tags,
+        summary: 'Ignore these errors',
+        security: sellerSecurity,
+        body: withExample(IgnoreBody, {
+          errors: [
+            {
+              entity_id: 'CAM-01',
+              error_category_code: 'stock_sync',
+              error_code: 'ml.item.status.not_modifiable',
+            },
+          ],
+        }),
+        response: { 204: NoContent },
+      },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request, reply) => {
-      const body = validate<Static<typeof IgnoreBody>>(IgnoreBody, request.body, '');
+      const body = validate(IgnoreBody, request.body, '');
       const entries = body.errors.map((e, i) => ({
         sku: e.entity_id,
         resource: resourceFor(e.error_category_code, `errors[${i}].error_category_code`)!,
@@ -223,14 +287,16 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
     {
       schema: {
         tags,
+        operationId: 'retryProductErrors',
         summary: 'Retry now: the listings owe a send again, without waiting for a backoff',
         security: sellerSecurity,
-        body: Type.Optional(RetryBody),
+        body: Type.Optional(withExample(RetryBody, { skus: ['CAM-01'], error_category_code: 'stock_sync' })),
+        response: { 200: Retried },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const body = validate<Static<typeof RetryBody>>(RetryBody, request.body ?? {}, '');
+      const body = validate(RetryBody, request.body ?? {}, '');
       const resource = resourceFor(body.error_category_code, 'error_category_code');
       const open = await openListingErrors(deps.db, account(request), { skus: body.skus, resource });
       for (const e of open)
@@ -244,14 +310,16 @@ export function syncErrorRoutes(api: SellerApi, deps: { db: Db }): void {
     {
       schema: {
         tags,
+        operationId: 'retryOrderErrors',
         summary: "Retry now: each order's failed relay to the marketplace is sent again",
         security: sellerSecurity,
-        body: Type.Optional(OrderRetryBody),
+        body: Type.Optional(withExample(OrderRetryBody, { codes: ['MLB-2000001'] })),
+        response: { 200: OrdersRetried },
       },
       validatorCompiler: bodyCheckedByHandler,
     },
     async (request) => {
-      const body = validate<Static<typeof OrderRetryBody>>(OrderRetryBody, request.body ?? {}, '');
+      const body = validate(OrderRetryBody, request.body ?? {}, '');
       const retried = await retryFailedRelays(deps.db, account(request), body.codes);
       return { retried: retried.length, codes: retried };
     },

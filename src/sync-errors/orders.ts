@@ -3,7 +3,9 @@
  * not have (marketplace → hub), or a status the marketplace refused (hub → marketplace). One open
  * error per (order, code) counts attempts instead of piling up; a later success resolves it.
  */
+import type { Static } from 'typebox';
 import type { Queryable } from '../db/db.ts';
+import type { OrderSyncError } from '../http/contract/sync-errors.ts';
 import { hintText } from '../i18n/hints.ts';
 import type { Language } from '../i18n/language.ts';
 
@@ -159,7 +161,7 @@ function localHint(row: OrderErrorRow, lang: Language): string | null {
   return hintText({ code: row.code, failure: row.failure, hint: row.hint }, lang);
 }
 
-export function presentOrderError(row: OrderErrorRow, lang: Language = 'en') {
+export function presentOrderError(row: OrderErrorRow, lang: Language = 'en'): Static<typeof OrderSyncError> {
   return {
     entity_id: row.order_code,
     message: row.message,
@@ -174,7 +176,7 @@ export function presentOrderError(row: OrderErrorRow, lang: Language = 'en') {
     hint: localHint(row, lang),
     ways_out: waysOut(row),
     marketplace_code: row.marketplace_code,
-    status: row.status,
+    status: row.status as Static<typeof OrderSyncError>['status'],
   };
 }
 
