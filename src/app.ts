@@ -18,7 +18,7 @@ import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { orderNotificationRoutes } from './http/order-notifications.ts';
 import { rehubRoutes } from './http/rehub.ts';
-import { ErrorBody, type ErrorStatus, errorResponses } from './http/schemas.ts';
+import { type ErrorStatus, errorResponses } from './http/schemas.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
@@ -113,10 +113,7 @@ function documentErrorResponses(app: FastifyInstance): void {
       ...(seller && methods.includes('POST') ? [409 as const, 422 as const] : []),
       500,
     ];
-    // Until every route names itself and its errors (issue 16), one that has no operationId yet
-    // keeps the catch-all 4XX so its other errors stay documented.
-    const unnamed = schema.operationId === undefined ? { '4xx': ErrorBody } : {};
-    schema.response = { ...errorResponses(...statuses), ...unnamed, ...(schema.response ?? {}) };
+    schema.response = { ...errorResponses(...statuses), ...(schema.response ?? {}) };
   });
 }
 

@@ -50,15 +50,9 @@ const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /**
  * Validates value against schema, throwing an `invalid` CaisError with a field-naming message;
- * the value's type is the schema's (`Static<typeof schema>`). An explicit type argument
- * (`validate<Foo>(schema, …)`) is still accepted while the last call sites move to inference;
- * it is not checked against the schema, so do not add new ones.
+ * the value's type is the schema's (`Static<typeof schema>`), whatever the call's context.
  */
-export function validate<T = never, S extends TSchema = TSchema>(
-  schema: S,
-  value: unknown,
-  path: string,
-): [T] extends [never] ? Static<S> : T {
+export function validate<S extends TSchema>(schema: S, value: unknown, path: string): Static<S> {
   let check = compiled.get(schema);
   if (!check) {
     check = strictAjv.compile(schema);
@@ -68,7 +62,7 @@ export function validate<T = never, S extends TSchema = TSchema>(
     const errors = check.errors ?? [];
     throw invalid(describeErrors(errors, path), { code: 'invalid_field', params: fieldRule(errors, path) });
   }
-  return value as [T] extends [never] ? Static<S> : T;
+  return value as Static<S>;
 }
 
 /** `whole` names the value itself in messages (`body: must be object`); '' for query and path. */

@@ -9,6 +9,7 @@
  * plain strings, passed on as given.
  */
 import { type TSchema, Type } from 'typebox';
+import { OrderSyncError } from './sync-errors.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = (description?: string) =>
@@ -104,24 +105,7 @@ export const WithheldReason = Type.Union([
 ]);
 
 /** An order sync error, as GET /sync_errors/orders and an order's `cais.sync_errors` show it. */
-export const OrderSyncError = Type.Object({
-  entity_id: Type.String({ description: 'The order code' }),
-  message: Type.String(),
-  last_accurence: DateTime("When it was last seen (SkyHub's spelling)"),
-  error_code: Type.String(),
-  error_category_code: Type.Union([
-    Type.Literal('sync_order_mtkp_to_skyhub'),
-    Type.Literal('sync_order_skyhub_to_mtkp'),
-  ]),
-  failure: Type.String(),
-  transient: Type.Boolean(),
-  attempts: Type.Integer(),
-  first_seen_at: DateTime(),
-  hint: Nullable(Type.String()),
-  ways_out: Type.Array(Type.Union([Type.Literal('retry'), Type.Literal('correct'), Type.Literal('ignore')])),
-  marketplace_code: Nullable(Type.String()),
-  status: Type.String(),
-});
+export { OrderSyncError };
 
 export const Reservation = Type.Object({
   sku: Type.String(),

@@ -732,9 +732,3 @@ export const calls: ContractCall[] = [
     send: (hub) => hub.request('GET', '/rehub/product_actions?type=link'),
   },
 ];
-
-/**
- * Operations ("METHOD /path") no call exercises yet; live-responses.test.ts accepts them missing
- * an operationId or a success call only while they are listed here. To be emptied.
- */
-export const pending: string[] = [];
