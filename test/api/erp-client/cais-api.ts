@@ -466,6 +466,78 @@ export class Api<
     /**
      * No description
      *
+     * @tags Listings
+     * @name ConnectProduct
+     * @summary Connect a product: associate an existing listing (by SKU or external_id) or publish it
+     * @request POST:/products/{sku}/listings/{connection}
+     * @secure
+     */
+    connectProduct: (
+      sku: string,
+      connection: number,
+      data: {
+        /**
+         * Associate with this existing marketplace listing.
+         * @minLength 1
+         * @maxLength 100
+         */
+        external_id?: string;
+        /**
+         * @minLength 1
+         * @maxLength 100
+         */
+        external_variation_id?: string;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/listings/${connection}`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
      * @tags Products
      * @name CreateProduct
      * @summary Create a product (with its variations)
@@ -1053,6 +1125,63 @@ export class Api<
     /**
      * No description
      *
+     * @tags Listings
+     * @name DisconnectProduct
+     * @summary Disconnect: take the product off sale there
+     * @request DELETE:/products/{sku}/listings/{connection}
+     * @secure
+     */
+    disconnectProduct: (
+      sku: string,
+      connection: number,
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/listings/${connection}`,
+        method: "DELETE",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
      * @tags Products
      * @name GetProduct
      * @summary Read a product
@@ -1328,107 +1457,31 @@ export class Api<
      * No description
      *
      * @tags Listings
-     * @name ListingsCreate
-     * @summary Connect a product: associate an existing listing (by SKU or external_id) or publish it
-     * @request POST:/products/{sku}/listings/{connection}
-     * @secure
-     */
-    listingsCreate: (
-      sku: string,
-      connection: number,
-      data: {
-        /**
-         * Associate with this existing marketplace listing.
-         * @minLength 1
-         * @maxLength 100
-         */
-        external_id?: string;
-        /**
-         * @minLength 1
-         * @maxLength 100
-         */
-        external_variation_id?: string;
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}/listings/${connection}`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Listings
-     * @name ListingsDelete
-     * @summary Disconnect: take the product off sale there
-     * @request DELETE:/products/{sku}/listings/{connection}
-     * @secure
-     */
-    listingsDelete: (
-      sku: string,
-      connection: number,
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}/listings/${connection}`,
-        method: "DELETE",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Listings
-     * @name ListingsList
+     * @name ListProductListings
      * @summary A product's listings on every connection, with their flags
      * @request GET:/products/{sku}/listings
      * @secure
      */
-    listingsList: (sku: string, params: RequestParams = {}) =>
+    listProductListings: (sku: string, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -1449,45 +1502,7 @@ export class Api<
         path: `/products/${sku}/listings`,
         method: "GET",
         secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Listings
-     * @name ListingsRepublishCreate
-     * @summary Publish a closed listing again: a new listing, linked in place of the old one
-     * @request POST:/products/{sku}/listings/{connection}/republish
-     * @secure
-     */
-    listingsRepublishCreate: (
-      sku: string,
-      connection: number,
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/products/${sku}/listings/${connection}/republish`,
-        method: "POST",
-        secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -1632,6 +1647,63 @@ export class Api<
         path: `/products/${sku}`,
         method: "DELETE",
         secure: true,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Listings
+     * @name RepublishListing
+     * @summary Publish a closed listing again: a new listing, linked in place of the old one
+     * @request POST:/products/{sku}/listings/{connection}/republish
+     * @secure
+     */
+    republishListing: (
+      sku: string,
+      connection: number,
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/products/${sku}/listings/${connection}/republish`,
+        method: "POST",
+        secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -2929,14 +3001,43 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name ChannelsList
+     * @name ListChannels
      * @summary Marketplaces Cais can connect to
      * @request GET:/channels
      * @secure
      */
-    channelsList: (params: RequestParams = {}) =>
+    listChannels: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          capabilities: {
+            /** Writes are accepted first and applied later */
+            async_acceptance: boolean;
+            auth: "oauth" | "credentials";
+            /** Calls at once within a run */
+            concurrency: number;
+            /** Items one price call carries */
+            price_batch_size: number;
+            /** How a promotional price is expressed: a native field, a dated offer, or not at all */
+            promotional_price: "field" | "window" | "none";
+            /** The marketplace's documented rate per operation (auth, stock, price, read, publish, orders…) */
+            rates: Record<
+              string,
+              {
+                /** Requests allowed at once after a quiet period */
+                burst: number;
+                /** Requests per second, sustained */
+                per_second: number;
+              }
+            >;
+            /** A listing's live values can be read back to confirm a write */
+            read_back: boolean;
+            /** Items one stock call carries */
+            stock_batch_size: number;
+          };
+          /** mercadolivre, magalu, amazon, shopee */
+          channel: string;
+          default_base_url: string;
+        }[],
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -2957,6 +3058,7 @@ export class Api<
         path: `/channels`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -2965,14 +3067,16 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name AuthorizeCreate
+     * @name AuthorizeConnection
      * @summary Start the consent again (reconnect)
      * @request POST:/connections/{id}/authorize
      * @secure
      */
-    authorizeCreate: (id: number, params: RequestParams = {}) =>
+    authorizeConnection: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          authorize_url: string;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -2993,6 +3097,7 @@ export class Api<
         path: `/connections/${id}/authorize`,
         method: "POST",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3000,12 +3105,12 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name ConnectionsCreate
+     * @name CreateConnection
      * @summary Connect a marketplace (answers the consent URL for OAuth marketplaces)
      * @request POST:/connections
      * @secure
      */
-    connectionsCreate: (
+    createConnection: (
       data: {
         connection: {
           /**
@@ -3044,7 +3149,25 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          authorize_url?: string;
+          connection: {
+            auth: "oauth" | "credentials";
+            base_url: string;
+            channel: string;
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The seller's id at the marketplace */
+            seller_id: string | null;
+            /** The seller as the marketplace names them */
+            seller_name: string | null;
+            status: "pending" | "active" | "auth_failed" | "disabled";
+            status_reason: string | null;
+            tested_at: string | null;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3067,6 +3190,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -3074,14 +3198,20 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name ConnectionsDelete
+     * @name DeleteConnection
      * @summary Delete: its listings, schedule coverage, runs and sync errors go; its orders stay (unlinked)
      * @request DELETE:/connections/{id}
      * @secure
      */
-    connectionsDelete: (id: number, params: RequestParams = {}) =>
+    deleteConnection: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          cancelled_schedules: number[];
+          replaced_schedules: {
+            by: number;
+            id: number;
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3102,6 +3232,7 @@ export class Api<
         path: `/connections/${id}`,
         method: "DELETE",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3109,119 +3240,43 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name ConnectionsDetail
+     * @name GetConnection
+     * @summary A connection, its listings by flag, and what deleting it would take away
      * @request GET:/connections/{id}
      * @secure
      */
-    connectionsDetail: (id: number, params: RequestParams = {}) =>
+    getConnection: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
         {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/connections/${id}`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Connections
-     * @name ConnectionsList
-     * @request GET:/connections
-     * @secure
-     */
-    connectionsList: (params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/connections`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Connections
-     * @name ConnectionsPartialUpdate
-     * @summary Rename, disable or enable, or replace its address or credentials
-     * @request PATCH:/connections/{id}
-     * @secure
-     */
-    connectionsPartialUpdate: (
-      id: number,
-      data: {
-        connection: {
-          /**
-           * @minLength 1
-           * @maxLength 500
-           */
-          base_url?: string;
-          /**
-           * @minLength 1
-           * @maxLength 500
-           */
-          client_id?: string;
-          /**
-           * @minLength 1
-           * @maxLength 500
-           */
-          client_secret?: string;
-          credentials?: {
-            /** @maxLength 4096 */
-            access_token?: string;
-            extra?: Record<string, string>;
-            /** @maxLength 4096 */
-            refresh_token?: string;
-            /** @maxLength 255 */
-            seller_id?: string;
+          connection: {
+            auth: "oauth" | "credentials";
+            base_url: string;
+            channel: string;
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The seller's id at the marketplace */
+            seller_id: string | null;
+            /** The seller as the marketplace names them */
+            seller_name: string | null;
+            status: "pending" | "active" | "auth_failed" | "disabled";
+            status_reason: string | null;
+            tested_at: string | null;
           };
-          enabled?: boolean;
-          /**
-           * @minLength 1
-           * @maxLength 100
-           */
-          name?: string;
-        };
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
+          footprint: {
+            listings: number;
+            /** Orders that stay, unlinked */
+            orders: number;
+            schedules: number;
+          };
+          listings: {
+            green: number;
+            grey: number;
+            red: number;
+            yellow: number;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3240,10 +3295,9 @@ export class Api<
         }
       >({
         path: `/connections/${id}`,
-        method: "PATCH",
-        body: data,
+        method: "GET",
         secure: true,
-        type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -3341,12 +3395,12 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name ListingsList
-     * @summary Listings of a connection, by flag
+     * @name ListConnectionListings
+     * @summary Listings of a connection, by flag (page with `after`)
      * @request GET:/connections/{id}/listings
      * @secure
      */
-    listingsList: (
+    listConnectionListings: (
       id: number,
       query?: {
         /**
@@ -3364,7 +3418,26 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+          /** Pass as `after` for the next page */
+          next_after?: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3386,6 +3459,60 @@ export class Api<
         method: "GET",
         query: query,
         secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Connections
+     * @name ListConnections
+     * @summary The account's connections
+     * @request GET:/connections
+     * @secure
+     */
+    listConnections: (params: RequestParams = {}) =>
+      this.request<
+        {
+          connections: {
+            auth: "oauth" | "credentials";
+            base_url: string;
+            channel: string;
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The seller's id at the marketplace */
+            seller_id: string | null;
+            /** The seller as the marketplace names them */
+            seller_name: string | null;
+            status: "pending" | "active" | "auth_failed" | "disabled";
+            status_reason: string | null;
+            tested_at: string | null;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/connections`,
+        method: "GET",
+        secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -3738,14 +3865,31 @@ export class Api<
      * No description
      *
      * @tags Connections
-     * @name TestCreate
-     * @summary Make a test call now
+     * @name TestConnection
+     * @summary Make a test call now (status active, or auth_failed with the reason)
      * @request POST:/connections/{id}/test
      * @secure
      */
-    testCreate: (id: number, params: RequestParams = {}) =>
+    testConnection: (id: number, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          connection: {
+            auth: "oauth" | "credentials";
+            base_url: string;
+            channel: string;
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The seller's id at the marketplace */
+            seller_id: string | null;
+            /** The seller as the marketplace names them */
+            seller_name: string | null;
+            status: "pending" | "active" | "auth_failed" | "disabled";
+            status_reason: string | null;
+            tested_at: string | null;
+          };
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3766,6 +3910,100 @@ export class Api<
         path: `/connections/${id}/test`,
         method: "POST",
         secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Connections
+     * @name UpdateConnection
+     * @summary Rename, disable or enable, or replace its address or credentials
+     * @request PATCH:/connections/{id}
+     * @secure
+     */
+    updateConnection: (
+      id: number,
+      data: {
+        connection: {
+          /**
+           * @minLength 1
+           * @maxLength 500
+           */
+          base_url?: string;
+          /**
+           * @minLength 1
+           * @maxLength 500
+           */
+          client_id?: string;
+          /**
+           * @minLength 1
+           * @maxLength 500
+           */
+          client_secret?: string;
+          credentials?: {
+            /** @maxLength 4096 */
+            access_token?: string;
+            extra?: Record<string, string>;
+            /** @maxLength 4096 */
+            refresh_token?: string;
+            /** @maxLength 255 */
+            seller_id?: string;
+          };
+          enabled?: boolean;
+          /**
+           * @minLength 1
+           * @maxLength 100
+           */
+          name?: string;
+        };
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          authorize_url?: string;
+          connection: {
+            auth: "oauth" | "credentials";
+            base_url: string;
+            channel: string;
+            /** @format date-time */
+            created_at: string;
+            id: number;
+            name: string;
+            /** The seller's id at the marketplace */
+            seller_id: string | null;
+            /** The seller as the marketplace names them */
+            seller_name: string | null;
+            status: "pending" | "active" | "auth_failed" | "disabled";
+            status_reason: string | null;
+            tested_at: string | null;
+          };
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/connections/${id}`,
+        method: "PATCH",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -3774,12 +4012,12 @@ export class Api<
      * No description
      *
      * @tags Listings
-     * @name ConnectCreate
+     * @name ConnectProducts
      * @summary Connect up to 100 SKUs to one connection
      * @request POST:/listings/connect
      * @secure
      */
-    connectCreate: (
+    connectProducts: (
       data: {
         /**
          * @min 1
@@ -3795,7 +4033,35 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          results: (
+            | {
+                listings: {
+                  code: string | null;
+                  connected_at: string | null;
+                  connection_id: number;
+                  /** The marketplace's listing id */
+                  external_id: string | null;
+                  external_variation_id: string | null;
+                  flag: "grey" | "yellow" | "green" | "red";
+                  /** What to do, in the caller’s language */
+                  hint: string | null;
+                  /** Why the flag is not green */
+                  reason: string | null;
+                  /** What the marketplace refuses while the flag is red for a sync refusal */
+                  refused: ("stock" | "price")[];
+                  sku: string;
+                }[];
+                sku: string;
+              }
+            | {
+                code: string;
+                error: string;
+                params?: Record<string, any>;
+                sku: string;
+              }
+          )[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3818,6 +4084,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -3825,19 +4092,36 @@ export class Api<
      * No description
      *
      * @tags Console
-     * @name ListingsList
+     * @name ListListingsOfSkus
      * @summary The listings (flags) of these SKUs on every connection: ?sku=A&sku=B (up to 100)
      * @request GET:/listings
      * @secure
      */
-    listingsList: (
+    listListingsOfSkus: (
       query: {
         sku: string | string[];
       },
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          listings: {
+            code: string | null;
+            connected_at: string | null;
+            connection_id: number;
+            /** The marketplace's listing id */
+            external_id: string | null;
+            external_variation_id: string | null;
+            flag: "grey" | "yellow" | "green" | "red";
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /** Why the flag is not green */
+            reason: string | null;
+            /** What the marketplace refuses while the flag is red for a sync refusal */
+            refused: ("stock" | "price")[];
+            sku: string;
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -3859,6 +4143,7 @@ export class Api<
         method: "GET",
         query: query,
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -4461,13 +4746,26 @@ export class Api<
      * No description
      *
      * @tags Sync errors
-     * @name CategoriesDetail
+     * @name GetErrorCategory
+     * @summary One error category (an unknown code is a 400 naming the known ones)
      * @request GET:/sync_errors/categories/{code}
      * @secure
      */
-    categoriesDetail: (code: string, params: RequestParams = {}) =>
+    getErrorCategory: (code: string, params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          /** stock_sync, price_sync, catalog_publish, connection, sync_order_… */
+          code: string;
+          entity_type: "products" | "orders";
+          /** The error codes this account has met in the category */
+          error_types: {
+            code: string;
+            name: string;
+            /** What to do about it */
+            solution: string | null;
+          }[];
+          name: string;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4488,6 +4786,7 @@ export class Api<
         path: `/sync_errors/categories/${code}`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
 
@@ -4495,98 +4794,12 @@ export class Api<
      * No description
      *
      * @tags Sync errors
-     * @name CategoriesList
-     * @request GET:/sync_errors/categories
-     * @secure
-     */
-    categoriesList: (params: RequestParams = {}) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync_errors/categories`,
-        method: "GET",
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync errors
-     * @name OrdersList
-     * @request GET:/sync_errors/orders
-     * @secure
-     */
-    ordersList: (
-      query?: {
-        /**
-         * @min 1
-         * @max 9007199254740991
-         */
-        before?: number;
-        /** @maxLength 50 */
-        error_category_code?: string;
-        /**
-         * @min 1
-         * @max 500
-         */
-        per_page?: number;
-        status?: "open" | "ignored" | "resolved";
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync_errors/orders`,
-        method: "GET",
-        query: query,
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync errors
-     * @name OrdersPartialUpdate
+     * @name IgnoreOrderErrors
      * @summary Ignore these errors
      * @request PATCH:/sync_errors/orders
      * @secure
      */
-    ordersPartialUpdate: (
+    ignoreOrderErrors: (
       data: {
         /**
          * @maxItems 1000
@@ -4610,7 +4823,7 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4640,112 +4853,12 @@ export class Api<
      * No description
      *
      * @tags Sync errors
-     * @name OrdersRetryCreate
-     * @summary Retry now: each order's failed relay to the marketplace is sent again
-     * @request POST:/sync_errors/orders/retry
-     * @secure
-     */
-    ordersRetryCreate: (
-      data: {
-        /** @maxItems 500 */
-        codes?: string[];
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync_errors/orders/retry`,
-        method: "POST",
-        body: data,
-        secure: true,
-        type: ContentType.Json,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync errors
-     * @name ProductsList
-     * @request GET:/sync_errors/products
-     * @secure
-     */
-    productsList: (
-      query?: {
-        /**
-         * @min 1
-         * @max 9007199254740991
-         */
-        before?: number;
-        /**
-         * @min 1
-         * @max 9007199254740991
-         */
-        connection_id?: number;
-        /** @maxLength 50 */
-        error_category_code?: string;
-        /**
-         * @min 1
-         * @max 500
-         */
-        per_page?: number;
-        status?: "open" | "ignored" | "resolved";
-      },
-      params: RequestParams = {},
-    ) =>
-      this.request<
-        any,
-        {
-          /** A stable machine-readable code, e.g. `product_not_found` */
-          code: string;
-          /** The unique rule a duplicate broke */
-          constraint?: string;
-          /** The order's status code (invalid transition) */
-          current_status?: string;
-          /** The order's status type (invalid transition) */
-          current_type?: string;
-          /** What is wrong, naming the field and the rule */
-          error: string;
-          /** What to do about a marketplace refusal */
-          hint?: string;
-          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
-          params?: Record<string, string | number | string[]>;
-        }
-      >({
-        path: `/sync_errors/products`,
-        method: "GET",
-        query: query,
-        secure: true,
-        ...params,
-      }),
-
-    /**
-     * No description
-     *
-     * @tags Sync errors
-     * @name ProductsPartialUpdate
+     * @name IgnoreProductErrors
      * @summary Ignore these errors
      * @request PATCH:/sync_errors/products
      * @secure
      */
-    productsPartialUpdate: (
+    ignoreProductErrors: (
       data: {
         /**
          * @maxItems 1000
@@ -4769,7 +4882,7 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        void,
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4799,12 +4912,282 @@ export class Api<
      * No description
      *
      * @tags Sync errors
-     * @name ProductsRetryCreate
+     * @name ListErrorCategories
+     * @summary The error categories, with the error codes this account has met in each
+     * @request GET:/sync_errors/categories
+     * @secure
+     */
+    listErrorCategories: (params: RequestParams = {}) =>
+      this.request<
+        {
+          /** stock_sync, price_sync, catalog_publish, connection, sync_order_… */
+          code: string;
+          entity_type: "products" | "orders";
+          /** The error codes this account has met in the category */
+          error_types: {
+            code: string;
+            name: string;
+            /** What to do about it */
+            solution: string | null;
+          }[];
+          name: string;
+        }[],
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync_errors/categories`,
+        method: "GET",
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync errors
+     * @name ListOrderErrors
+     * @summary Order sync errors (import from the marketplace, status sent back), newest first
+     * @request GET:/sync_errors/orders
+     * @secure
+     */
+    listOrderErrors: (
+      query?: {
+        /**
+         * @min 1
+         * @max 9007199254740991
+         */
+        before?: number;
+        /** @maxLength 50 */
+        error_category_code?: string;
+        /**
+         * @min 1
+         * @max 500
+         */
+        per_page?: number;
+        status?: "open" | "ignored" | "resolved";
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          /** Open errors in the category (all categories when none given) */
+          error_qty: number;
+          errors: {
+            attempts: number;
+            /** The order code */
+            entity_id: string;
+            error_category_code:
+              | "sync_order_mtkp_to_skyhub"
+              | "sync_order_skyhub_to_mtkp";
+            error_code: string;
+            /** transient, rate_limited, auth, permanent… */
+            failure: string;
+            /** @format date-time */
+            first_seen_at: string;
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /**
+             * SkyHub's spelling: when last seen
+             * @format date-time
+             */
+            last_accurence: string;
+            marketplace_code: string | null;
+            /** The marketplace's own words */
+            message: string;
+            status: "open" | "ignored" | "resolved";
+            /** Cais retries it by itself */
+            transient: boolean;
+            ways_out: ("retry" | "correct" | "ignore")[];
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync_errors/orders`,
+        method: "GET",
+        query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync errors
+     * @name ListProductErrors
+     * @summary Product (listing) sync errors, newest first (page with `before`)
+     * @request GET:/sync_errors/products
+     * @secure
+     */
+    listProductErrors: (
+      query?: {
+        /**
+         * @min 1
+         * @max 9007199254740991
+         */
+        before?: number;
+        /**
+         * @min 1
+         * @max 9007199254740991
+         */
+        connection_id?: number;
+        /** @maxLength 50 */
+        error_category_code?: string;
+        /**
+         * @min 1
+         * @max 500
+         */
+        per_page?: number;
+        status?: "open" | "ignored" | "resolved";
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          /** Open errors in the category (all categories when none given) */
+          error_qty: number;
+          errors: {
+            attempts: number;
+            connection_id: number;
+            connection_name: string;
+            /** The SKU, or connection:<id> for a connection-wide error */
+            entity_id: string;
+            /** stock_sync, price_sync, catalog_publish, connection */
+            error_category_code: string;
+            error_code: string;
+            /** transient, rate_limited, auth, permanent… */
+            failure: string;
+            /** @format date-time */
+            first_seen_at: string;
+            /** What to do, in the caller’s language */
+            hint: string | null;
+            /**
+             * SkyHub's spelling: when last seen
+             * @format date-time
+             */
+            last_accurence: string;
+            marketplace_code: string | null;
+            /** The marketplace's own words */
+            message: string;
+            status: "open" | "ignored" | "resolved";
+            /** Cais retries it by itself */
+            transient: boolean;
+          }[];
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync_errors/products`,
+        method: "GET",
+        query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync errors
+     * @name RetryOrderErrors
+     * @summary Retry now: each order's failed relay to the marketplace is sent again
+     * @request POST:/sync_errors/orders/retry
+     * @secure
+     */
+    retryOrderErrors: (
+      data: {
+        /** @maxItems 500 */
+        codes?: string[];
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<
+        {
+          /** Their codes */
+          codes: string[];
+          /** Orders whose relay is sent again */
+          retried: number;
+        },
+        {
+          /** A stable machine-readable code, e.g. `product_not_found` */
+          code: string;
+          /** The unique rule a duplicate broke */
+          constraint?: string;
+          /** The order's status code (invalid transition) */
+          current_status?: string;
+          /** The order's status type (invalid transition) */
+          current_type?: string;
+          /** What is wrong, naming the field and the rule */
+          error: string;
+          /** What to do about a marketplace refusal */
+          hint?: string;
+          /** What the `code` sentence needs (`field`, `rule`, `limit`, `sku`…) */
+          params?: Record<string, string | number | string[]>;
+        }
+      >({
+        path: `/sync_errors/orders/retry`,
+        method: "POST",
+        body: data,
+        secure: true,
+        type: ContentType.Json,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags Sync errors
+     * @name RetryProductErrors
      * @summary Retry now: the listings owe a send again, without waiting for a backoff
      * @request POST:/sync_errors/products/retry
      * @secure
      */
-    productsRetryCreate: (
+    retryProductErrors: (
       data: {
         /** @maxLength 50 */
         error_category_code?: string;
@@ -4814,7 +5197,10 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** Listings that owe a send again */
+          retried: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -4837,6 +5223,7 @@ export class Api<
         body: data,
         secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -5008,18 +5395,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -5241,18 +5632,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -5477,18 +5872,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -5840,18 +6239,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -6080,18 +6483,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -6302,18 +6709,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -6650,18 +7061,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -6827,7 +7242,27 @@ export class Api<
      * @request GET:/orders
      * @secure
      */
-    listOrders: (params: RequestParams = {}) =>
+    listOrders: (
+      query?: {
+        /** Cais: one connection’s orders */
+        "filters[connection_id]"?: string;
+        /** Placed on or before, DD/MM/YYYY */
+        "filters[end_date]"?: string;
+        /** A channel, e.g. "Mercado Livre" */
+        "filters[sale_system]"?: string;
+        /** Placed on or after, DD/MM/YYYY */
+        "filters[start_date]"?: string;
+        /** Status codes */
+        "filters[statuses][]"?: string[];
+        /** SYNCED or NOT_SYNCED (acknowledged or not) */
+        "filters[sync_status][]"?: string[];
+        /** From 1 (the default) */
+        page?: number;
+        /** 30 by default; more than 100 is capped at 100 */
+        per_page?: number;
+      },
+      params: RequestParams = {},
+    ) =>
       this.request<
         {
           orders: {
@@ -6866,18 +7301,22 @@ export class Api<
                   | "sync_order_mtkp_to_skyhub"
                   | "sync_order_skyhub_to_mtkp";
                 error_code: string;
+                /** transient, rate_limited, auth, permanent… */
                 failure: string;
                 /** @format date-time */
                 first_seen_at: string;
+                /** What to do, in the caller’s language */
                 hint: string | null;
                 /**
-                 * When it was last seen (SkyHub's spelling)
+                 * SkyHub's spelling: when last seen
                  * @format date-time
                  */
                 last_accurence: string;
                 marketplace_code: string | null;
+                /** The marketplace's own words */
                 message: string;
-                status: string;
+                status: "open" | "ignored" | "resolved";
+                /** Cais retries it by itself */
                 transient: boolean;
                 ways_out: ("retry" | "correct" | "ignore")[];
               }[];
@@ -7029,6 +7468,7 @@ export class Api<
       >({
         path: `/orders`,
         method: "GET",
+        query: query,
         secure: true,
         format: "json",
         ...params,
@@ -7153,18 +7593,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -7439,18 +7883,22 @@ export class Api<
                 | "sync_order_mtkp_to_skyhub"
                 | "sync_order_skyhub_to_mtkp";
               error_code: string;
+              /** transient, rate_limited, auth, permanent… */
               failure: string;
               /** @format date-time */
               first_seen_at: string;
+              /** What to do, in the caller’s language */
               hint: string | null;
               /**
-               * When it was last seen (SkyHub's spelling)
+               * SkyHub's spelling: when last seen
                * @format date-time
                */
               last_accurence: string;
               marketplace_code: string | null;
+              /** The marketplace's own words */
               message: string;
-              status: string;
+              status: "open" | "ignored" | "resolved";
+              /** Cais retries it by itself */
               transient: boolean;
               ways_out: ("retry" | "correct" | "ignore")[];
             }[];
@@ -8545,12 +8993,12 @@ export class Api<
      * No description
      *
      * @tags Console
-     * @name SearchList
+     * @name SearchCatalog
      * @summary Products whose name or SKU (or a variation SKU) contains q, ignoring accents and case
      * @request GET:/catalog/search
      * @secure
      */
-    searchList: (
+    searchCatalog: (
       query: {
         /**
          * @min 1
@@ -8571,7 +9019,44 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          products: {
+            associations: any[];
+            brand: string | null;
+            categories: any[];
+            cost: number | null;
+            crossdocking: number | null;
+            description: string | null;
+            ean: string | null;
+            height: number | null;
+            images: string[];
+            length: number | null;
+            name: string;
+            nbm: string | null;
+            price: number | null;
+            promotional_price: number | null;
+            qty: number;
+            removed: boolean;
+            sku: string;
+            specifications: any[];
+            status: string;
+            variation_attributes: string[];
+            variations: {
+              ean: string | null;
+              images: string[];
+              price: number | null;
+              promotional_price: number | null;
+              qty: number;
+              sku: string;
+              specifications: any[];
+              status: string;
+            }[];
+            weight: number | null;
+            width: number | null;
+          }[];
+          /** Products matching, on every page */
+          total: number;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -8593,6 +9078,7 @@ export class Api<
         method: "GET",
         query: query,
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -8601,14 +9087,214 @@ export class Api<
      * No description
      *
      * @tags Console
-     * @name DashboardList
+     * @name GetDashboard
      * @summary Per connection: status, pending, schedule, last runs, errors
      * @request GET:/dashboard
      * @secure
      */
-    dashboardList: (params: RequestParams = {}) =>
+    getDashboard: (params: RequestParams = {}) =>
       this.request<
-        any,
+        {
+          connections: {
+            connection: {
+              auth: "oauth" | "credentials";
+              base_url: string;
+              channel: string;
+              /** @format date-time */
+              created_at: string;
+              id: number;
+              name: string;
+              /** The seller's id at the marketplace */
+              seller_id: string | null;
+              /** The seller as the marketplace names them */
+              seller_name: string | null;
+              status: "pending" | "active" | "auth_failed" | "disabled";
+              status_reason: string | null;
+              tested_at: string | null;
+            };
+            last_runs: {
+              catalog: {
+                confirmed: number;
+                connection_id: number;
+                /** Listings (or orders) the run looked at */
+                considered: number;
+                failed: number;
+                failures: {
+                  code: string;
+                  message: string;
+                  sku: string;
+                }[];
+                finished_at: string | null;
+                id: number;
+                note: string | null;
+                /** An orders run's counts */
+                order_counts?: Record<string, number>;
+                /** What a run synchronises */
+                resource: "stock" | "price" | "orders" | "catalog";
+                schedule_id: number | null;
+                sent: number;
+                /** @format date-time */
+                started_at: string;
+                status:
+                  | "running"
+                  | "succeeded"
+                  | "partial"
+                  | "failed"
+                  | "paused"
+                  | "skipped"
+                  | "interrupted";
+                /** What started the run */
+                trigger: "scheduled" | "manual" | "continuous" | "resume";
+              } | null;
+              orders: {
+                confirmed: number;
+                connection_id: number;
+                /** Listings (or orders) the run looked at */
+                considered: number;
+                failed: number;
+                failures: {
+                  code: string;
+                  message: string;
+                  sku: string;
+                }[];
+                finished_at: string | null;
+                id: number;
+                note: string | null;
+                /** An orders run's counts */
+                order_counts?: Record<string, number>;
+                /** What a run synchronises */
+                resource: "stock" | "price" | "orders" | "catalog";
+                schedule_id: number | null;
+                sent: number;
+                /** @format date-time */
+                started_at: string;
+                status:
+                  | "running"
+                  | "succeeded"
+                  | "partial"
+                  | "failed"
+                  | "paused"
+                  | "skipped"
+                  | "interrupted";
+                /** What started the run */
+                trigger: "scheduled" | "manual" | "continuous" | "resume";
+              } | null;
+              price: {
+                confirmed: number;
+                connection_id: number;
+                /** Listings (or orders) the run looked at */
+                considered: number;
+                failed: number;
+                failures: {
+                  code: string;
+                  message: string;
+                  sku: string;
+                }[];
+                finished_at: string | null;
+                id: number;
+                note: string | null;
+                /** An orders run's counts */
+                order_counts?: Record<string, number>;
+                /** What a run synchronises */
+                resource: "stock" | "price" | "orders" | "catalog";
+                schedule_id: number | null;
+                sent: number;
+                /** @format date-time */
+                started_at: string;
+                status:
+                  | "running"
+                  | "succeeded"
+                  | "partial"
+                  | "failed"
+                  | "paused"
+                  | "skipped"
+                  | "interrupted";
+                /** What started the run */
+                trigger: "scheduled" | "manual" | "continuous" | "resume";
+              } | null;
+              stock: {
+                confirmed: number;
+                connection_id: number;
+                /** Listings (or orders) the run looked at */
+                considered: number;
+                failed: number;
+                failures: {
+                  code: string;
+                  message: string;
+                  sku: string;
+                }[];
+                finished_at: string | null;
+                id: number;
+                note: string | null;
+                /** An orders run's counts */
+                order_counts?: Record<string, number>;
+                /** What a run synchronises */
+                resource: "stock" | "price" | "orders" | "catalog";
+                schedule_id: number | null;
+                sent: number;
+                /** @format date-time */
+                started_at: string;
+                status:
+                  | "running"
+                  | "succeeded"
+                  | "partial"
+                  | "failed"
+                  | "paused"
+                  | "skipped"
+                  | "interrupted";
+                /** What started the run */
+                trigger: "scheduled" | "manual" | "continuous" | "resume";
+              } | null;
+            };
+            listings: {
+              green: number;
+              grey: number;
+              red: number;
+              yellow: number;
+            };
+            open_errors: number;
+            pending: {
+              price: {
+                /** Green listings that owe a send */
+                count: number;
+                since: string | null;
+              };
+              stock: {
+                /** Green listings that owe a send */
+                count: number;
+                since: string | null;
+              };
+            };
+            refused: {
+              /** Listings whose value the marketplace refuses (open permanent errors) */
+              price: number;
+              /** Listings whose value the marketplace refuses (open permanent errors) */
+              stock: number;
+            };
+            schedule: {
+              catalog: {
+                /** 1m … 24h, or continuous */
+                every: string;
+                next_run_at: string | null;
+              } | null;
+              orders: {
+                /** 1m … 24h, or continuous */
+                every: string;
+                next_run_at: string | null;
+              } | null;
+              price: {
+                /** 1m … 24h, or continuous */
+                every: string;
+                next_run_at: string | null;
+              } | null;
+              stock: {
+                /** 1m … 24h, or continuous */
+                every: string;
+                next_run_at: string | null;
+              } | null;
+            };
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -8629,6 +9315,7 @@ export class Api<
         path: `/dashboard`,
         method: "GET",
         secure: true,
+        format: "json",
         ...params,
       }),
   };
@@ -8926,11 +9613,11 @@ export class Api<
      * No description
      *
      * @tags Rehub
-     * @name AuthCreate
-     * @summary A 6-hour token for /rehub (Authorization: Bearer)
+     * @name CreateRehubToken
+     * @summary A 6-hour token for /rehub (Authorization: Bearer); needs the X-Accountmanager-Key header
      * @request POST:/auth
      */
-    authCreate: (
+    createRehubToken: (
       data: {
         /**
          * @minLength 1
@@ -8946,7 +9633,12 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** Seconds it stays valid */
+          expires_in: number;
+          /** Send it as `Authorization: Bearer <token>` to /rehub */
+          token: string;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -8968,6 +9660,7 @@ export class Api<
         method: "POST",
         body: data,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
   };
@@ -8976,11 +9669,12 @@ export class Api<
      * No description
      *
      * @tags Rehub
-     * @name ProductActionsCreate
+     * @name CreateProductAction
      * @summary link | unlink | price_entry for up to 100 SKUs
      * @request POST:/rehub/product_actions
+     * @secure
      */
-    productActionsCreate: (
+    createProductAction: (
       data: {
         /**
          * @min 1
@@ -9002,7 +9696,10 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          /** The action, to find in `GET /rehub/product_actions` */
+          id: string;
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -9023,7 +9720,9 @@ export class Api<
         path: `/rehub/product_actions`,
         method: "POST",
         body: data,
+        secure: true,
         type: ContentType.Json,
+        format: "json",
         ...params,
       }),
 
@@ -9031,10 +9730,12 @@ export class Api<
      * No description
      *
      * @tags Rehub
-     * @name ProductActionsList
+     * @name ListProductActions
+     * @summary The latest actions of one type, newest first, with their results
      * @request GET:/rehub/product_actions
+     * @secure
      */
-    productActionsList: (
+    listProductActions: (
       query?: {
         /**
          * @min 1
@@ -9047,7 +9748,28 @@ export class Api<
       params: RequestParams = {},
     ) =>
       this.request<
-        any,
+        {
+          product_actions: {
+            /** @format date-time */
+            created_at: string;
+            finished_at: string | null;
+            id: string;
+            request: {
+              connection_id: number | null;
+              skus: string[];
+            };
+            results: {
+              connection_id?: number;
+              /** The listings or sync outcomes it produced */
+              detail?: any;
+              error?: string;
+              outcome: "ok" | "failed";
+              sku: string;
+            }[];
+            status: "processing" | "done" | "partial" | "failed";
+            type: "link" | "unlink" | "price_entry";
+          }[];
+        },
         {
           /** A stable machine-readable code, e.g. `product_not_found` */
           code: string;
@@ -9068,6 +9790,8 @@ export class Api<
         path: `/rehub/product_actions`,
         method: "GET",
         query: query,
+        secure: true,
+        format: "json",
         ...params,
       }),
   };
