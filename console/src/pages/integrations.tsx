@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
-import type { Channel, Connection } from '../types.ts';
+import type { Channel, Connection, Footprint } from '../types.ts';
 import {
   Badge,
   connectionTone,
@@ -198,12 +198,6 @@ function OauthError(props: { code: string; marketplace: string | null }) {
         ` ${i18n.t('common.marketplaceSaidShort', { message: props.marketplace })}`}
     </Notice>
   );
-}
-
-interface Footprint {
-  listings: number;
-  schedules: number;
-  orders: number;
 }
 
 /** Excluir, asking in the page with what it takes away (listings, schedules) and what it keeps. */

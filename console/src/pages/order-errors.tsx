@@ -7,10 +7,10 @@
 import { api } from '../api.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import type { OrderSyncError } from '../types.ts';
+import type { OrderSyncError, OrderSyncErrorPage } from '../types.ts';
 import { Badge, type Loaded, useAction } from '../ui.tsx';
 
-export type OrderErrorList = { error_qty: number; errors: OrderSyncError[] };
+export type OrderErrorList = OrderSyncErrorPage;
 
 /** What the seller can do about it, by what went wrong. */
 function adviceKey(e: OrderSyncError): MessageKey {

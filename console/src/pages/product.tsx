@@ -2,7 +2,14 @@ import { api, enc } from '../api.ts';
 import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
-import type { Connection, Explain, Product, ResourceExplain } from '../types.ts';
+import type {
+  Connection,
+  Explain,
+  ManualOutcome,
+  Product,
+  ProductChange,
+  ResourceExplain,
+} from '../types.ts';
 import {
   Badge,
   ErrorMessage,
@@ -15,24 +22,6 @@ import {
   useNotice,
 } from '../ui.tsx';
 import { stockOf } from './products.tsx';
-
-interface Outcome {
-  sku: string;
-  connection_id: number;
-  resource: 'stock' | 'price';
-  outcome: 'sent' | 'failed' | 'queued';
-  error?: { code: string; message: string; hint?: string };
-}
-
-interface Change {
-  id: number;
-  resource: string;
-  version: number | null;
-  old: unknown;
-  new: unknown;
-  actor: string;
-  changed_at: string;
-}
 
 export function ProductPage(props: { sku: string }) {
   const i18n = useI18n();
@@ -47,12 +36,12 @@ export function ProductPage(props: { sku: string }) {
   );
   const connections = useLoad(() => api<{ connections: Connection[] }>('GET', '/connections'), []);
   const history = useLoad(
-    () => api<{ changes: Change[] }>('GET', `/products/${enc(props.sku)}/history?limit=20`),
+    () => api<{ changes: ProductChange[] }>('GET', `/products/${enc(props.sku)}/history?limit=20`),
     [props.sku],
   );
   const sync = useAction();
   const links = useAction();
-  const [outcomes, setOutcomes] = useNotice<Outcome[]>();
+  const [outcomes, setOutcomes] = useNotice<ManualOutcome[]>();
   const [linked, setLinked] = useNotice();
   const names = new Map(connections.data?.connections.map((c) => [c.id, c.name]));
   const p = product.data;
@@ -60,7 +49,9 @@ export function ProductPage(props: { sku: string }) {
 
   const syncNow = async () => {
     setOutcomes(undefined);
-    const res = await sync.run(() => api<{ results: Outcome[] }>('POST', `/products/${enc(props.sku)}/sync`));
+    const res = await sync.run(() =>
+      api<{ results: ManualOutcome[] }>('POST', `/products/${enc(props.sku)}/sync`),
+    );
     if (res) setOutcomes(res.results);
     product.reload();
     explain.reload();
@@ -231,7 +222,7 @@ function flagWords(i18n: I18n, l: ExplainedListing): string {
   return `${base} ${said}`;
 }
 
-function Outcomes(props: { outcomes: Outcome[]; names: Map<number, string> }) {
+function Outcomes(props: { outcomes: ManualOutcome[]; names: Map<number, string> }) {
   const { t } = useI18n();
   const failed = props.outcomes.filter((o) => o.outcome === 'failed');
   return (
@@ -269,7 +260,7 @@ function value(i18n: I18n, resource: 'stock' | 'price', v: unknown): string {
 function stockSum(i18n: I18n, r: ResourceExplain): string {
   const erp = typeof r.erp_value === 'number' ? r.erp_value : 0;
   const effective = typeof r.effective_value === 'number' ? r.effective_value : 0;
-  const reserved = r.reserved ?? 0;
+  const reserved = 'reserved' in r ? (r.reserved ?? 0) : 0;
   const margin = erp - reserved - effective;
   const parts = [i18n.t('explain.stockErp', { n: erp })];
   if (reserved > 0) parts.push(i18n.t('explain.stockReserved', { n: reserved }));

@@ -7,7 +7,7 @@ import { api, enc } from '../api.ts';
 import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
-import type { Connection, Listing, Product } from '../types.ts';
+import type { BulkConnectResult, Connection, Listing, Product, ProductPage } from '../types.ts';
 import {
   asApiError,
   Empty,
@@ -27,24 +27,21 @@ const PER_PAGE = 50;
 // The API pages by number up to 10,000 products, then only by cursor (as SkyHub does).
 const NUMBERED_PAGES = 10_000 / PER_PAGE;
 
-interface Page {
-  products: Product[];
-  total: number;
-  next?: string;
-}
-
 async function loadPage(
   q: string,
   pageNo: number,
   cursor: string | null,
-): Promise<Page & { listings: Listing[] }> {
+): Promise<ProductPage & { listings: Listing[] }> {
   const after = cursor ? `&cursor=${enc(cursor)}` : pageNo > 1 ? `&page=${pageNo}` : '';
-  let page: Page;
+  let page: ProductPage;
   if (!q) {
-    page = await api<Page>('GET', `/products?per_page=${PER_PAGE}${after}`);
+    page = await api<ProductPage>('GET', `/products?per_page=${PER_PAGE}${after}`);
   } else {
     // One box: name or SKU, variations' SKUs included, whatever the accents and case.
-    const found = await api<Page>('GET', `/catalog/search?q=${enc(q)}&per_page=${PER_PAGE}&page=${pageNo}`);
+    const found = await api<ProductPage>(
+      'GET',
+      `/catalog/search?q=${enc(q)}&per_page=${PER_PAGE}&page=${pageNo}`,
+    );
     const more = pageNo * PER_PAGE < found.total;
     page = { ...found, next: more ? `?cursor=page-${pageNo + 1}` : undefined };
   }
@@ -287,6 +284,7 @@ function redReason(i18n: I18n, listings: Listing[] | undefined): string | undefi
     .join(' ');
 }
 
+/** A SKU the console could not connect or disconnect, and why. */
 interface ConnectResult {
   sku: string;
   listings?: Listing[];
@@ -312,11 +310,11 @@ function BulkBar(props: { connections: Connection[]; skus: string[]; onDone(): v
       for (let i = 0; i < n; i += 10) {
         setProgress({ done: i, total: n, verb: 'connect' });
         const batch = props.skus.slice(i, i + 10);
-        const res = await api<{ results: ConnectResult[] }>('POST', '/listings/connect', {
+        const res = await api<{ results: BulkConnectResult[] }>('POST', '/listings/connect', {
           connection_id: connectionId,
           skus: batch,
         });
-        failed.push(...res.results.filter((r) => r.error || r.listings?.some((l) => l.flag === 'red')));
+        failed.push(...res.results.filter((r) => 'error' in r || r.listings.some((l) => l.flag === 'red')));
       }
       finish(failed, 'products.connected');
     });

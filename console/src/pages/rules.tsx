@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { type I18n, type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { canChange, useSession } from '../session.tsx';
-import type { Connection } from '../types.ts';
+import type { Connection, PreviewRow, Rules } from '../types.ts';
 import {
   Badge,
   connectionTone,
@@ -18,24 +18,6 @@ import {
   useLoad,
   useNotice,
 } from '../ui.tsx';
-
-interface Rules {
-  stock?: { buffer_units?: number; buffer_percent?: number; max_qty?: number; zero_below?: number };
-  price?: {
-    markup_percent?: number;
-    markup_fixed?: number;
-    rounding?: 'none' | '0.90' | '0.99' | 'integer';
-    promotion?: { percent_off: number; starts_at?: string; ends_at?: string };
-  };
-}
-
-interface PreviewRow {
-  sku: string;
-  erp: { qty: number; price: number | null; promotional_price: number | null };
-  proposed: { qty: number; price: number | null; promotional_price: number | null };
-  live: { qty: number | null; price: number | null; promotional_price: number | null };
-  changes: { qty: boolean; price: boolean };
-}
 
 type Fields = Record<string, string>;
 

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { canChange, useSession } from '../session.tsx';
+import type { ApiKey, Delivery, User, Webhook } from '../types.ts';
 import {
   Badge,
   ConfirmButton,
@@ -18,21 +19,6 @@ import {
   useLoad,
   useNotice,
 } from '../ui.tsx';
-
-interface ApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-interface User {
-  id: number;
-  email: string;
-  role: 'owner' | 'admin' | 'viewer';
-  created_at: string;
-}
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -226,25 +212,6 @@ function Users() {
       )}
     </section>
   );
-}
-
-interface Webhook {
-  id: number;
-  url: string;
-  description: string | null;
-  events: string[];
-  status: string;
-  secret?: string;
-}
-
-interface Delivery {
-  id: number;
-  event_type: string;
-  status: 'pending' | 'succeeded' | 'dead';
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
 }
 
 const eventTypes = ['order.created', 'order.updated', 'sync_error.created'];
