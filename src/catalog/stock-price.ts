@@ -39,6 +39,24 @@ const lookup = (columns: string) => `
     ) p ON true`;
 const byId = 'p.id = ANY (ARRAY(SELECT id FROM input WHERE id IS NOT NULL)) AND p.id = i.id';
 
+const stockSet = `prev_qty = p.qty,
+         qty = i.qty,
+         stock_version = p.stock_version + (p.qty <> i.qty)::int,
+         stock_changed_at = CASE WHEN p.qty <> i.qty THEN now() ELSE p.stock_changed_at END,
+         stock_source_at = greatest(p.stock_source_at, i.source_at),
+         stock_source_seq = greatest(p.stock_source_seq, i.source_seq),
+         updated_at = now()`;
+const stockGuards = `NOT coalesce(i.source_at < p.stock_source_at, false)
+     AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
+     AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)`;
+const stockReturning = 'p.id, p.prev_qty, p.qty, p.stock_version';
+const stockHistory = `INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
+  SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, $6, $7
+    FROM upd u
+   WHERE u.prev_qty <> u.qty`;
+const stockCurrent =
+  'id, stock_source_at AS cur_source_at, stock_source_seq AS cur_source_seq, stock_version AS cur_version';
+
 export const stockSql = `
 WITH input AS (
   SELECT i.*, p.id, p.stock_source_at AS cur_source_at, p.stock_source_seq AS cur_source_seq,
@@ -48,24 +66,13 @@ WITH input AS (
     ${lookup('id, stock_source_at, stock_source_seq, stock_version')}
 ), upd AS (
   UPDATE products p
-     SET prev_qty = p.qty,
-         qty = i.qty,
-         stock_version = p.stock_version + (p.qty <> i.qty)::int,
-         stock_changed_at = CASE WHEN p.qty <> i.qty THEN now() ELSE p.stock_changed_at END,
-         stock_source_at = greatest(p.stock_source_at, i.source_at),
-         stock_source_seq = greatest(p.stock_source_seq, i.source_seq),
-         updated_at = now()
+     SET ${stockSet}
     FROM input i
    WHERE ${byId} AND p.removed_at IS NULL
-     AND NOT coalesce(i.source_at < p.stock_source_at, false)
-     AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
-     AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
-  RETURNING p.id, p.prev_qty, p.qty, p.stock_version
+     AND ${stockGuards}
+  RETURNING ${stockReturning}
 ), history AS (
-  INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
-  SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, $6, $7
-    FROM upd u
-   WHERE u.prev_qty <> u.qty
+  ${stockHistory}
 )
 SELECT i.ord, i.sku, true AS found, false AS stale, u.prev_qty <> u.qty AS changed, NULL AS rejection,
        u.stock_version AS version
@@ -78,6 +85,36 @@ SELECT i.ord, i.sku, i.id IS NOT NULL,
  WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
  ORDER BY ord`;
 
+// One item (PUT /products/{sku}, PUT /variations/{sku}): the same decisions with scalar
+// parameters and no unnest, lateral or union, about half the cost of the bulk statement with
+// one item (a third less on PGlite, which parses and plans every statement). The row is reached
+// by the unique (account_id, sku) index, the only index both columns' equality can use.
+const theSku = 'p.account_id = $1 AND p.sku = $2 AND p.removed_at IS NULL';
+const single = (current: string, changed: string, rejection: string, version: string) => `
+SELECT 1 AS ord, $2::text AS sku, u.id IS NOT NULL OR c.id IS NOT NULL AS found,
+       u.id IS NULL AND (coalesce(i.source_at < c.cur_source_at, false)
+                         OR coalesce(i.source_seq < c.cur_source_seq, false)) AS stale,
+       coalesce(${changed}, false) AS changed,
+       CASE WHEN u.id IS NULL AND c.id IS NOT NULL THEN ${rejection} END AS rejection,
+       coalesce(u.${version}, c.cur_version) AS version
+  FROM i
+  LEFT JOIN (SELECT ${current} FROM products p WHERE ${theSku}) c ON true
+  LEFT JOIN upd u ON true`;
+
+export const stockSingleSql = `
+WITH i AS (
+  SELECT $3::int AS qty, $4::timestamptz AS source_at, $5::bigint AS source_seq
+), upd AS (
+  UPDATE products p
+     SET ${stockSet}
+    FROM i
+   WHERE ${theSku}
+     AND ${stockGuards}
+  RETURNING ${stockReturning}
+), history AS (
+  ${stockHistory}
+)${single(stockCurrent, 'u.prev_qty <> u.qty', 'NULL', 'stock_version')}`;
+
 // new price = the given price or the current one; new promotional price = the given one (null
 // clears it) or the current one. Written out in full in each place: UPDATE's FROM cannot see p.
 // \`c\` is the row the expression reads: the locked row in the UPDATE, the snapshot after it.
@@ -89,6 +126,31 @@ const rejection = (
 ) => `CASE WHEN ${newPrice(c)} IS NULL THEN 'price: is required, the product has no price yet'
   WHEN ${newPromo(c)} > ${newPrice(c)} THEN 'promotional_price: must not be greater than price (' || ${newPrice(c)} || ')' END`;
 
+const priceSet = `prev_price = p.price,
+         prev_promotional_price = p.promotional_price,
+         price = ${newPrice('p.')},
+         promotional_price = ${newPromo('p.')},
+         price_version = p.price_version + ${priceChanged}::int,
+         price_changed_at = CASE WHEN ${priceChanged} THEN now() ELSE p.price_changed_at END,
+         price_source_at = greatest(p.price_source_at, i.source_at),
+         price_source_seq = greatest(p.price_source_seq, i.source_seq),
+         updated_at = now()`;
+const priceGuards = `NOT coalesce(i.source_at < p.price_source_at, false)
+     AND NOT coalesce(i.source_seq < p.price_source_seq, false)
+     AND ${rejection('p.')} IS NULL
+     AND (${priceChanged} OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)`;
+const priceReturning =
+  'p.id, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version';
+const priceHistory = `INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
+                               old_promotional_price, new_promotional_price, api_key_id, actor)
+  SELECT $1, u.id, 'price', u.price_version, u.prev_price, u.price, u.prev_promotional_price, u.promotional_price, $8, $9
+    FROM upd u
+   WHERE u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price`;
+const priceChangedRow =
+  'u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price';
+const priceCurrent = `id, price_source_at AS cur_source_at, price_source_seq AS cur_source_seq,
+         price_version AS cur_version, price AS cur_price, promotional_price AS cur_promotional_price`;
+
 export const priceSql = `
 WITH input AS (
   SELECT i.*, p.id, p.price_source_at AS cur_source_at, p.price_source_seq AS cur_source_seq,
@@ -98,31 +160,15 @@ WITH input AS (
     ${lookup('id, price_source_at, price_source_seq, price_version, price, promotional_price')}
 ), upd AS (
   UPDATE products p
-     SET prev_price = p.price,
-         prev_promotional_price = p.promotional_price,
-         price = ${newPrice('p.')},
-         promotional_price = ${newPromo('p.')},
-         price_version = p.price_version + ${priceChanged}::int,
-         price_changed_at = CASE WHEN ${priceChanged} THEN now() ELSE p.price_changed_at END,
-         price_source_at = greatest(p.price_source_at, i.source_at),
-         price_source_seq = greatest(p.price_source_seq, i.source_seq),
-         updated_at = now()
+     SET ${priceSet}
     FROM input i
    WHERE ${byId} AND p.removed_at IS NULL
-     AND NOT coalesce(i.source_at < p.price_source_at, false)
-     AND NOT coalesce(i.source_seq < p.price_source_seq, false)
-     AND ${rejection('p.')} IS NULL
-     AND (${priceChanged} OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)
-  RETURNING p.id, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version
+     AND ${priceGuards}
+  RETURNING ${priceReturning}
 ), history AS (
-  INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
-                               old_promotional_price, new_promotional_price, api_key_id, actor)
-  SELECT $1, u.id, 'price', u.price_version, u.prev_price, u.price, u.prev_promotional_price, u.promotional_price, $8, $9
-    FROM upd u
-   WHERE u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price
+  ${priceHistory}
 )
-SELECT i.ord, i.sku, true AS found, false AS stale,
-       u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price AS changed,
+SELECT i.ord, i.sku, true AS found, false AS stale, ${priceChangedRow} AS changed,
        NULL AS rejection, u.price_version AS version
   FROM input i JOIN upd u ON u.id = i.id
 UNION ALL
@@ -132,6 +178,21 @@ SELECT i.ord, i.sku, i.id IS NOT NULL,
   FROM input i
  WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
  ORDER BY ord`;
+
+export const priceSingleSql = `
+WITH i AS (
+  SELECT $3::numeric AS price, $4::boolean AS promo_given, $5::numeric AS promo,
+         $6::timestamptz AS source_at, $7::bigint AS source_seq
+), upd AS (
+  UPDATE products p
+     SET ${priceSet}
+    FROM i
+   WHERE ${theSku}
+     AND ${priceGuards}
+  RETURNING ${priceReturning}
+), history AS (
+  ${priceHistory}
+)${single(priceCurrent, priceChangedRow, rejection('c.cur_'), 'price_version')}`;
 
 interface ResultRow {
   sku: string;
@@ -178,28 +239,28 @@ function inRequestOrder(items: readonly { sku: string }[], results: WriteResult[
 }
 
 /**
- * Runs one write statement over the items in SKU order and answers in request order. The
- * statement's parameters are the account, the item columns, then who made the change.
+ * Runs one write statement over the items in SKU order and answers in request order: the single
+ * statement for one item, the bulk one otherwise. Either takes the account, the SKU(s), the
+ * item columns, the ERP's stamps, then who made the change.
  */
 async function applyWrite<
   T extends { sku: string; updated_at?: string | undefined; sequence?: number | undefined },
 >(
   db: Queryable,
   ctx: WriteContext,
-  sql: string,
+  sql: { bulk: string; single: string },
   items: readonly T[],
-  columns: (sorted: readonly T[]) => unknown[],
+  columns: (sorted: readonly T[]) => unknown[][],
 ): Promise<WriteResult[]> {
+  const [only] = items;
   const sorted = bySku(items);
-  const params = [
-    ctx.accountId,
-    ...columns(sorted),
-    sorted.map(stampAt),
-    sorted.map(stampSeq),
-    ctx.apiKeyId,
-    ctx.actor,
-  ];
-  const rows = await retryOnDeadlock(db, () => db.query<ResultRow>(sql, params, { prepare: true }));
+  const [text, params] =
+    items.length === 1 && only
+      ? [sql.single, [only.sku, ...columns(items).map(([value]) => value), stampAt(only), stampSeq(only)]]
+      : [sql.bulk, [sorted.map((i) => i.sku), ...columns(sorted), sorted.map(stampAt), sorted.map(stampSeq)]];
+  const rows = await retryOnDeadlock(db, () =>
+    db.query<ResultRow>(text, [ctx.accountId, ...params, ctx.apiKeyId, ctx.actor], { prepare: true }),
+  );
   return inRequestOrder(items, rows.map(toResult));
 }
 
@@ -208,8 +269,7 @@ export function applyStockUpdates(
   ctx: WriteContext,
   items: readonly StockItem[],
 ): Promise<WriteResult[]> {
-  return applyWrite(db, ctx, stockSql, items, (sorted) => [
-    sorted.map((i) => i.sku),
+  return applyWrite(db, ctx, { bulk: stockSql, single: stockSingleSql }, items, (sorted) => [
     sorted.map((i) => i.qty),
   ]);
 }
@@ -219,8 +279,7 @@ export function applyPriceUpdates(
   ctx: WriteContext,
   items: readonly PriceItem[],
 ): Promise<WriteResult[]> {
-  return applyWrite(db, ctx, priceSql, items, (sorted) => [
-    sorted.map((i) => i.sku),
+  return applyWrite(db, ctx, { bulk: priceSql, single: priceSingleSql }, items, (sorted) => [
     sorted.map((i) => cents(i.price)),
     sorted.map((i) => i.promotional_price !== undefined),
     sorted.map((i) => cents(i.promotional_price)),

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createSeller, createTestApp, type TestApp } from '../../test/helpers.ts';
 import type { Queryable } from '../db/db.ts';
-import { priceSql, stockSql } from './stock-price.ts';
+import { priceSingleSql, priceSql, stockSingleSql, stockSql } from './stock-price.ts';
 
 const CATALOG = 2000;
 let t: TestApp;
@@ -62,6 +62,17 @@ const statements = {
     args: (account: number, skus: string, n: number) =>
       `${account}, ${skus}, ${fill('12.5', 'numeric', n)}, ${fill('false', 'boolean', n)}, ${fill('NULL', 'numeric', n)}, ${fill('NULL', 'timestamptz', n)}, ${fill('NULL', 'bigint', n)}, NULL, 'test'`,
   },
+  // One item (PUT /products/{sku}): scalar parameters.
+  'stock single': {
+    sql: stockSingleSql,
+    types: 'bigint, text, int, timestamptz, bigint, bigint, text',
+    args: (account: number) => `${account}, 'CAT-1', 7, NULL, NULL, NULL, 'test'`,
+  },
+  'price single': {
+    sql: priceSingleSql,
+    types: 'bigint, text, numeric, boolean, numeric, timestamptz, bigint, bigint, text',
+    args: (account: number) => `${account}, 'CAT-1', 12.5, false, NULL, NULL, NULL, NULL, 'test'`,
+  },
 };
 
 /** The plan PostgreSQL would run for the prepared statement, in the given plan cache mode. */
@@ -111,6 +122,14 @@ function assertIndexedLookups(plan: PlanNode[], label: string): void {
   assert.deepEqual(accountOnly, [], `${label}: a scan of the account's products: ${described}`);
 }
 
+// The bulk statements with one item and a thousand; the single-item ones with their one.
+const kinds = [
+  ['stock', [1, 1000]],
+  ['price', [1, 1000]],
+  ['stock single', [1]],
+  ['price single', [1]],
+] as const;
+
 describe('write statements use the unique (account_id, sku) index', () => {
   let account: number;
 
@@ -119,8 +138,8 @@ describe('write statements use the unique (account_id, sku) index', () => {
     await importCatalog(t.seller.headers, CATALOG, 'CAT');
   });
 
-  for (const kind of ['stock', 'price'] as const) {
-    for (const items of [1, 1000]) {
+  for (const [kind, sizes] of kinds) {
+    for (const items of sizes) {
       test(`${kind}, ${items} item(s), generic and custom plans, before any ANALYZE`, async () => {
         assertIndexedLookups(await planOf(kind, 'force_generic_plan', account, items), `${kind} generic`);
         assertIndexedLookups(await planOf(kind, 'force_custom_plan', account, items), `${kind} custom`);
@@ -140,8 +159,8 @@ describe('write statements use the unique (account_id, sku) index', () => {
     await t.db.exec('ANALYZE products');
     const newcomer = await createSeller(t.db, 'Nova loja');
     await importCatalog(newcomer.headers, 1000, 'CAT');
-    for (const kind of ['stock', 'price'] as const) {
-      for (const items of [1, 1000]) {
+    for (const [kind, sizes] of kinds) {
+      for (const items of sizes) {
         const label = `${kind}, ${items} item(s)`;
         assertIndexedLookups(await planOf(kind, 'force_generic_plan', newcomer.accountId, items), label);
       }
