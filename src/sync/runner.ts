@@ -83,12 +83,19 @@ export interface RunResult {
   counts: RunCounts;
   /** Pending listings remain (time ran out): the caller should queue a continuation. */
   more: boolean;
+  /**
+   * Per listing, only for a run of chosen products (a manual sync answers with them); any other
+   * run keeps counts (and its first failures), or a 1,000,000-listing resync would hold every id
+   * and SKU in memory.
+   */
   delivered: { listingId: number; sku: string }[];
   failures: { listingId: number; sku: string; error: ChannelError }[];
 }
 
 /** Batches delivered at once within one run (see Run.#startBatch). */
 const PIPELINE = 2;
+/** Failures a run of the whole connection keeps in its result (the run row keeps 50). */
+const MAX_FAILURES_KEPT = 20;
 /** The most listings read into memory at once, whatever a marketplace's batch size. */
 const MAX_BATCH = 25_000;
 
@@ -295,9 +302,11 @@ class Run {
         },
       });
     }
-    const skus = new Map(items.map((i) => [i.listing_id, i.sku]));
-    for (const d of outcome.delivered)
-      this.#result.delivered.push({ listingId: d.listingId, sku: skus.get(d.listingId) ?? '' });
+    if (this.#job.productIds) {
+      const skus = new Map(items.map((i) => [i.listing_id, i.sku]));
+      for (const d of outcome.delivered)
+        this.#result.delivered.push({ listingId: d.listingId, sku: skus.get(d.listingId) ?? '' });
+    }
     // Resolving costs an index probe per listing: skipped while the connection has no open error.
     if (this.#mayHaveOpenErrors) {
       await resolveListingErrors(
@@ -324,6 +333,7 @@ class Run {
     counts.failed += failures.length;
     if (failures.length > 0) this.#mayHaveOpenErrors = true;
     for (const f of failures) {
+      if (!this.#job.productIds && this.#result.failures.length >= MAX_FAILURES_KEPT) break;
       this.#result.failures.push({ listingId: f.item.listing_id, sku: f.item.sku, error: f.error });
     }
     this.#run.addFailures(
