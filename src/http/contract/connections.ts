@@ -74,7 +74,8 @@ export const connectionExample: Static<typeof Connection> = {
 /** Where to send the seller's browser for the marketplace's consent (OAuth marketplaces). */
 export const Consent = Type.Object({ authorize_url: Type.String() });
 
-const Flag = Type.Union([
+/** A listing's flag: grey (not connected), yellow (on its way), green (in sync), red (refused). */
+export const Flag = Type.Union([
   Type.Literal('grey'),
   Type.Literal('yellow'),
   Type.Literal('green'),

@@ -9,6 +9,7 @@
  * plain strings, passed on as given.
  */
 import { type TSchema, Type } from 'typebox';
+import { StatusTypeCode } from './catalog.ts';
 import { OrderSyncError } from './sync-errors.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -16,16 +17,7 @@ const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 const GivenDate = (description: string) => Type.String({ description });
 
-export const StatusType = Type.Union([
-  Type.Literal('NEW'),
-  Type.Literal('APPROVED'),
-  Type.Literal('INVOICED'),
-  Type.Literal('SHIPPED'),
-  Type.Literal('DELIVERED'),
-  Type.Literal('CANCELED'),
-  Type.Literal('SHIPMENT_EXCEPTION'),
-  Type.Literal('PAYMENT_OVERDUE'),
-]);
+export const StatusType = StatusTypeCode;
 
 export const OrderStatus = Type.Object({
   code: Type.String({ description: 'A status code of the account (GET /statuses)' }),

@@ -5,6 +5,7 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { Rules } from '../../rules/rules.ts';
+import { Flag } from './connections.ts';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -224,13 +225,6 @@ export const PriceExplain = Type.Object({
   waiting_for: WaitingFor,
   last_error: LastError,
 });
-
-const Flag = Type.Union([
-  Type.Literal('grey'),
-  Type.Literal('yellow'),
-  Type.Literal('green'),
-  Type.Literal('red'),
-]);
 
 /** Why a SKU is (or is not) up to date on each connection (GET /products/{sku}/sync_status). */
 export const Explain = Type.Object({

@@ -5520,6 +5520,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -5757,6 +5758,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -5997,6 +5999,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -6364,6 +6367,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -6608,6 +6612,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -6834,6 +6839,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -7186,6 +7192,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -7426,6 +7433,7 @@ export class Api<
               /** A status code of the account (GET /statuses) */
               code: string;
               label: string;
+              /** The status type a status code belongs to */
               type:
                 | "NEW"
                 | "APPROVED"
@@ -7718,6 +7726,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"
@@ -8008,6 +8017,7 @@ export class Api<
             /** A status code of the account (GET /statuses) */
             code: string;
             label: string;
+            /** The status type a status code belongs to */
             type:
               | "NEW"
               | "APPROVED"

@@ -19,7 +19,7 @@ const cais = new Api({
   },
 });
 
-/** An NF-e access key: 43 digits and the modulo-11 check digit. */
+/** An NF-e access key: 43 digits and the modulo-11 check digit (the ERP's own code, not Cais's). */
 function nfeKey(first43: string): string {
   let sum = 0;
   let weight = 2;
