@@ -14,7 +14,14 @@ import { DEFAULT_LEASE_MS } from './sync/lease.ts';
 import { failedRunContext } from './sync/lifecycle.ts';
 import { type RunLimits, runSync } from './sync/runner.ts';
 import { interruptStaleRuns } from './sync/runs.ts';
-import { createSyncQueue, enqueueRun, Scheduler, SYNC_QUEUE, type SyncJobData } from './sync/scheduler.ts';
+import {
+  createSyncQueue,
+  enqueueRun,
+  othersWaiting,
+  Scheduler,
+  SYNC_QUEUE,
+  type SyncJobData,
+} from './sync/scheduler.ts';
 import type { WebhookLimits } from './webhooks/deliver.ts';
 import { purgeDeliveryLog, startWebhookWorker } from './webhooks/jobs.ts';
 
@@ -108,7 +115,12 @@ export async function handleRunJob(deps: WorkerDeps, data: SyncJobData, signal?:
   let more = false;
   if (data.resource === 'stock' || data.resource === 'price') {
     const result = await runSync(
-      { ...base, limits: deps.limits, reservations: orderReservations },
+      {
+        ...base,
+        limits: deps.limits,
+        reservations: orderReservations,
+        othersWaiting: othersWaiting(deps.boss, data),
+      },
       { ...data, resource: data.resource },
     );
     ({ status, more } = result);

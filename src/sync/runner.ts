@@ -39,14 +39,22 @@ export interface RunnerDeps extends LifecycleDeps {
   limits?: Partial<RunLimits> | undefined;
   /** Retries within one marketplace call (the adapter's own policy when absent). */
   retry?: RetryPolicy | undefined;
+  /**
+   * Whether runs of other pairs are queued, ready, waiting for a worker slot (the worker asks
+   * pg-boss): a lingering continuous run then ends and a long run hands over to a continuation
+   * at the back of the queue, so no seller's run holds a slot while others wait.
+   */
+  othersWaiting?: (() => Promise<boolean>) | undefined;
 }
 
 export interface RunLimits {
   batchSize: number;
   /** A run hands over after this long; a continuation picks up what is left. */
   maxRunMs: number;
-  /** A continuous run waits this long for new changes before it ends. */
+  /** A continuous run waits this long for new changes before it ends (at once when others wait). */
   lingerMs: number;
+  /** A run that has run this long hands over to a continuation when other runs wait. */
+  shareAfterMs: number;
   pollMs: number;
   /** Retry waits for a listing that failed transiently: base and cap. */
   retryBaseMs: number;
@@ -61,6 +69,7 @@ export const defaultLimits: RunLimits = {
   batchSize: 500,
   maxRunMs: 120_000,
   lingerMs: 20_000,
+  shareAfterMs: 10_000,
   pollMs: 100,
   retryBaseMs: 5_000,
   retryMaxMs: 15 * 60_000,
@@ -92,6 +101,8 @@ export interface RunResult {
   failures: { listingId: number; sku: string; error: ChannelError }[];
 }
 
+/** How often a run asks whether others wait for its slot. */
+const WAITING_CHECK_MS = 1_000;
 /** Batches delivered at once within one run (see Run.#startBatch). */
 const PIPELINE = 2;
 /** Failures a run of the whole connection keeps in its result (the run row keeps 50). */
@@ -133,6 +144,7 @@ class Run {
   readonly #unconfirmed: Unconfirmed[] = [];
   #paused = false;
   #failure: unknown;
+  #waitingCheckedAt = 0;
 
   constructor(deps: RunnerDeps, limits: RunLimits, run: RunAttempt, job: RunJob, result: RunResult) {
     this.#deps = deps;
@@ -174,6 +186,11 @@ class Run {
         this.#run.note = 'handed over to a continuation run (time limit)';
         break;
       }
+      if (Date.now() - this.#startedAt > this.#limits.shareAfterMs && (await this.#othersWait())) {
+        this.#result.more = true;
+        this.#run.note = 'handed over to a continuation run (other runs were waiting)';
+        break;
+      }
       const items = await pendingItems(
         this.#deps.db,
         this.#job.resource,
@@ -193,6 +210,9 @@ class Run {
         if (this.#job.trigger !== 'continuous') break;
         idleSince ??= Date.now();
         if (Date.now() - idleSince > this.#limits.lingerMs) break;
+        // Nothing owed: lingering would keep a slot another run is waiting for; the scheduler
+        // starts this pair again when it owes a send.
+        if (await this.#othersWait()) break;
         await sleep(this.#limits.pollMs);
         continue;
       }
@@ -272,6 +292,14 @@ class Run {
     if (result.drifted > 0) {
       this.#run.note = `${result.drifted} listing(s) did not show the value sent after it was accepted; sent again next run`;
     }
+  }
+
+  /** Asks at most once a second whether other runs wait for a slot; false without a queue. */
+  async #othersWait(): Promise<boolean> {
+    const ask = this.#deps.othersWaiting;
+    if (!ask || Date.now() - this.#waitingCheckedAt < WAITING_CHECK_MS) return false;
+    this.#waitingCheckedAt = Date.now();
+    return ask();
   }
 
   async #drain(): Promise<void> {

@@ -39,6 +39,19 @@ export async function enqueueRun(boss: PgBoss, data: SyncJobData): Promise<boole
   return id !== null;
 }
 
+/**
+ * Whether a run of another pair is queued and ready, waiting for a worker slot: what a long or
+ * lingering run of `data`'s pair asks before holding on to its own (runner.ts).
+ */
+export function othersWaiting(boss: PgBoss, data: Pick<SyncJobData, 'connectionId' | 'resource'>) {
+  const own = `${data.connectionId}:${data.resource}`;
+  return async (): Promise<boolean> => {
+    const queued = await boss.findJobs(SYNC_QUEUE, { queued: true, limit: 20 });
+    const now = Date.now();
+    return queued.some((job) => job.singletonKey !== own && new Date(job.startAfter).getTime() <= now);
+  };
+}
+
 interface Loop {
   timer: NodeJS.Timeout;
   busy: Promise<void> | undefined;
