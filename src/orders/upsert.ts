@@ -93,6 +93,7 @@ export async function upsertOrders(
   const orders = newestCopies(given);
   const outcome: UpsertOutcome = { created: 0, statusChanged: 0, updated: 0, unchanged: 0, unknownSku: 0 };
   if (orders.length === 0) return outcome;
+  await lockOrderIds(tx, scope.connectionId, orders);
   const matched = await matchItems(tx, scope, orders);
   const entries = orders.map((o, i) => ({
     external_id: o.externalId,
@@ -124,6 +125,21 @@ export async function upsertOrders(
   outcome.unknownSku = errorIds.length;
   await announce(tx, scope.accountId, created, moved, errorIds);
   return outcome;
+}
+
+/**
+ * Two stores of the same new order at once (a notification and a page) would both insert it:
+ * ON CONFLICT settles the (connection, marketplace id) key it names, but the order's code is
+ * unique too, and a clash there is an error, not an update. A transaction-scoped lock per order,
+ * taken in id order (so two stores never wait on each other crosswise), makes the second wait for
+ * the first and then update the row it stored.
+ */
+async function lockOrderIds(tx: Queryable, connectionId: number | null, orders: readonly NormalisedOrder[]) {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('order:' || coalesce($1::text, '-') || ':' || x, 0))
+       FROM (SELECT DISTINCT unnest($2::text[]) AS x ORDER BY 1) ids`,
+    [connectionId, orders.map((o) => o.externalId)],
+  );
 }
 
 async function writeHistory(tx: Queryable, rows: readonly Returned[]): Promise<void> {
