@@ -90,7 +90,7 @@ export interface RunResult {
   runId: number | undefined;
   status: RunStatus | 'busy';
   counts: RunCounts;
-  /** Pending listings remain (time ran out): the caller should queue a continuation. */
+  /** Pending listings remain (time ran out, or other runs waited): the caller queues a continuation. */
   more: boolean;
   /**
    * Per listing, only for a run of chosen products (a manual sync answers with them); any other
@@ -294,12 +294,15 @@ class Run {
     }
   }
 
-  /** Asks at most once a second whether other runs wait for a slot; false without a queue. */
+  /**
+   * Asks at most once a second whether other runs wait for a slot; false without a queue, and
+   * false when the queue cannot be read (the run goes on as it would have: sharing is a courtesy).
+   */
   async #othersWait(): Promise<boolean> {
     const ask = this.#deps.othersWaiting;
     if (!ask || Date.now() - this.#waitingCheckedAt < WAITING_CHECK_MS) return false;
     this.#waitingCheckedAt = Date.now();
-    return ask();
+    return ask().catch(() => false);
   }
 
   async #drain(): Promise<void> {

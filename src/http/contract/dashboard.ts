@@ -3,13 +3,12 @@
  * refusals, the schedule, the last runs, open errors), catalog search and the flags of a page of
  * products.
  */
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { Product } from './catalog.ts';
 import { Connection, connectionExample, FlagCounts, Listing, listingExample } from './connections.ts';
 import { Run, runExample } from './sync.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
 const Owed = Type.Object({
