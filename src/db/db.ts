@@ -9,8 +9,11 @@ export type Row = Record<string, unknown>;
 
 export interface QueryOptions {
   /**
-   * Keep the statement prepared on each connection (PostgreSQL): for hot statements whose
-   * planning costs more than their execution. Not for catch-all filters, which need fresh plans.
+   * Keep the statement prepared: on each connection (PostgreSQL), in the session (PGlite, where
+   * it also saves the round trips of an unnamed statement). For hot statements whose planning
+   * costs more than their execution. Not for catch-all filters, which need fresh plans. After
+   * five calls PostgreSQL may keep a generic plan, which puts any array at 10 elements: mind the
+   * join shapes of statements over arrays (see stock-price.ts).
    */
   prepare?: boolean;
 }
