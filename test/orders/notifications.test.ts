@@ -40,15 +40,14 @@ const notification = (orderId: number, extra: Record<string, unknown> = {}) => (
   ...extra,
 });
 
-async function post(body: unknown): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
+async function post(body: unknown): Promise<{ status: number }> {
   const res = await fetch(`${url}/notifications/mercadolivre`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   await res.text();
-  return { status: res.status, ms: performance.now() - started };
+  return { status: res.status };
 }
 
 async function inbox(): Promise<string[]> {
@@ -82,13 +81,16 @@ describe('Mercado Livre notifications', () => {
     await world.control('POST', '/mercadolivre/apps', { client_id: ML_CLIENT.id, callback_url: null });
   });
 
-  it('answers well under 500 ms, and repeats collapse into one fetch and one order', async () => {
+  // ML wants the answer within 500 ms: the callback only files the notification, and the order
+  // is fetched by the import run, so no answer waits on a marketplace call (asserted by what is
+  // stored when the answers are in, not by a clock: timings belong in bench/).
+  it('answers before fetching anything, and repeats collapse into one fetch and one order', async () => {
     const bought = await buyOnMercadoLivre(world, [{ item_id: itemId, quantity: 1 }]);
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(notification(bought.id))));
     assert.ok(answers.every((a) => a.status === 200));
-    const slowest = Math.max(...answers.map((a) => a.ms));
-    assert.ok(slowest < 500, `slowest answer ${slowest.toFixed(0)} ms`);
     assert.deepEqual(await inbox(), [String(bought.id)]);
+    const code = encodeURIComponent(`Mercado Livre-${bought.id}`);
+    assert.equal((await world.api('GET', `/orders/${code}`)).status, 404, 'fetched during the answer');
     const run = await importOrders(world);
     assert.equal(run.counts.notified, 1);
     // Notified again after the import: fetched again, still one order.
