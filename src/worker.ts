@@ -5,6 +5,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Cipher } from './connections/cipher.ts';
 import type { Db } from './db/db.ts';
+import { workInSlots } from './jobs/boss.ts';
 import { type ImportLimits, runOrderImport } from './orders/import.ts';
 import { purgeFinishedRelays, startOrderWorker } from './orders/jobs.ts';
 import type { RelayLimits } from './orders/relay.ts';
@@ -37,6 +38,8 @@ export interface WorkerDeps {
   limits?: Partial<RunLimits> | undefined;
   /** Runs at once in this process (different connections or resources). */
   concurrency?: number | undefined;
+  /** How long an idle slot waits before asking the queue again (pg-boss's minimum, 0.5 s). */
+  pollSeconds?: number | undefined;
   /** Order imports, relays and webhooks: tests shorten the waits. */
   orders?: OrderWorkerOptions | undefined;
 }
@@ -58,27 +61,23 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   const { db, boss } = deps;
   await startHousekeeping(deps);
   await createSyncQueue(boss);
-  await boss.work<SyncJobData>(
-    SYNC_QUEUE,
-    { localConcurrency: deps.concurrency ?? 4, pollingIntervalSeconds: 0.5 },
-    async ([job]) => {
-      if (!job) return;
-      try {
-        await handleRunJob(deps, job.data, job.signal);
-      } catch (error) {
-        // The run is recorded `failed` with this error and pg-boss retries the job; the operator
-        // still needs to see why, with what it concerned.
-        deps.onError(error, {
-          msg: 'sync run failed',
-          jobId: job.id,
-          attempt: job.retryCount,
-          ...job.data,
-          ...failedRunContext(error),
-        });
-        throw error;
-      }
-    },
-  );
+  const slots = { slots: deps.concurrency ?? 4, pollSeconds: deps.pollSeconds };
+  await workInSlots<SyncJobData>(boss, SYNC_QUEUE, slots, async (job) => {
+    try {
+      await handleRunJob(deps, job.data, job.signal);
+    } catch (error) {
+      // The run is recorded `failed` with this error and pg-boss retries the job; the operator
+      // still needs to see why, with what it concerned.
+      deps.onError(error, {
+        msg: 'sync run failed',
+        jobId: job.id,
+        attempt: job.retryCount,
+        ...job.data,
+        ...failedRunContext(error),
+      });
+      throw error;
+    }
+  });
   const scheduler = new Scheduler(db, boss, deps.onError);
   scheduler.start();
   const orders = startOrderWorker({

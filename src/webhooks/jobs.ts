@@ -8,6 +8,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Cipher } from '../connections/cipher.ts';
 import type { Db } from '../db/db.ts';
+import { workInSlots } from '../jobs/boss.ts';
 import { attemptDelivery, type WebhookLimits } from './deliver.ts';
 import { feedProductSyncErrors } from './error-feed.ts';
 
@@ -51,12 +52,8 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<{ sto
     // keep a retried job from posting twice.
     await boss.createQueue(WEBHOOK_QUEUE, { retryLimit: 3, retryDelay: 30, expireInSeconds: 120 });
   }
-  await boss.work<{ deliveryId: number }>(
-    WEBHOOK_QUEUE,
-    { localConcurrency: 8, pollingIntervalSeconds: 0.5 },
-    async ([job]) => {
-      if (job) await attemptDelivery(deps, job.data.deliveryId);
-    },
+  await workInSlots<{ deliveryId: number }>(boss, WEBHOOK_QUEUE, { slots: 8 }, (job) =>
+    attemptDelivery(deps, job.data.deliveryId),
   );
   const loops = [
     every(deps.dispatchEveryMs ?? 500, () => dispatchDeliveries(db, boss), deps.onError),
