@@ -103,7 +103,9 @@ await db.query('UPDATE listings SET stock_seq = stock_seq + 1 WHERE connection_i
 const resyncFrom = await deliveredCount(hub.big.ml);
 notes.push(`b. the big account's ${fmt(args.big)} listings were made owed by SQL (as a rule change does)`);
 await sleep(2000);
+const [{ bFrom }] = (await db.query<{ bFrom: Date }>('SELECT now() AS "bFrom"')) as [{ bFrom: Date }];
 const fresh = await freshness(hub.sellers.filter((s) => s.hotItems.length > 0));
+notes.push(`b. profile: ${await continuousProfile(bFrom)}`);
 const resyncSent = (await deliveredCount(hub.big.ml)) - resyncFrom;
 rows.push(
   `| b. continuous, ${rate} updates/s over ${args.hot} accounts for ${seconds} s, during a ${fmt(args.big)}-listing resync: accept → receipt | p50 ${fmt(fresh.p50)} ms, p99 ${fmt(fresh.p99)} ms, max ${fmt(fresh.max)} ms; ${fmt(fresh.accepted)} accepted, ${fresh.lost} not received | resync delivered ${fmt(resyncSent)} listings meanwhile | | p99 <= 2,000 ms |`,
@@ -307,6 +309,27 @@ async function runsEnded(maxMs: number, except: number): Promise<number> {
     if (row!.n === 0 || Date.now() > deadline) return row!.n;
     await sleep(1000);
   }
+}
+
+/**
+ * Where b's latency goes: how long continuous runs waited in the queue for a slot (pg-boss's
+ * created → started) and how long they then held it (the run's own row), since `from`.
+ */
+async function continuousProfile(from: Date): Promise<string> {
+  const ms = (column: string, q: number) =>
+    `round((percentile_cont(${q}) WITHIN GROUP (ORDER BY extract(epoch FROM ${column}) * 1000))::numeric)::int`;
+  const [queued] = await db.query<{ n: number; p50: number; p99: number }>(
+    `SELECT count(*)::int AS n, ${ms('started_on - created_on', 0.5)} AS p50, ${ms('started_on - created_on', 0.99)} AS p99
+       FROM pgboss.job WHERE name = 'sync-run' AND data->>'trigger' = 'continuous'
+        AND created_on >= $1 AND started_on IS NOT NULL`,
+    [from],
+  );
+  const [held] = await db.query<{ n: number; p50: number; p99: number }>(
+    `SELECT count(*)::int AS n, ${ms('finished_at - started_at', 0.5)} AS p50, ${ms('finished_at - started_at', 0.99)} AS p99
+       FROM sync_runs WHERE trigger = 'continuous' AND started_at >= $1 AND finished_at IS NOT NULL`,
+    [from],
+  );
+  return `${fmt(queued!.n)} continuous jobs waited for a slot p50 ${fmt(queued!.p50)} ms, p99 ${fmt(queued!.p99)} ms; ${fmt(held!.n)} continuous runs held it p50 ${fmt(held!.p50)} ms, p99 ${fmt(held!.p99)} ms`;
 }
 
 /** Seconds from the due time to each target's first scheduled run, waiting up to 120 s. */
