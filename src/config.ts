@@ -142,7 +142,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     orderQueueVisibilitySeconds: integer('CAIS_ORDER_QUEUE_VISIBILITY_SECONDS', 300, 1, 86_400),
     trustProxy: boolean('CAIS_TRUST_PROXY', false),
     syncLeaseMs: integer('CAIS_SYNC_LEASE_SECONDS', 30, 2, 600) * 1000,
-    workerConcurrency: integer('CAIS_WORKER_CONCURRENCY', 4, 1, 64),
+    workerConcurrency: integer('CAIS_WORKER_CONCURRENCY', 8, 1, 64),
     jobSchema: jobSchema ?? 'pgboss',
     bootstrap: {
       email,

@@ -61,7 +61,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   const { db, boss } = deps;
   await startHousekeeping(deps);
   await createSyncQueue(boss);
-  const slots = { slots: deps.concurrency ?? 4, pollSeconds: deps.pollSeconds };
+  const slots = { slots: deps.concurrency ?? 8, pollSeconds: deps.pollSeconds };
   await workInSlots<SyncJobData>(boss, SYNC_QUEUE, slots, async (job) => {
     try {
       await handleRunJob(deps, job.data, job.signal);
