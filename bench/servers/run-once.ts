@@ -10,15 +10,18 @@ const db = await openDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
 const cipher = new Cipher(Buffer.from(process.env.CAIS_SECRET_KEY ?? '', 'hex'));
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const result = await runSync(
   { db, cipher },
   { connectionId: Number(process.env.BENCH_CONNECTION_ID), resource: 'stock', trigger: 'manual' },
 );
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 await profiler?.();
 process.send?.({
   url: '',
   seconds,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   status: result.status,
   counts: result.counts,
   failures: result.failures.slice(0, 3).map((f) => f.error.message),

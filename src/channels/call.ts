@@ -54,6 +54,8 @@ export interface ApiCall {
    * bucket serves both `stock` and `price`. The call waits in a bucket of that name at that rate.
    */
   limit?: { name: string; rate: Rate } | undefined;
+  /** The caller does not read a success's body (see HttpRequest.ignoreSuccessBody). */
+  ignoreSuccessBody?: boolean | undefined;
 }
 
 // Refresh shortly before expiry, so a call does not leave with a token about to die on the way.
@@ -143,6 +145,7 @@ async function attempt(
     text: call.text,
     timeoutMs: ctx.timeoutMs,
     signal: ctx.signal,
+    ignoreSuccessBody: call.ignoreSuccessBody,
   });
   const once = async () => {
     await pausing;

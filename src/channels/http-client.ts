@@ -3,7 +3,8 @@
  * turned into transient ChannelErrors. Adapters classify the answers they get; this module only
  * classifies the answers they never got.
  */
-import { Agent, type Dispatcher, request } from 'undici';
+import { EventEmitter } from 'node:events';
+import { Agent, type Dispatcher } from 'undici';
 import { ChannelError, FailureClass } from './errors.ts';
 
 // Connections are reused across runs (keep-alive); a marketplace that stops answering costs a
@@ -31,6 +32,12 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
   /** Answer the body as raw bytes (a Buffer), for documents that may be compressed. */
   binary?: boolean | undefined;
+  /**
+   * A success's body is read and dropped (`body` undefined), for a write whose answer the caller
+   * never looks at: Mercado Livre answers a stock PUT with the whole item, and decoding and
+   * parsing it was a tenth of a run's CPU. Any other answer is parsed as usual, to classify it.
+   */
+  ignoreSuccessBody?: boolean | undefined;
 }
 
 export interface HttpResponse {
@@ -55,28 +62,34 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
   }
   const timeout = req.timeoutMs ?? 20_000;
   // undici's own header/body timers tick once a second; a deadline holds the whole exchange to
-  // the configured time, and the caller's signal still cancels it. One controller and one timer
-  // per call, both released when it ends: AbortSignal.timeout and AbortSignal.any leave signals
-  // for the garbage collector to track, a seventh of a 100,000-call run's CPU.
-  const exchange = new AbortController();
+  // the configured time, and the caller's signal still cancels it. One exchange and one timer
+  // per call, both released when it ends (AbortSignal.timeout and AbortSignal.any per call left
+  // signals for the garbage collector to track, a seventh of a 100,000-call run's CPU).
+  const exchange = new Exchange();
   const deadline = setTimeout(
-    () => exchange.abort(new DOMException(`no answer within ${timeout} ms`, 'TimeoutError')),
+    () => exchange.cancel(new DOMException(`no answer within ${timeout} ms`, 'TimeoutError')),
     timeout,
   );
-  const cancel = () => exchange.abort(req.signal?.reason);
-  if (req.signal?.aborted) cancel();
-  else req.signal?.addEventListener('abort', cancel, { once: true });
-  const signal = exchange.signal;
+  let followed: Set<Exchange> | undefined;
   try {
-    const res = await request(req.url, {
+    // Refused before a connection is taken: undici sees the exchange's cancel only from now on.
+    if (req.signal?.aborted) throw req.signal.reason;
+    followed = req.signal ? follow(req.signal, exchange) : undefined;
+    const { origin, path } = target(req.url);
+    const res = await agent.request({
+      origin,
+      path,
       method: req.method,
       headers,
       body,
-      dispatcher: agent,
       headersTimeout: timeout,
       bodyTimeout: timeout,
-      signal,
+      signal: exchange,
     });
+    if (req.ignoreSuccessBody === true && res.statusCode >= 200 && res.statusCode < 300) {
+      await res.body.dump();
+      return { status: res.statusCode, headers: res.headers, body: undefined };
+    }
     if (req.binary === true) {
       const bytes = Buffer.from(await res.body.arrayBuffer());
       return { status: res.statusCode, headers: res.headers, body: bytes.length === 0 ? undefined : bytes };
@@ -91,8 +104,59 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
     throw networkError(error, req);
   } finally {
     clearTimeout(deadline);
-    req.signal?.removeEventListener('abort', cancel);
+    followed?.delete(exchange);
   }
+}
+
+/**
+ * What cancels one exchange, handed to undici as its signal: undici takes an EventEmitter with a
+ * `reason` as well as an AbortSignal, and an emitter costs a fraction of an AbortController and
+ * the EventTarget listener undici puts on it.
+ */
+class Exchange extends EventEmitter {
+  reason: unknown;
+  #cancelled = false;
+
+  cancel(reason: unknown): void {
+    if (this.#cancelled) return;
+    this.#cancelled = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
+}
+
+// The exchanges in flight per caller signal. A run's signal had a listener per call in flight
+// (64 and more), and an EventTarget walks its listeners on every add and remove; one listener
+// per signal now cancels the exchanges in its set, and a call leaves the set when it ends.
+const followers = new WeakMap<AbortSignal, Set<Exchange>>();
+
+function follow(signal: AbortSignal, exchange: Exchange): Set<Exchange> {
+  let exchanges = followers.get(signal);
+  if (exchanges === undefined) {
+    const set = new Set<Exchange>();
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const each of set) each.cancel(signal.reason);
+      },
+      { once: true },
+    );
+    followers.set(signal, set);
+    exchanges = set;
+  }
+  exchanges.add(exchange);
+  return exchanges;
+}
+
+// An absolute URL of printable ASCII (no fragment, no user info), as every adapter builds them:
+// split here, since undici parses a URL string with WHATWG's parser on every call.
+const PLAIN_URL = /^(https?:\/\/[^/?#@\s]+)(\/[\x21\x22\x24-\x7e]*)?$/;
+
+function target(url: string): { origin: string; path: string } {
+  const plain = PLAIN_URL.exec(url);
+  if (plain) return { origin: plain[1]!, path: plain[2] ?? '/' };
+  const parsed = new URL(url);
+  return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
 }
 
 function parseBody(text: string, contentType: string | string[] | undefined): unknown {

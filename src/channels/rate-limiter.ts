@@ -81,7 +81,9 @@ const MIN_WAIT_MS = 5;
 /** Buckets in PostgreSQL, shared by every process (see take_rate_tokens, migration 000020). */
 export class PgRateLimiter implements Limiter {
   readonly #db: Queryable;
-  readonly #leases = new Map<string, { tokens: number; until: number }>();
+  readonly #leases = new Map<string, Lease>();
+  // A fast bucket's next lease, taken while the current one still serves (see #refillAhead).
+  readonly #ahead = new Map<string, Lease>();
   // One refill per bucket at a time: when a lease runs out, the callers in flight (a run sends
   // 64 at once) wait for one statement and share its lease instead of each taking one.
   readonly #refills = new Map<string, Promise<number>>();
@@ -94,14 +96,19 @@ export class PgRateLimiter implements Limiter {
     if (!Number.isFinite(rate.perSecond)) return;
     for (;;) {
       signal?.throwIfAborted();
-      if (this.#fromLease(key)) return;
+      if (this.#fromLease(key)) {
+        this.#refillAhead(key, rate);
+        return;
+      }
       const pending = this.#refills.get(key);
       if (pending) {
         const wait = await pending;
         if (wait > 0) await sleep(Math.max(MIN_WAIT_MS, wait), undefined, { signal });
         continue;
       }
-      const refill = this.#takeShared(key, rate, leaseSize(rate)).finally(() => this.#refills.delete(key));
+      const refill = this.#takeShared(key, rate, leaseSize(rate), false).finally(() =>
+        this.#refills.delete(key),
+      );
       this.#refills.set(key, refill);
       const wait = await refill;
       if (wait === 0) return;
@@ -110,11 +117,12 @@ export class PgRateLimiter implements Limiter {
   }
 
   async wouldWait(key: string, rate: Rate): Promise<number> {
-    return this.#takeShared(key, rate, 1);
+    return this.#takeShared(key, rate, 1, false);
   }
 
   async pause(key: string, ms: number): Promise<void> {
     this.#leases.delete(key);
+    this.#ahead.delete(key);
     await this.#db.query(
       `INSERT INTO rate_buckets (key, tokens, updated_at, paused_until)
        VALUES ($1, 0, clock_timestamp(), clock_timestamp() + make_interval(secs => $2 / 1000.0))
@@ -125,24 +133,67 @@ export class PgRateLimiter implements Limiter {
   }
 
   #fromLease(key: string): boolean {
-    const lease = this.#leases.get(key);
-    if (!lease || lease.tokens <= 0 || lease.until < Date.now()) return false;
+    let lease = this.#leases.get(key);
+    if (!lease || lease.tokens <= 0 || lease.until < Date.now()) {
+      lease = this.#ahead.get(key);
+      if (!lease) return false;
+      this.#ahead.delete(key);
+      this.#leases.set(key, lease);
+      if (lease.tokens <= 0 || lease.until < Date.now()) return false;
+    }
     lease.tokens -= 1;
     return true;
   }
 
-  /** One statement: takes up to `want` tokens; answers 0 when one is this call's, else the wait. */
-  async #takeShared(key: string, rate: Rate, want: number): Promise<number> {
+  /**
+   * A lease of many tokens (a fast bucket) has its successor taken once half of it is spent or
+   * half its time is gone, while it still serves: the calls in flight no longer all stop for a
+   * statement every LEASE_SECONDS (7% of a 30,000-call run's time, every call waiting on one
+   * refill). Safe for the marketplace: the next lease's tokens come from the same shared bucket,
+   * and each lease is still spent within LEASE_SECONDS of its grant or dropped, so the bound
+   * above holds. A one-token bucket (a real Mercado Livre app's 10 a second) never leases ahead:
+   * each of its calls takes its token when it goes.
+   */
+  #refillAhead(key: string, rate: Rate): void {
+    const lease = this.#leases.get(key);
+    if (!lease || lease.granted <= 1 || lease.successorAsked || this.#refills.has(key)) return;
+    const halfSpent = lease.tokens <= lease.granted / 2;
+    const halfGone = lease.until - Date.now() <= (LEASE_SECONDS * 1000) / 2;
+    if (!halfSpent && !halfGone) return;
+    // Once per lease: a bucket that had nothing to grant ahead is asked again when this one ends.
+    lease.successorAsked = true;
+    const refill = this.#takeShared(key, rate, leaseSize(rate), true).finally(() =>
+      this.#refills.delete(key),
+    );
+    this.#refills.set(key, refill);
+    // A failed refill ahead fails only the callers that come to wait on it.
+    refill.catch(() => {});
+  }
+
+  /**
+   * One statement: takes up to `want` tokens. Answers 0 when it got some, else the wait: the
+   * tokens are the caller's one and a lease of the rest, or with `ahead` all the next lease's.
+   */
+  async #takeShared(key: string, rate: Rate, want: number, ahead: boolean): Promise<number> {
     const [row] = await this.#db.query<{ granted: number; wait_ms: number }>(
       'SELECT granted, wait_ms FROM take_rate_tokens($1, $2, $3, $4)',
       [key, rate.perSecond, rate.burst, want],
       { prepare: true },
     );
     if (!row || row.granted === 0) return row?.wait_ms ?? MIN_WAIT_MS;
-    if (row.granted > 1)
-      this.#leases.set(key, { tokens: row.granted - 1, until: Date.now() + LEASE_SECONDS * 1000 });
+    const lease = { granted: row.granted, until: Date.now() + LEASE_SECONDS * 1000, successorAsked: false };
+    if (ahead) this.#ahead.set(key, { ...lease, tokens: row.granted });
+    else if (row.granted > 1) this.#leases.set(key, { ...lease, tokens: row.granted - 1 });
     return 0;
   }
+}
+
+interface Lease {
+  tokens: number;
+  granted: number;
+  until: number;
+  /** Its successor was asked for (see #refillAhead). */
+  successorAsked: boolean;
 }
 
 function leaseSize(rate: Rate): number {
