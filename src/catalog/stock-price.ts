@@ -5,6 +5,7 @@
  * are not ten changes to relay), and the same statement writes the history entry.
  */
 import type { Queryable } from '../db/db.ts';
+import type { ErrorParams } from '../errors.ts';
 import { retryOnDeadlock } from './deadlock.ts';
 import type { PriceItem, StockItem } from './schemas.ts';
 
@@ -22,6 +23,9 @@ export interface WriteResult {
   status: WriteStatus;
   version?: number | undefined;
   error?: string | undefined;
+  /** The error's stable code and params, so the API can say it in the caller's language. */
+  code?: string | undefined;
+  params?: ErrorParams | undefined;
 }
 
 // Every statement finds each item's row with a per-item lookup on the unique (account_id, sku)
@@ -205,17 +209,26 @@ interface ResultRow {
 
 function toResult(row: ResultRow): WriteResult {
   const version = row.version ?? undefined;
-  if (!row.found) return { sku: row.sku, status: 'not_found', error: `sku: ${row.sku} was not found` };
-  if (row.stale) {
-    return {
-      sku: row.sku,
-      status: 'stale',
-      version,
-      error: 'updated_at/sequence: older than the last accepted write for this item; ignored',
-    };
+  const sku = row.sku;
+  if (!row.found) {
+    const error = `sku: ${sku} was not found`;
+    return { sku, status: 'not_found', error, code: 'item_not_found', params: { field: 'sku', sku } };
   }
-  if (row.rejection) return { sku: row.sku, status: 'rejected', error: row.rejection };
-  return { sku: row.sku, status: row.changed ? 'updated' : 'unchanged', version };
+  if (row.stale) {
+    const error = 'updated_at/sequence: older than the last accepted write for this item; ignored';
+    return { sku, status: 'stale', version, error, code: 'stale_write', params: { sku } };
+  }
+  if (row.rejection)
+    return { sku, status: 'rejected', error: row.rejection, ...priceRejection(sku, row.rejection) };
+  return { sku, status: row.changed ? 'updated' : 'unchanged', version };
+}
+
+/** The code of a price the statement refused (its two `rejection` sentences), with its params. */
+export function priceRejection(sku: string, rejection: string): { code: string; params: ErrorParams } {
+  const above = /^promotional_price: .*\(([\d.]+)\)$/.exec(rejection);
+  return above
+    ? { code: 'promo_above_price', params: { field: 'promotional_price', price: Number(above[1]), sku } }
+    : { code: 'price_required', params: { field: 'price', sku } };
 }
 
 // Prices are validated to 2 decimals within a float tolerance (0.1 + 0.2 passes as 0.30): round

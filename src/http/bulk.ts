@@ -3,10 +3,13 @@
  * result. A malformed item fails the whole request (400, nothing changed); an unknown SKU or a
  * stale stamp only affects its own item.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { BULK_MAX_ITEMS, PriceItem, StockItem } from '../catalog/schemas.ts';
 import { applyPriceUpdates, applyStockUpdates, type WriteResult } from '../catalog/stock-price.ts';
 import { invalid } from '../errors.ts';
+import { messageFor } from '../i18n/errors.ts';
+import { type Language, preferredLanguage } from '../i18n/language.ts';
 import { BulkResult } from './contract/catalog.ts';
 import { withExample } from './contract/common.ts';
 import { errorResponses, sellerSecurity } from './schemas.ts';
@@ -52,10 +55,27 @@ function refuseRepeats(items: readonly { sku: string }[], key: string): void {
   }
 }
 
-function summarise(results: WriteResult[]): Static<typeof BulkResult> {
+/**
+ * The per-item results and their counts; each item's error in the caller's language (the
+ * catalogue's sentence for its code), as refusals are, and Content-Language says which.
+ */
+function summarise(
+  results: WriteResult[],
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Static<typeof BulkResult> {
+  const lang = preferredLanguage(request.headers['accept-language']);
   const summary: Record<string, number> = { updated: 0, unchanged: 0, stale: 0, not_found: 0, rejected: 0 };
-  for (const r of results) summary[r.status] = (summary[r.status] ?? 0) + 1;
-  return { results, summary };
+  let said: Language | undefined;
+  const items = results.map(({ code, params, ...result }) => {
+    summary[result.status] = (summary[result.status] ?? 0) + 1;
+    if (result.error === undefined || code === undefined) return result;
+    const text = messageFor({ message: result.error, code, params }, lang);
+    said = text.lang;
+    return { ...result, error: text.text };
+  });
+  if (said) reply.header('content-language', said);
+  return { results: items, summary };
 }
 
 export function bulkRoutes(api: SellerApi): void {
@@ -78,10 +98,10 @@ export function bulkRoutes(api: SellerApi): void {
       },
       validatorCompiler: bodyCheckedByHandler,
     },
-    async (request) => {
+    async (request, reply) => {
       const items = validate(StockList, listOf(request.body, 'stocks'), 'stocks');
       refuseRepeats(items, 'stocks');
-      return summarise(await applyStockUpdates(api.db, writeContext(request), items));
+      return summarise(await applyStockUpdates(api.db, writeContext(request), items), request, reply);
     },
   );
 
@@ -103,7 +123,7 @@ export function bulkRoutes(api: SellerApi): void {
       },
       validatorCompiler: bodyCheckedByHandler,
     },
-    async (request) => {
+    async (request, reply) => {
       const items = validate(PriceList, listOf(request.body, 'prices'), 'prices');
       refuseRepeats(items, 'prices');
       for (const [i, item] of items.entries()) {
@@ -114,7 +134,7 @@ export function bulkRoutes(api: SellerApi): void {
           });
         }
       }
-      return summarise(await applyPriceUpdates(api.db, writeContext(request), items));
+      return summarise(await applyPriceUpdates(api.db, writeContext(request), items), request, reply);
     },
   );
 }

@@ -232,6 +232,7 @@ export const errorTexts: Record<string, Texts> = {
     en: 'product.variations: {sku} is a variation; a variation cannot have variations',
     'pt-BR': 'product.variations: {sku} é uma variação, e uma variação não pode ter variações',
   },
+  item_not_found: { en: 'sku: {sku} was not found', 'pt-BR': 'sku: {sku} não foi encontrado' },
   stale_write: {
     en: 'updated_at/sequence: older than the last accepted write for {sku}; ignored',
     'pt-BR': 'updated_at/sequence: este valor de {sku} é mais antigo que o último aceito; foi ignorado',

@@ -77,6 +77,25 @@ describe('refusals in Portuguese', () => {
     );
   });
 
+  test('bulk: each item’s own error, an unknown SKU and a refused price, in the caller’s language', async () => {
+    const stocks = [
+      { sku: 'PT-1', qty: 3 },
+      { sku: 'PT-NADA', qty: 1 },
+    ];
+    const res = await c.put('/stocks', stocks, pt);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-language'], 'pt-BR');
+    const [ok, unknown] = res.json().results;
+    assert.equal(ok.status, 'updated');
+    assert.equal(ok.error, undefined);
+    assert.equal(unknown.error, 'sku: PT-NADA não foi encontrado');
+    const prices = await c.put('/prices', [{ sku: 'PT-1', price: 10, promotional_price: 11 }], pt);
+    assert.equal(prices.json().results[0].error, 'promotional_price: não pode ser maior que o preço (10)');
+    const english = await c.put('/stocks', stocks);
+    assert.equal(english.json().results[1].error, 'sku: PT-NADA was not found', 'English as before');
+    assert.equal(english.headers['content-language'], 'en');
+  });
+
   test('order filters and paging, schedules, statuses', async () => {
     portuguese(
       await c.get('/orders?filters[cor]=azul', pt),
