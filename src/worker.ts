@@ -38,8 +38,6 @@ export interface WorkerDeps {
   limits?: Partial<RunLimits> | undefined;
   /** Runs at once in this process (different connections or resources). */
   concurrency?: number | undefined;
-  /** How long an idle slot waits before asking the queue again (pg-boss's minimum, 0.5 s). */
-  pollSeconds?: number | undefined;
   /** Order imports, relays and webhooks: tests shorten the waits. */
   orders?: OrderWorkerOptions | undefined;
 }
@@ -61,7 +59,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   const { db, boss } = deps;
   await startHousekeeping(deps);
   await createSyncQueue(boss);
-  const slots = { slots: deps.concurrency ?? 8, pollSeconds: deps.pollSeconds };
+  const slots = { slots: deps.concurrency ?? 8 };
   await workInSlots<SyncJobData>(boss, SYNC_QUEUE, slots, async (job) => {
     try {
       await handleRunJob(deps, job.data, job.signal);

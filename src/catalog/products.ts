@@ -205,18 +205,12 @@ function expectApplied([result]: WriteResult[]): void {
   if (result.status === 'stale') {
     throw conflict(result.error!, { code: 'stale_write', params: { sku: result.sku } });
   }
-  if (result.status === 'rejected') throw priceRejected(result.sku, result.error!);
+  if (result.status === 'rejected') throw priceRejected(result);
 }
 
-/** The two refusals of a price update (stock-price.ts), as codes a console can say in Portuguese. */
-function priceRejected(sku: string, message: string) {
-  const above = /^promotional_price: .*\(([\d.]+)\)$/.exec(message);
-  return above
-    ? unprocessable(message, {
-        code: 'promo_above_price',
-        params: { field: 'promotional_price', price: Number(above[1]), sku },
-      })
-    : unprocessable(message, { code: 'price_required', params: { field: 'price', sku } });
+/** A price the write statement refused, with the code and params it gave it (priceRejection). */
+function priceRejected(result: WriteResult) {
+  return unprocessable(result.error!, { code: result.code, params: result.params });
 }
 
 async function applyCatalogFields(

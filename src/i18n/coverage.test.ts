@@ -33,6 +33,8 @@ const computedCodes: Record<string, string> = {
   'listings/listings.ts': 'connection_<status>, each status has its sentence (checked below)',
   // The adapter's own ChannelError code and marketplace message, with the adapter's hint.
   'connections/connections.ts:consentUrl': 'an adapter hint code: src/i18n/hints.ts covers those',
+  // promo_above_price or price_required, given by the write statement (stock-price.ts).
+  'catalog/products.ts:priceRejected': 'the code priceRejection gave the refused price',
 };
 
 interface Site {
