@@ -43,6 +43,35 @@ const lookup = (columns: string) => `
     ) p ON true`;
 const byId = 'p.id = ANY (ARRAY(SELECT id FROM input WHERE id IS NOT NULL)) AND p.id = i.id';
 
+// A bulk's items arrive as one JSON array, the validated items themselves (`sku`, the values,
+// `updated_at`, `sequence`), in SKU order: the server reads it in one pass, where four arrays
+// each cost the driver an escaped copy of every element. `ord` is each item's place in it.
+const items = (columns: string, names: string) =>
+  `ROWS FROM (json_to_recordset($2::json) AS (sku text, ${columns}, updated_at timestamptz, sequence bigint))
+         WITH ORDINALITY AS i(sku, ${names}, source_at, source_seq, ord)`;
+
+// What happened to an item, as WriteStatus: decided by the UPDATE when it wrote the row (`updated`
+// when the value moved, `unchanged` when only a stamp did); otherwise explained from the snapshot.
+const statusOf = (w: { updated: string; changed: string; found: string; cur: string; rejection: string }) =>
+  `CASE WHEN ${w.updated} THEN CASE WHEN ${w.changed} THEN 'updated' ELSE 'unchanged' END
+        WHEN NOT ${w.found} THEN 'not_found'
+        WHEN coalesce(i.source_at < ${w.cur}source_at, false)
+          OR coalesce(i.source_seq < ${w.cur}source_seq, false) THEN 'stale'
+        WHEN ${w.rejection} IS NOT NULL THEN 'rejected'
+        ELSE 'unchanged' END`;
+
+// A bulk answers one row: each item's status and version (and a refused price's reason) as JSON
+// arrays in the items' order, which the driver parses natively, where 1,000 rows of columns cost
+// it more than the statement's own lookup of them.
+const bulkAnswer = (status: string, version: string, rejection?: string) => `
+SELECT json_agg(${status} ORDER BY i.ord) AS statuses,
+       json_agg(coalesce(u.${version}, i.cur_version) ORDER BY i.ord) AS versions${
+         rejection
+           ? `,\n       json_agg(CASE WHEN u.id IS NULL THEN ${rejection} END ORDER BY i.ord) AS rejections`
+           : ''
+       }
+  FROM input i LEFT JOIN upd u ON u.id = i.id`;
+
 const stockSet = `prev_qty = p.qty,
          qty = i.qty,
          stock_version = p.stock_version + (p.qty <> i.qty)::int,
@@ -54,19 +83,23 @@ const stockGuards = `NOT coalesce(i.source_at < p.stock_source_at, false)
      AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
      AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)`;
 const stockReturning = 'p.id, p.prev_qty, p.qty, p.stock_version';
-const stockHistory = `INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
-  SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, $6, $7
+const stockHistory = (
+  who: string,
+) => `INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
+  SELECT $1, u.id, 'stock', u.stock_version, u.prev_qty, u.qty, ${who}
     FROM upd u
    WHERE u.prev_qty <> u.qty`;
 const stockCurrent =
   'id, stock_source_at AS cur_source_at, stock_source_seq AS cur_source_seq, stock_version AS cur_version';
+const stockStatus = (found: string, cur: string) =>
+  statusOf({ updated: 'u.id IS NOT NULL', changed: 'u.prev_qty <> u.qty', found, cur, rejection: 'NULL' });
 
+/** Parameters: the account, the items as JSON (`sku`, `qty`, stamps), the API key, the actor. */
 export const stockSql = `
 WITH input AS (
   SELECT i.*, p.id, p.stock_source_at AS cur_source_at, p.stock_source_seq AS cur_source_seq,
          p.stock_version AS cur_version
-    FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::bigint[])
-         WITH ORDINALITY AS i(sku, qty, source_at, source_seq, ord)
+    FROM ${items('qty int', 'qty')}
     ${lookup('id, stock_source_at, stock_source_seq, stock_version')}
 ), upd AS (
   UPDATE products p
@@ -76,35 +109,22 @@ WITH input AS (
      AND ${stockGuards}
   RETURNING ${stockReturning}
 ), history AS (
-  ${stockHistory}
-)
-SELECT i.ord, i.sku, true AS found, false AS stale, u.prev_qty <> u.qty AS changed, NULL AS rejection,
-       u.stock_version AS version
-  FROM input i JOIN upd u ON u.id = i.id
-UNION ALL
-SELECT i.ord, i.sku, i.id IS NOT NULL,
-       coalesce(i.source_at < i.cur_source_at, false) OR coalesce(i.source_seq < i.cur_source_seq, false),
-       false, NULL, i.cur_version
-  FROM input i
- WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
- ORDER BY ord`;
+  ${stockHistory('$3, $4')}
+)${bulkAnswer(stockStatus('i.id IS NOT NULL', 'i.cur_'), 'stock_version')}`;
 
 // One item (PUT /products/{sku}, PUT /variations/{sku}): the same decisions with scalar
 // parameters and no unnest, lateral or union, about half the cost of the bulk statement with
 // one item (a third less on PGlite, which parses and plans every statement). The row is reached
 // by the unique (account_id, sku) index, the only index both columns' equality can use.
 const theSku = 'p.account_id = $1 AND p.sku = $2 AND p.removed_at IS NULL';
-const single = (current: string, changed: string, rejection: string, version: string) => `
-SELECT 1 AS ord, $2::text AS sku, u.id IS NOT NULL OR c.id IS NOT NULL AS found,
-       u.id IS NULL AND (coalesce(i.source_at < c.cur_source_at, false)
-                         OR coalesce(i.source_seq < c.cur_source_seq, false)) AS stale,
-       coalesce(${changed}, false) AS changed,
-       CASE WHEN u.id IS NULL AND c.id IS NOT NULL THEN ${rejection} END AS rejection,
-       coalesce(u.${version}, c.cur_version) AS version
+const single = (current: string, status: string, rejection: string, version: string) => `
+SELECT ${status} AS status, coalesce(u.${version}, c.cur_version) AS version,
+       CASE WHEN u.id IS NULL THEN ${rejection} END AS rejection
   FROM i
   LEFT JOIN (SELECT ${current} FROM products p WHERE ${theSku}) c ON true
   LEFT JOIN upd u ON true`;
 
+/** Parameters: the account, the SKU, the qty, the two stamps, the API key, the actor. */
 export const stockSingleSql = `
 WITH i AS (
   SELECT $3::int AS qty, $4::timestamptz AS source_at, $5::bigint AS source_seq
@@ -116,8 +136,8 @@ WITH i AS (
      AND ${stockGuards}
   RETURNING ${stockReturning}
 ), history AS (
-  ${stockHistory}
-)${single(stockCurrent, 'u.prev_qty <> u.qty', 'NULL', 'stock_version')}`;
+  ${stockHistory('$6, $7')}
+)${single(stockCurrent, stockStatus('(u.id IS NOT NULL OR c.id IS NOT NULL)', 'c.cur_'), 'NULL', 'stock_version')}`;
 
 // new price = the given price or the current one; new promotional price = the given one (null
 // clears it) or the current one. Written out in full in each place: UPDATE's FROM cannot see p.
@@ -145,9 +165,11 @@ const priceGuards = `NOT coalesce(i.source_at < p.price_source_at, false)
      AND (${priceChanged} OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)`;
 const priceReturning =
   'p.id, p.prev_price, p.prev_promotional_price, p.price, p.promotional_price, p.price_version';
-const priceHistory = `INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
+const priceHistory = (
+  who: string,
+) => `INSERT INTO product_changes (account_id, product_id, resource, version, old_price, new_price,
                                old_promotional_price, new_promotional_price, api_key_id, actor)
-  SELECT $1, u.id, 'price', u.price_version, u.prev_price, u.price, u.prev_promotional_price, u.promotional_price, $8, $9
+  SELECT $1, u.id, 'price', u.price_version, u.prev_price, u.price, u.prev_promotional_price, u.promotional_price, ${who}
     FROM upd u
    WHERE u.prev_price IS DISTINCT FROM u.price OR u.prev_promotional_price IS DISTINCT FROM u.promotional_price`;
 const priceChangedRow =
@@ -155,12 +177,19 @@ const priceChangedRow =
 const priceCurrent = `id, price_source_at AS cur_source_at, price_source_seq AS cur_source_seq,
          price_version AS cur_version, price AS cur_price, promotional_price AS cur_promotional_price`;
 
+const priceStatus = (found: string, cur: string) =>
+  statusOf({ updated: 'u.id IS NOT NULL', changed: priceChangedRow, found, cur, rejection: rejection(cur) });
+
+/**
+ * Parameters: the account, the items as JSON (`sku`, `price`, `promo_given`, `promo`, stamps:
+ * `promo_given` says whether the promotional price was sent, since a null one clears it), the
+ * API key, the actor.
+ */
 export const priceSql = `
 WITH input AS (
   SELECT i.*, p.id, p.price_source_at AS cur_source_at, p.price_source_seq AS cur_source_seq,
          p.price_version AS cur_version, p.price AS cur_price, p.promotional_price AS cur_promotional_price
-    FROM unnest($2::text[], $3::numeric[], $4::boolean[], $5::numeric[], $6::timestamptz[], $7::bigint[])
-         WITH ORDINALITY AS i(sku, price, promo_given, promo, source_at, source_seq, ord)
+    FROM ${items('price numeric, promo_given boolean, promo numeric', 'price, promo_given, promo')}
     ${lookup('id, price_source_at, price_source_seq, price_version, price, promotional_price')}
 ), upd AS (
   UPDATE products p
@@ -170,19 +199,10 @@ WITH input AS (
      AND ${priceGuards}
   RETURNING ${priceReturning}
 ), history AS (
-  ${priceHistory}
-)
-SELECT i.ord, i.sku, true AS found, false AS stale, ${priceChangedRow} AS changed,
-       NULL AS rejection, u.price_version AS version
-  FROM input i JOIN upd u ON u.id = i.id
-UNION ALL
-SELECT i.ord, i.sku, i.id IS NOT NULL,
-       coalesce(i.source_at < i.cur_source_at, false) OR coalesce(i.source_seq < i.cur_source_seq, false),
-       false, ${rejection('i.cur_')}, i.cur_version
-  FROM input i
- WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.id = i.id)
- ORDER BY ord`;
+  ${priceHistory('$3, $4')}
+)${bulkAnswer(priceStatus('i.id IS NOT NULL', 'i.cur_'), 'price_version', rejection('i.cur_'))}`;
 
+/** Parameters: the account, the SKU, price, promo_given, promo, the two stamps, the API key, the actor. */
 export const priceSingleSql = `
 WITH i AS (
   SELECT $3::numeric AS price, $4::boolean AS promo_given, $5::numeric AS promo,
@@ -195,32 +215,45 @@ WITH i AS (
      AND ${priceGuards}
   RETURNING ${priceReturning}
 ), history AS (
-  ${priceHistory}
-)${single(priceCurrent, priceChangedRow, rejection('c.cur_'), 'price_version')}`;
+  ${priceHistory('$8, $9')}
+)${single(priceCurrent, priceStatus('c.id IS NOT NULL', 'c.cur_'), rejection('c.cur_'), 'price_version')}`;
 
-interface ResultRow {
-  sku: string;
-  found: boolean;
-  stale: boolean;
-  changed: boolean;
+/** What a statement says of one item: its status, version, and a refused price's reason. */
+interface Outcome {
+  status: WriteStatus;
+  version: number | string | null;
   rejection: string | null;
-  version: number | null;
 }
 
-function toResult(row: ResultRow): WriteResult {
-  const version = row.version ?? undefined;
-  const sku = row.sku;
-  if (!row.found) {
-    const error = `sku: ${sku} was not found`;
-    return { sku, status: 'not_found', error, code: 'item_not_found', params: { field: 'sku', sku } };
+/** A bulk statement's one row: the same, item by item, in the items' order. */
+interface BulkAnswer {
+  statuses: WriteStatus[];
+  versions: (number | null)[];
+  rejections?: (string | null)[];
+}
+
+function toResult(sku: string, { status, version: v, rejection }: Outcome): WriteResult {
+  const version = v === null ? undefined : Number(v);
+  switch (status) {
+    case 'not_found':
+      return {
+        sku,
+        status,
+        error: `sku: ${sku} was not found`,
+        code: 'item_not_found',
+        params: { field: 'sku', sku },
+      };
+    case 'stale': {
+      const error = 'updated_at/sequence: older than the last accepted write for this item; ignored';
+      return { sku, status, version, error, code: 'stale_write', params: { sku } };
+    }
+    case 'rejected': {
+      const error = rejection ?? '';
+      return { sku, status, error, ...priceRejection(sku, error) };
+    }
+    default:
+      return { sku, status, version };
   }
-  if (row.stale) {
-    const error = 'updated_at/sequence: older than the last accepted write for this item; ignored';
-    return { sku, status: 'stale', version, error, code: 'stale_write', params: { sku } };
-  }
-  if (row.rejection)
-    return { sku, status: 'rejected', error: row.rejection, ...priceRejection(sku, row.rejection) };
-  return { sku, status: row.changed ? 'updated' : 'unchanged', version };
 }
 
 /** The code of a price the statement refused (its two `rejection` sentences), with its params. */
@@ -235,61 +268,105 @@ export function priceRejection(sku: string, rejection: string): { code: string; 
 // them to cents before comparing with the stored numeric(12,2), or an equal price looks changed.
 const cents = (value: number | null | undefined) => (value == null ? null : Math.round(value * 100) / 100);
 
-const stampAt = (item: { updated_at?: string | undefined }) => item.updated_at ?? null;
-const stampSeq = (item: { sequence?: number | undefined }) => item.sequence ?? null;
+type Stamped = { sku: string; updated_at?: string | undefined; sequence?: number | undefined };
 
 // Rows are locked in the order the plan meets them: the items' order, or the rows' order in the
 // table. Sorting by SKU gives concurrent bulks one common order either way, so they queue behind
 // each other instead of deadlocking; two plans of different shapes may still meet, and a deadlock
-// between them is retried (deadlock.ts).
-const bySku = <T extends { sku: string }>(items: readonly T[]) =>
-  items.length > 1 ? [...items].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)) : items;
-
-function inRequestOrder(items: readonly { sku: string }[], results: WriteResult[]): WriteResult[] {
-  if (items.length <= 1) return results;
-  const bySkuResult = new Map(results.map((r) => [r.sku, r]));
-  return items.map((i) => bySkuResult.get(i.sku)!);
+// between them is retried (deadlock.ts). Answers the items' places in request order, sorted.
+function bySku(items: readonly { sku: string }[]): number[] {
+  const order = items.map((_, i) => i);
+  return order.sort((a, b) => (items[a]!.sku < items[b]!.sku ? -1 : items[a]!.sku > items[b]!.sku ? 1 : 0));
 }
 
 /**
- * Runs one write statement over the items in SKU order and answers in request order: the single
- * statement for one item, the bulk one otherwise. Either takes the account, the SKU(s), the
- * item columns, the ERP's stamps, then who made the change.
+ * The statements of one kind of write: the single-item one (scalar parameters: the SKU, the
+ * item's values, its stamps) and the bulk one (the items as JSON, in SKU order).
  */
-async function applyWrite<
-  T extends { sku: string; updated_at?: string | undefined; sequence?: number | undefined },
->(
+interface Write<T extends Stamped> {
+  single: string;
+  singleValues(item: T): unknown[];
+  bulk: string;
+  bulkItem(item: T): object;
+}
+
+/**
+ * Runs one write statement and answers in request order: the single statement for one item,
+ * the bulk one otherwise. Either takes the account first and who made the change last.
+ */
+async function applyWrite<T extends Stamped>(
   db: Queryable,
   ctx: WriteContext,
-  sql: { bulk: string; single: string },
+  write: Write<T>,
   items: readonly T[],
-  columns: (sorted: readonly T[]) => unknown[][],
 ): Promise<WriteResult[]> {
+  const who = [ctx.apiKeyId, ctx.actor];
   const [only] = items;
-  const sorted = bySku(items);
-  const [text, params] =
-    items.length === 1 && only
-      ? [sql.single, [only.sku, ...columns(items).map(([value]) => value), stampAt(only), stampSeq(only)]]
-      : [sql.bulk, [sorted.map((i) => i.sku), ...columns(sorted), sorted.map(stampAt), sorted.map(stampSeq)]];
-  // Only the single statement is prepared. A prepared bulk statement soon runs a generic plan,
-  // which puts any array at 10 items and joins the updated rows to the input by a nested loop:
-  // 1,000 × 1,000 comparisons, 190 ms instead of 9 for a bulk of 1,000. Planned with the
-  // arrays' real lengths, it hashes; planning costs well under a millisecond.
-  const prepare = items.length === 1;
-  const rows = await retryOnDeadlock(db, () =>
-    db.query<ResultRow>(text, [ctx.accountId, ...params, ctx.apiKeyId, ctx.actor], { prepare }),
+  if (items.length === 1 && only) {
+    const params = [
+      ctx.accountId,
+      only.sku,
+      ...write.singleValues(only),
+      only.updated_at ?? null,
+      only.sequence ?? null,
+    ];
+    const [row] = await retryOnDeadlock(db, () =>
+      db.query<Outcome>(write.single, [...params, ...who], { prepare: true }),
+    );
+    return [toResult(only.sku, row!)];
+  }
+  const order = bySku(items);
+  const json = JSON.stringify(order.map((i) => write.bulkItem(items[i]!)));
+  // The bulk statement is not prepared. A prepared bulk statement soon runs a generic plan,
+  // which cannot see the input's length and joins the updated rows to the input by a nested
+  // loop: 1,000 × 1,000 comparisons, 190 ms instead of 9 for a bulk of 1,000. Planned for the
+  // actual input, it hashes; planning costs well under a millisecond.
+  const [answer] = await retryOnDeadlock(db, () =>
+    db.query<BulkAnswer>(write.bulk, [ctx.accountId, json, ...who]),
   );
-  return inRequestOrder(items, rows.map(toResult));
+  const results = new Array<WriteResult>(items.length);
+  for (const [k, i] of order.entries()) {
+    const outcome = {
+      status: answer!.statuses[k]!,
+      version: answer!.versions[k]!,
+      rejection: answer!.rejections?.[k] ?? null,
+    };
+    results[i] = toResult(items[i]!.sku, outcome);
+  }
+  return results;
 }
+
+const stockWrite: Write<StockItem> = {
+  single: stockSingleSql,
+  singleValues: (item) => [item.qty],
+  bulk: stockSql,
+  bulkItem: (item) => item,
+};
+
+const priceWrite: Write<PriceItem> = {
+  single: priceSingleSql,
+  singleValues: (item) => [
+    cents(item.price),
+    item.promotional_price !== undefined,
+    cents(item.promotional_price),
+  ],
+  bulk: priceSql,
+  bulkItem: (item) => ({
+    sku: item.sku,
+    price: cents(item.price),
+    promo_given: item.promotional_price !== undefined,
+    promo: cents(item.promotional_price),
+    updated_at: item.updated_at,
+    sequence: item.sequence,
+  }),
+};
 
 export function applyStockUpdates(
   db: Queryable,
   ctx: WriteContext,
   items: readonly StockItem[],
 ): Promise<WriteResult[]> {
-  return applyWrite(db, ctx, { bulk: stockSql, single: stockSingleSql }, items, (sorted) => [
-    sorted.map((i) => i.qty),
-  ]);
+  return applyWrite(db, ctx, stockWrite, items);
 }
 
 export function applyPriceUpdates(
@@ -297,9 +374,5 @@ export function applyPriceUpdates(
   ctx: WriteContext,
   items: readonly PriceItem[],
 ): Promise<WriteResult[]> {
-  return applyWrite(db, ctx, { bulk: priceSql, single: priceSingleSql }, items, (sorted) => [
-    sorted.map((i) => cents(i.price)),
-    sorted.map((i) => i.promotional_price !== undefined),
-    sorted.map((i) => cents(i.promotional_price)),
-  ]);
+  return applyWrite(db, ctx, priceWrite, items);
 }

@@ -110,10 +110,7 @@ test('a bulk write after single writes on the same connection joins the changed 
   session.plans.length = 0;
   await session.query(stockSql, [
     account,
-    skus,
-    skus.map((_, i) => 200 + i),
-    skus.map(() => null),
-    skus.map(() => null),
+    JSON.stringify(skus.map((sku, i) => ({ sku, qty: 200 + i }))),
     null,
     'test',
   ]);

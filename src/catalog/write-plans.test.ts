@@ -44,23 +44,22 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-const skuArray = (prefix: string, n: number) =>
-  `'{${Array.from({ length: n }, (_, i) => `"${prefix}-${i + 1}"`).join(',')}}'`;
-const fill = (value: string, type: string, n: number) => `array_fill(${value}::${type}, ARRAY[${n}])`;
+// A bulk's items, as the JSON array the statement takes.
+const itemsJson = (prefix: string, n: number, values: object) =>
+  `'${JSON.stringify(Array.from({ length: n }, (_, i) => ({ sku: `${prefix}-${i + 1}`, ...values })))}'`;
 
-// The statements' parameters: the account, the item columns, the ERP's stamps, who made the change.
+// The statements' parameters: the account, the items (JSON for a bulk, scalars for one), who made the change.
 const statements = {
   stock: {
     sql: stockSql,
-    types: 'bigint, text[], int[], timestamptz[], bigint[], bigint, text',
-    args: (account: number, skus: string, n: number) =>
-      `${account}, ${skus}, ${fill('7', 'int', n)}, ${fill('NULL', 'timestamptz', n)}, ${fill('NULL', 'bigint', n)}, NULL, 'test'`,
+    types: 'bigint, json, bigint, text',
+    args: (account: number, n: number) => `${account}, ${itemsJson('CAT', n, { qty: 7 })}, NULL, 'test'`,
   },
   price: {
     sql: priceSql,
-    types: 'bigint, text[], numeric[], boolean[], numeric[], timestamptz[], bigint[], bigint, text',
-    args: (account: number, skus: string, n: number) =>
-      `${account}, ${skus}, ${fill('12.5', 'numeric', n)}, ${fill('false', 'boolean', n)}, ${fill('NULL', 'numeric', n)}, ${fill('NULL', 'timestamptz', n)}, ${fill('NULL', 'bigint', n)}, NULL, 'test'`,
+    types: 'bigint, json, bigint, text',
+    args: (account: number, n: number) =>
+      `${account}, ${itemsJson('CAT', n, { price: 12.5, promo_given: false })}, NULL, 'test'`,
   },
   // One item (PUT /products/{sku}): scalar parameters.
   'stock single': {
@@ -87,7 +86,7 @@ async function planOf(
     await tx.query(`SET LOCAL plan_cache_mode = ${mode}`);
     await tx.query(`PREPARE write_plan (${s.types}) AS ${s.sql}`);
     const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      `EXPLAIN (FORMAT JSON) EXECUTE write_plan (${s.args(account, skuArray('CAT', items), items)})`,
+      `EXPLAIN (FORMAT JSON) EXECUTE write_plan (${s.args(account, items)})`,
     );
     await tx.query('DEALLOCATE write_plan');
     return nodes(row!['QUERY PLAN'][0].Plan);
