@@ -201,7 +201,7 @@ const bareBulkSide = http(
   200,
   BULK_CONCURRENCY,
 );
-const rawSide: Side = { label: 'raw unnest', run: (s) => rawUnnest(schema.url, s) };
+const rawSide: Side = { label: 'raw unnest', run: (s) => rawUnnest(schema.url, s, skuCount) };
 if (only.has('tuned')) await tuned();
 if (only.has('default')) await defaults();
 await bare.stop();
@@ -261,6 +261,9 @@ async function defaults(): Promise<void> {
     { DATABASE_URL: schema.url, CAIS_SECRET_KEY: randomBytes(32).toString('hex') },
     { stdoutFile: logFile },
   );
+  // The defaults' bulk walks the large account's whole catalog; its baselines walk a plain table
+  // of the same size, so both sides touch as many rows and index pages.
+  const bareLarge = await largeBaselines(large.accountId);
   const createdSmall = await createThroughApi(cais.url, small, smallCatalog);
   const createdLarge = await createThroughApi(cais.url, large, largeCatalog);
   console.log(
@@ -283,9 +286,10 @@ async function defaults(): Promise<void> {
   ]);
   const [bulk, bareBulk, raw] = await alternate([
     http('default bulk', cais.url, bulkWrites(large, largeCatalog), 200, BULK_CONCURRENCY),
-    bareBulkSide,
-    rawSide,
+    bareLarge.bulk,
+    bareLarge.raw,
   ]);
+  await bareLarge.stop();
   await cais.stop();
   const logLines = (await readFile(logFile, 'utf8')).split('\n').length - 1;
   await rm(logFile, { force: true });
@@ -381,8 +385,29 @@ async function pgliteLoop(dir: string): Promise<Side & { close(): Promise<void> 
   };
 }
 
+/** The bulk baselines on a plain table of the large catalog's size (its rows under `accountId`). */
+async function largeBaselines(accountId: number): Promise<{ bulk: Side; raw: Side; stop(): Promise<void> }> {
+  await createPlainTable((sql, params) => db.query(sql, params), largeCatalog, accountId);
+  const child = await startChild(server('bare'), {
+    DATABASE_URL: schema.url,
+    CAIS_DB_POOL_SIZE: POOL,
+    BENCH_SKUS: String(largeCatalog),
+    BENCH_ACCOUNT_ID: String(accountId),
+  });
+  return {
+    bulk: http('bare bulk, large', child.url, bulkWrites(anonymous, largeCatalog), 200, BULK_CONCURRENCY),
+    raw: { label: 'raw unnest, large', run: (s) => rawUnnest(schema.url, s, largeCatalog, accountId) },
+    stop: () => child.stop(),
+  };
+}
+
 /** Statements (of 1,000 rows) of the raw `INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE`. */
-async function rawUnnest(url: string, forSeconds: number): Promise<LoadResult> {
+async function rawUnnest(
+  url: string,
+  forSeconds: number,
+  catalog: number,
+  accountId = 1,
+): Promise<LoadResult> {
   const pool = new pg.Pool({ connectionString: url, max: BULK_CONCURRENCY });
   let statements = 0;
   let n = 0;
@@ -390,8 +415,8 @@ async function rawUnnest(url: string, forSeconds: number): Promise<LoadResult> {
   const until = started + forSeconds * 1000;
   const run = async () => {
     while (performance.now() < until) {
-      const batch = bulkItems(skuCount, n++);
-      await pool.query(plainBulkSql, [1, batch.map((x) => x.sku), batch.map((x) => x.qty)]);
+      const batch = bulkItems(catalog, n++);
+      await pool.query(plainBulkSql, [accountId, batch.map((x) => x.sku), batch.map((x) => x.qty)]);
       statements++;
     }
   };

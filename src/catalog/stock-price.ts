@@ -50,27 +50,26 @@ const items = (columns: string, names: string) =>
   `ROWS FROM (json_to_recordset($2::json) AS (sku text, ${columns}, updated_at timestamptz, sequence bigint))
          WITH ORDINALITY AS i(sku, ${names}, source_at, source_seq, ord)`;
 
-// What happened to an item, as WriteStatus: decided by the UPDATE when it wrote the row (`updated`
-// when the value moved, `unchanged` when only a stamp did); otherwise explained from the snapshot.
-const statusOf = (w: { updated: string; changed: string; found: string; cur: string; rejection: string }) =>
-  `CASE WHEN ${w.updated} THEN CASE WHEN ${w.changed} THEN 'updated' ELSE 'unchanged' END
-        WHEN NOT ${w.found} THEN 'not_found'
-        WHEN coalesce(i.source_at < ${w.cur}source_at, false)
-          OR coalesce(i.source_seq < ${w.cur}source_seq, false) THEN 'stale'
-        WHEN ${w.rejection} IS NOT NULL THEN 'rejected'
+// What happened to an item, as WriteStatus. Decided by the UPDATE when it wrote the row:
+// `updated` when the value moved, `unchanged` when only a stamp did. Otherwise explained from the
+// snapshot (`cur` names its columns): not found, a stale stamp, a refused price, or the same value.
+const writtenStatus = (changed: string) => `CASE WHEN ${changed} THEN 'updated' ELSE 'unchanged' END`;
+const snapshotStatus = (found: string, cur: string, rejection: string) =>
+  `CASE WHEN NOT ${found} THEN 'not_found'
+        WHEN coalesce(i.source_at < ${cur}source_at, false)
+          OR coalesce(i.source_seq < ${cur}source_seq, false) THEN 'stale'
+        WHEN ${rejection} IS NOT NULL THEN 'rejected'
         ELSE 'unchanged' END`;
 
-// A bulk answers one row: each item's status and version (and a refused price's reason) as JSON
-// arrays in the items' order, which the driver parses natively, where 1,000 rows of columns cost
-// it more than the statement's own lookup of them.
-const bulkAnswer = (status: string, version: string, rejection?: string) => `
-SELECT json_agg(${status} ORDER BY i.ord) AS statuses,
-       json_agg(coalesce(u.${version}, i.cur_version) ORDER BY i.ord) AS versions${
-         rejection
-           ? `,\n       json_agg(CASE WHEN u.id IS NULL THEN ${rejection} END ORDER BY i.ord) AS rejections`
-           : ''
-       }
-  FROM input i LEFT JOIN upd u ON u.id = i.id`;
+// A bulk answers one row of two JSON arrays, which the driver parses natively (1,000 rows of
+// columns cost it more than the statement's own lookup of them): `items`, each item's status and
+// version as the snapshot explains them (and a refused price's reason), in the items' order; and
+// `updated`, [ord, version, changed] for each item the UPDATE wrote. Two aggregates and no join
+// between them, so no plan can compare every item with every updated row.
+const bulkAnswer = (snapshotStatus: string, version: string, changed: string, rejection?: string) => `
+SELECT (SELECT json_agg(json_build_array(${snapshotStatus}, i.cur_version${rejection ? `, ${rejection}` : ''}) ORDER BY i.ord)
+          FROM input i) AS items,
+       (SELECT json_agg(json_build_array(u.ord, u.${version}, ${changed})) FROM upd u) AS updated`;
 
 const stockSet = `prev_qty = p.qty,
          qty = i.qty,
@@ -83,6 +82,8 @@ const stockGuards = `NOT coalesce(i.source_at < p.stock_source_at, false)
      AND NOT coalesce(i.source_seq < p.stock_source_seq, false)
      AND (p.qty <> i.qty OR i.source_at IS NOT NULL OR i.source_seq IS NOT NULL)`;
 const stockReturning = 'p.id, p.prev_qty, p.qty, p.stock_version';
+// A bulk's UPDATE also returns each written item's place in the input.
+const withOrd = (returning: string) => `${returning}, i.ord`;
 const stockHistory = (
   who: string,
 ) => `INSERT INTO product_changes (account_id, product_id, resource, version, old_qty, new_qty, api_key_id, actor)
@@ -91,8 +92,7 @@ const stockHistory = (
    WHERE u.prev_qty <> u.qty`;
 const stockCurrent =
   'id, stock_source_at AS cur_source_at, stock_source_seq AS cur_source_seq, stock_version AS cur_version';
-const stockStatus = (found: string, cur: string) =>
-  statusOf({ updated: 'u.id IS NOT NULL', changed: 'u.prev_qty <> u.qty', found, cur, rejection: 'NULL' });
+const stockChanged = 'u.prev_qty <> u.qty';
 
 /** Parameters: the account, the items as JSON (`sku`, `qty`, stamps), the API key, the actor. */
 export const stockSql = `
@@ -107,18 +107,18 @@ WITH input AS (
     FROM input i
    WHERE ${byId} AND p.removed_at IS NULL
      AND ${stockGuards}
-  RETURNING ${stockReturning}
+  RETURNING ${withOrd(stockReturning)}
 ), history AS (
   ${stockHistory('$3, $4')}
-)${bulkAnswer(stockStatus('i.id IS NOT NULL', 'i.cur_'), 'stock_version')}`;
+)${bulkAnswer(snapshotStatus('i.id IS NOT NULL', 'i.cur_', 'NULL'), 'stock_version', stockChanged)}`;
 
 // One item (PUT /products/{sku}, PUT /variations/{sku}): the same decisions with scalar
 // parameters and no unnest, lateral or union, about half the cost of the bulk statement with
 // one item (a third less on PGlite, which parses and plans every statement). The row is reached
 // by the unique (account_id, sku) index, the only index both columns' equality can use.
 const theSku = 'p.account_id = $1 AND p.sku = $2 AND p.removed_at IS NULL';
-const single = (current: string, status: string, rejection: string, version: string) => `
-SELECT ${status} AS status, coalesce(u.${version}, c.cur_version) AS version,
+const single = (current: string, changed: string, snapshot: string, rejection: string, version: string) => `
+SELECT CASE WHEN u.id IS NOT NULL THEN ${writtenStatus(changed)} ELSE ${snapshot} END AS status, coalesce(u.${version}, c.cur_version) AS version,
        CASE WHEN u.id IS NULL THEN ${rejection} END AS rejection
   FROM i
   LEFT JOIN (SELECT ${current} FROM products p WHERE ${theSku}) c ON true
@@ -137,7 +137,7 @@ WITH i AS (
   RETURNING ${stockReturning}
 ), history AS (
   ${stockHistory('$6, $7')}
-)${single(stockCurrent, stockStatus('(u.id IS NOT NULL OR c.id IS NOT NULL)', 'c.cur_'), 'NULL', 'stock_version')}`;
+)${single(stockCurrent, stockChanged, snapshotStatus('c.id IS NOT NULL', 'c.cur_', 'NULL'), 'NULL', 'stock_version')}`;
 
 // new price = the given price or the current one; new promotional price = the given one (null
 // clears it) or the current one. Written out in full in each place: UPDATE's FROM cannot see p.
@@ -177,9 +177,6 @@ const priceChangedRow =
 const priceCurrent = `id, price_source_at AS cur_source_at, price_source_seq AS cur_source_seq,
          price_version AS cur_version, price AS cur_price, promotional_price AS cur_promotional_price`;
 
-const priceStatus = (found: string, cur: string) =>
-  statusOf({ updated: 'u.id IS NOT NULL', changed: priceChangedRow, found, cur, rejection: rejection(cur) });
-
 /**
  * Parameters: the account, the items as JSON (`sku`, `price`, `promo_given`, `promo`, stamps:
  * `promo_given` says whether the promotional price was sent, since a null one clears it), the
@@ -197,10 +194,10 @@ WITH input AS (
     FROM input i
    WHERE ${byId} AND p.removed_at IS NULL
      AND ${priceGuards}
-  RETURNING ${priceReturning}
+  RETURNING ${withOrd(priceReturning)}
 ), history AS (
   ${priceHistory('$3, $4')}
-)${bulkAnswer(priceStatus('i.id IS NOT NULL', 'i.cur_'), 'price_version', rejection('i.cur_'))}`;
+)${bulkAnswer(snapshotStatus('i.id IS NOT NULL', 'i.cur_', rejection('i.cur_')), 'price_version', priceChangedRow, rejection('i.cur_'))}`;
 
 /** Parameters: the account, the SKU, price, promo_given, promo, the two stamps, the API key, the actor. */
 export const priceSingleSql = `
@@ -216,7 +213,7 @@ WITH i AS (
   RETURNING ${priceReturning}
 ), history AS (
   ${priceHistory('$8, $9')}
-)${single(priceCurrent, priceStatus('c.id IS NOT NULL', 'c.cur_'), rejection('c.cur_'), 'price_version')}`;
+)${single(priceCurrent, priceChangedRow, snapshotStatus('c.id IS NOT NULL', 'c.cur_', rejection('c.cur_')), rejection('c.cur_'), 'price_version')}`;
 
 /** What a statement says of one item: its status, version, and a refused price's reason. */
 interface Outcome {
@@ -225,11 +222,10 @@ interface Outcome {
   rejection: string | null;
 }
 
-/** A bulk statement's one row: the same, item by item, in the items' order. */
+/** A bulk statement's one row (see bulkAnswer): the snapshot's word on each item, then the writes. */
 interface BulkAnswer {
-  statuses: WriteStatus[];
-  versions: (number | null)[];
-  rejections?: (string | null)[];
+  items: [WriteStatus, number | null, (string | null)?][];
+  updated: [number, number, boolean][] | null;
 }
 
 function toResult(sku: string, { status, version: v, rejection }: Outcome): WriteResult {
@@ -317,22 +313,22 @@ async function applyWrite<T extends Stamped>(
   }
   const order = bySku(items);
   const json = JSON.stringify(order.map((i) => write.bulkItem(items[i]!)));
-  // The bulk statement is not prepared. A prepared bulk statement soon runs a generic plan,
-  // which cannot see the input's length and joins the updated rows to the input by a nested
-  // loop: 1,000 × 1,000 comparisons, 190 ms instead of 9 for a bulk of 1,000. Planned for the
-  // actual input, it hashes; planning costs well under a millisecond.
+  // Prepared like the single statement, so it is planned once per connection: no join of the
+  // plan depends on the input's length (which a generic plan cannot see), and
+  // write-plans.test.ts checks that the generic plan compares no item with every other.
   const [answer] = await retryOnDeadlock(db, () =>
-    db.query<BulkAnswer>(write.bulk, [ctx.accountId, json, ...who]),
+    db.query<BulkAnswer>(write.bulk, [ctx.accountId, json, ...who], { prepare: true }),
   );
-  const results = new Array<WriteResult>(items.length);
-  for (const [k, i] of order.entries()) {
-    const outcome = {
-      status: answer!.statuses[k]!,
-      version: answer!.versions[k]!,
-      rejection: answer!.rejections?.[k] ?? null,
-    };
-    results[i] = toResult(items[i]!.sku, outcome);
+  const outcomes: Outcome[] = answer!.items.map(([status, version, rejection]) => ({
+    status,
+    version,
+    rejection: rejection ?? null,
+  }));
+  for (const [ord, version, changed] of answer!.updated ?? []) {
+    outcomes[ord - 1] = { status: changed ? 'updated' : 'unchanged', version, rejection: null };
   }
+  const results = new Array<WriteResult>(items.length);
+  for (const [k, i] of order.entries()) results[i] = toResult(items[i]!.sku, outcomes[k]!);
   return results;
 }
 
