@@ -202,7 +202,7 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
             },
           }),
           // No body is declared, but one sent is still parsed (and refused when too large or not JSON).
-          ...errorResponses(404, 413, 415),
+          ...errorResponses(404, 409, 413, 415),
         },
       },
     },
@@ -221,7 +221,7 @@ export function syncRoutes(api: SellerApi, deps: SyncRouteDeps): void {
         security: sellerSecurity,
         params: IdParams,
         body: ScheduleRequest,
-        response: { 200: OneSchedule, ...errorResponses(404) },
+        response: { 200: OneSchedule, ...errorResponses(404, 409) },
       },
       validatorCompiler: bodyCheckedByHandler,
     },

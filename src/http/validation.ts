@@ -184,12 +184,23 @@ export function findUnstorableText(value: unknown, path: string): string | undef
   return undefined;
 }
 
+/** Whether anything in value is unstorable text; the fast walk every request pays (no paths built). */
+function holdsUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed();
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(holdsUnstorableText);
+  for (const key in value) {
+    if (holdsUnstorableText(key) || holdsUnstorableText((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /** A preValidation hook: path parameters, query string and body, in that order. */
 export async function refuseUnstorableText(request: FastifyRequest): Promise<void> {
+  const { params, query, body } = request;
+  if (!holdsUnstorableText(params) && !holdsUnstorableText(query) && !holdsUnstorableText(body)) return;
   const problem =
-    findUnstorableText(request.params, '') ??
-    findUnstorableText(request.query, '') ??
-    findUnstorableText(request.body, '');
+    findUnstorableText(params, '') ?? findUnstorableText(query, '') ?? findUnstorableText(body, '');
   if (problem) {
     const field = problem.slice(0, problem.lastIndexOf(': '));
     const rule = problem.includes('NUL character') ? 'no_nul' : 'well_formed';

@@ -5,7 +5,7 @@
  */
 import type { Static } from 'typebox';
 import type { Db, Queryable } from '../db/db.ts';
-import { invalid, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import type { Every, Schedule } from '../http/contract/sync.ts';
 import { dueForSend } from './owed.ts';
 
@@ -139,7 +139,8 @@ async function cancelIn(
   );
   if (!row) {
     await getSchedule(tx, accountId, id); // 404 when it does not exist
-    throw invalid(`schedule ${id} is already cancelled`, {
+    // The request is well formed; the schedule's state refuses it.
+    throw conflict(`schedule ${id} is already cancelled`, {
       code: 'schedule_cancelled',
       params: { schedule: id },
     });

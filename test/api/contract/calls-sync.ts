@@ -215,7 +215,7 @@ const syncCalls: ContractCall[] = [
   {
     operation: 'cancelSchedule',
     name: 'a schedule already cancelled',
-    status: 400,
+    status: 409,
     send: async (hub) => {
       const id = await schedule(hub);
       expect(await hub.request('DELETE', `/sync/schedules/${id}`), 200, 'cancel');
@@ -236,6 +236,18 @@ const syncCalls: ContractCall[] = [
       hub.request('PUT', `/sync/schedules/${await schedule(hub)}`, {
         schedule: { connections: [hub.world.connectionId], resources: ['orders'], every: 'continuous' },
       }),
+  },
+  {
+    operation: 'replaceSchedule',
+    name: 'a schedule already cancelled',
+    status: 409,
+    send: async (hub) => {
+      const id = await schedule(hub);
+      expect(await hub.request('DELETE', `/sync/schedules/${id}`), 200, 'cancel');
+      return hub.request('PUT', `/sync/schedules/${id}`, {
+        schedule: { connections: [hub.world.connectionId], resources: ['stock'], every: '5m' },
+      });
+    },
   },
   {
     operation: 'replaceSchedule',
