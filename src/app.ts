@@ -18,12 +18,14 @@ import { registerJsonParser } from './http/negotiation.ts';
 import { opsRoutes } from './http/ops.ts';
 import { orderNotificationRoutes } from './http/order-notifications.ts';
 import { rehubRoutes } from './http/rehub.ts';
+import { OneLineARequest } from './http/request-log.ts';
 import { type ErrorStatus, errorResponses } from './http/schemas.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { sellerApi } from './http/seller-api.ts';
 import { type SessionRouteDeps, sessionRoutes } from './http/session.ts';
 import type { SyncRouteDeps } from './http/sync.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { logDestination } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
 export interface AppDeps {
@@ -129,8 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'req.headers.cookie',
       ],
       serializers: { req: serializeRequest },
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      stream: deps.logStream ?? logDestination(),
     },
+    logController: new OneLineARequest(),
     bodyLimit: deps.config.bodyLimitBytes,
     // An ERP's X-Request-Id is kept so both sides' logs can be matched; otherwise one is made.
     genReqId: (request) => {

@@ -8,8 +8,24 @@ import type { Config } from './config.ts';
 
 export type ErrorLog = (error: unknown, context?: Record<string, unknown>) => void;
 
+let stdout: pino.DestinationStream | undefined;
+
+/**
+ * Standard output for every logger of the process, written asynchronously: a line is handed to
+ * the kernel from libuv's thread pool (lines logged meanwhile go in the same write), where a
+ * synchronous write held the request's thread for each line, about 50 µs on a loaded machine.
+ * pino flushes what is pending when the process exits; a kill -9 can lose the last write.
+ */
+export function logDestination(): pino.DestinationStream {
+  stdout ??= pino.destination({ dest: 1, sync: false });
+  return stdout;
+}
+
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
-  return pino({ level: config.logLevel, serializers: { err: serializeError } }, destination);
+  return pino(
+    { level: config.logLevel, serializers: { err: serializeError } },
+    destination ?? logDestination(),
+  );
 }
 
 /** Stack and cause chain; never a failed statement's parameters (they may hold sealed secrets). */

@@ -140,7 +140,8 @@ describe('security headers', () => {
     });
     try {
       const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+      // Swagger UI renders a 1.2 MB document: on 2 busy cores that alone can take more than 10 s.
+      page.setDefaultTimeout(30_000);
       const violations: string[] = [];
       page.on('console', (message) => {
         if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
