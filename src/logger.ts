@@ -17,7 +17,9 @@ let stdout: pino.DestinationStream | undefined;
  * pino flushes what is pending when the process exits; a kill -9 can lose the last write.
  */
 export function logDestination(): pino.DestinationStream {
-  stdout ??= pino.destination({ dest: 1, sync: false });
+  // Bounded: if whatever reads standard output stalls, lines beyond 16 MiB are dropped rather
+  // than held in memory without end.
+  stdout ??= pino.destination({ dest: 1, sync: false, maxLength: 16 * 1024 * 1024 });
   return stdout;
 }
 
