@@ -1,12 +1,11 @@
 /**
  * The installation's state as Prometheus gauges, read from the database at scrape time: every API
  * process answers the same numbers whichever worker did the work, and no process keeps counters
- * that a restart would reset. Each figure is one indexed query (see migration 000013); one scrape
+ * that a restart would reset. Each figure is one indexed query (see migrations 000013, 000072); one scrape
  * runs them all once, however many gauges prom-client asks about.
  */
 import { Gauge, type Registry } from 'prom-client';
 import type { Queryable } from './db/db.ts';
-import { owesSend } from './listings/queries.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -33,13 +32,14 @@ async function readSnapshot(db: Queryable): Promise<Snapshot> {
             coalesce(sum(failed), 0)::int AS failed
        FROM sync_runs WHERE finished_at > now() - interval '1 hour' GROUP BY resource, status`,
   );
-  // Both figures per resource come from that resource's partial indexes of owed sends.
+  // Both figures per resource come from owed_sends' index on (resource, since).
   const pending: Row[] = [];
   for (const resource of resources) {
     const [row] = await db.query<Row>(
       `SELECT count(*)::int AS listings,
-              coalesce(extract(epoch FROM now() - min(${resource}_pending_since)), 0)::float8 AS oldest
-         FROM listings WHERE ${owesSend(resource, 'listings')}`,
+              coalesce(extract(epoch FROM now() - min(since)), 0)::float8 AS oldest
+         FROM owed_sends WHERE resource = $1`,
+      [resource],
     );
     pending.push({ resource, ...row });
   }

@@ -12,7 +12,7 @@ import { connectionsOf, presentConnection } from '../connections/connections.ts'
 import type { Queryable } from '../db/db.ts';
 import { preferredLanguage } from '../i18n/language.ts';
 import { presentListings } from '../listings/listings.ts';
-import { countListingsByFlag, listingsOfProducts, owesSend } from '../listings/queries.ts';
+import { countListingsByFlag, listingsOfProducts } from '../listings/queries.ts';
 import { listRuns, presentRun } from '../sync/runs.ts';
 import { everyLabel, type resources, type TargetRow, targetsOf } from '../sync/schedules.ts';
 import { productFields } from './contract/catalog.ts';
@@ -46,13 +46,12 @@ interface PendingRow {
  */
 async function pendingOf(db: Queryable, connectionId: number): Promise<PendingRow> {
   const [row] = await db.query<PendingRow>(
-    `SELECT count(*) FILTER (WHERE ${owesSend('stock')})::int AS stock,
-            count(*) FILTER (WHERE ${owesSend('price')})::int AS price,
-            min(greatest(p.stock_changed_at, l.stock_sent_at, l.connected_at)) FILTER (WHERE ${owesSend('stock')}) AS stock_since,
-            min(greatest(p.price_changed_at, l.price_sent_at, l.connected_at)) FILTER (WHERE ${owesSend('price')}) AS price_since
-       FROM listings l JOIN products p ON p.id = l.product_id
-      WHERE l.connection_id = $1 AND l.flag = 'green' AND l.role = 'item'
-        AND (${owesSend('stock')} OR ${owesSend('price')})`,
+    `SELECT count(*) FILTER (WHERE o.resource = 'stock')::int AS stock,
+            count(*) FILTER (WHERE o.resource = 'price')::int AS price,
+            min(greatest(p.stock_changed_at, l.stock_sent_at, l.connected_at)) FILTER (WHERE o.resource = 'stock') AS stock_since,
+            min(greatest(p.price_changed_at, l.price_sent_at, l.connected_at)) FILTER (WHERE o.resource = 'price') AS price_since
+       FROM owed_sends o JOIN listings l ON l.id = o.listing_id JOIN products p ON p.id = l.product_id
+      WHERE o.connection_id = $1`,
     [connectionId],
   );
   return row!;

@@ -140,9 +140,10 @@ export async function countListingsByFlag(
 }
 
 /**
- * The one definition of "this listing owes a send of this resource" (DESIGN §3.2), for every count
- * a seller reads (the Painel's pending): a green item (a parent of variations is a container and
- * owes nothing) whose product moved past what it last delivered.
+ * The one definition of "this listing owes a send of this resource" (DESIGN §3.2): a green item (a
+ * parent of variations is a container and owes nothing) whose product moved past what it last
+ * delivered. The listings that meet it, per connection and resource, are the rows of owed_sends,
+ * kept by the triggers of migration 000072 with this same condition.
  */
 export function owesSend(resource: 'stock' | 'price', alias = 'l'): string {
   return `(${alias}.flag = 'green' AND ${alias}.role = 'item' AND ${alias}.${resource}_seq > ${alias}.${resource}_done_seq)`;

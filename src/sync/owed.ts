@@ -1,9 +1,10 @@
 /**
  * What the sync engine reads of "owes a send" (DESIGN §3.2). The definition itself is the listings
  * domain's (`owesSend` in listings/queries.ts: a green item whose seq is ahead of the seq last
- * delivered, exactly the predicate of the partial indexes on listings, so a query written with it
- * costs what is owed, never the catalog); runs, continuous schedules, the dashboard, the metrics
- * and explain all use it. `resource` is one of two literals, never user input.
+ * delivered). The listings that meet it are the rows of owed_sends, which triggers on listings
+ * keep (migration 000072): a query that starts from owed_sends' primary key costs what is owed,
+ * never the catalog, and still checks the definition on the listing it reaches. `resource` is one
+ * of two literals, never user input.
  */
 import { owesSend } from '../listings/queries.ts';
 import type { SyncResource } from './queries.ts';

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/db.ts';
 import { type Fence, fencedBy, fenceParams } from './lease.ts';
-import { dueForSend, owesSend } from './owed.ts';
+import { dueForSend } from './owed.ts';
 
 export type SyncResource = 'stock' | 'price';
 
@@ -27,7 +27,7 @@ export interface PendingItem {
   prev_price: number | null;
 }
 
-/** Green item listings of a connection that owe a send, in id order after `afterId`. */
+/** Green item listings of a connection that owe a send, in id order after `afterId` (a range of owed_sends). */
 export function pendingItems(
   db: Queryable,
   resource: SyncResource,
@@ -41,10 +41,10 @@ export function pendingItems(
             l.${resource}_seq AS seq, l.${resource}_attempts AS attempts, p.qty, p.price, p.promotional_price,
             p.stock_version, p.price_version, p.removed_at IS NULL AND p.status = 'enabled' AS sellable,
             l.stock_sent_qty AS prev_qty, l.price_sent_price AS prev_price
-       FROM listings l JOIN products p ON p.id = l.product_id
-      WHERE l.connection_id = $1 AND ${dueForSend(resource)}
-        AND l.id > $2 AND ($4::bigint[] IS NULL OR l.product_id = ANY($4))
-      ORDER BY l.id LIMIT $3`,
+       FROM owed_sends o JOIN listings l ON l.id = o.listing_id JOIN products p ON p.id = l.product_id
+      WHERE o.connection_id = $1 AND o.resource = '${resource}' AND o.listing_id > $2 AND ${dueForSend(resource)}
+        AND ($4::bigint[] IS NULL OR l.product_id = ANY($4))
+      ORDER BY o.listing_id LIMIT $3`,
     [connectionId, afterId, limit, productIds ?? null],
     { prepare: productIds === undefined },
   );
@@ -56,8 +56,7 @@ export async function countPending(
   connectionId: number,
 ): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM listings l
-      WHERE l.connection_id = $1 AND ${owesSend(resource)}`,
+    `SELECT count(*)::int AS n FROM owed_sends WHERE connection_id = $1 AND resource = '${resource}'`,
     [connectionId],
   );
   return row!.n;
@@ -69,8 +68,8 @@ export async function hasPending(
   connectionId: number,
 ): Promise<boolean> {
   const rows = await db.query(
-    `SELECT 1 FROM listings l
-      WHERE l.connection_id = $1 AND ${dueForSend(resource)}
+    `SELECT 1 FROM owed_sends o JOIN listings l ON l.id = o.listing_id
+      WHERE o.connection_id = $1 AND o.resource = '${resource}' AND ${dueForSend(resource)}
       LIMIT 1`,
     [connectionId],
   );

@@ -240,9 +240,11 @@ export function continuousTargetsOwing(db: Queryable): Promise<TargetRow[]> {
         AND NOT EXISTS (SELECT 1 FROM sync_leases s WHERE s.connection_id = t.connection_id
                           AND s.resource = t.resource AND s.expires_at > now())
         AND ((t.resource = 'stock' AND EXISTS (
-               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND ${dueForSend('stock')}))
+               SELECT 1 FROM owed_sends o JOIN listings l ON l.id = o.listing_id
+                WHERE o.connection_id = t.connection_id AND o.resource = 'stock' AND ${dueForSend('stock')}))
           OR (t.resource = 'price' AND EXISTS (
-               SELECT 1 FROM listings l WHERE l.connection_id = t.connection_id AND ${dueForSend('price')})))`,
+               SELECT 1 FROM owed_sends o JOIN listings l ON l.id = o.listing_id
+                WHERE o.connection_id = t.connection_id AND o.resource = 'price' AND ${dueForSend('price')})))`,
   );
 }
 
