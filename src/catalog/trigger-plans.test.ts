@@ -115,7 +115,8 @@ test('a bulk write after single writes on the same connection joins the changed 
     'test',
   ]);
 
-  const trigger = session.plans.filter((p) => /UPDATE listings/.test(p['Query Text']));
+  // The trigger's statement that joins its two transition tables (the changed rows, old and new).
+  const trigger = session.plans.filter((p) => /changed_new n JOIN changed_old o/.test(p['Query Text']));
   assert.ok(trigger.length > 0, 'the trigger statement of the bulk was not explained');
   const nestedOverChanges = nodes(trigger.at(-1)!.Plan).filter(
     (n) =>
