@@ -96,6 +96,13 @@ async function schedule(hub: Hub): Promise<number> {
   return (answer.body as { schedule: { id: number } }).schedule.id;
 }
 
+/** A schedule made and then cancelled. */
+async function cancelledSchedule(hub: Hub): Promise<number> {
+  const id = await schedule(hub);
+  expect(await hub.request('DELETE', `/sync/schedules/${id}`), 200, 'cancel');
+  return id;
+}
+
 const rules = {
   stock: { buffer_units: 1, zero_below: 2 },
   price: {
@@ -216,11 +223,7 @@ const syncCalls: ContractCall[] = [
     operation: 'cancelSchedule',
     name: 'a schedule already cancelled',
     status: 409,
-    send: async (hub) => {
-      const id = await schedule(hub);
-      expect(await hub.request('DELETE', `/sync/schedules/${id}`), 200, 'cancel');
-      return hub.request('DELETE', `/sync/schedules/${id}`);
-    },
+    send: async (hub) => hub.request('DELETE', `/sync/schedules/${await cancelledSchedule(hub)}`),
   },
   {
     operation: 'cancelSchedule',
@@ -241,13 +244,10 @@ const syncCalls: ContractCall[] = [
     operation: 'replaceSchedule',
     name: 'a schedule already cancelled',
     status: 409,
-    send: async (hub) => {
-      const id = await schedule(hub);
-      expect(await hub.request('DELETE', `/sync/schedules/${id}`), 200, 'cancel');
-      return hub.request('PUT', `/sync/schedules/${id}`, {
+    send: async (hub) =>
+      hub.request('PUT', `/sync/schedules/${await cancelledSchedule(hub)}`, {
         schedule: { connections: [hub.world.connectionId], resources: ['stock'], every: '5m' },
-      });
-    },
+      }),
   },
   {
     operation: 'replaceSchedule',
