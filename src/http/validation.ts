@@ -160,52 +160,49 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerC
 /**
  * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate (`"\ud800"` in JSON) is not
  * Unicode at all: either would fail deep in the database (a 500) or be silently mangled, so they
- * are refused up front, naming the field. Returns the message, or undefined when all is well.
+ * are refused up front, naming the field. Answers where the first such text is (the keys and
+ * indexes leading to it, collected on the way back out, so a clean body costs no strings) and
+ * which rule it breaks, or undefined when all is well.
  */
-export function findUnstorableText(value: unknown, path: string): string | undefined {
+function locateUnstorableText(
+  value: unknown,
+): { path: (string | number)[]; rule: 'no_nul' | 'well_formed' } | undefined {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) return `${path || 'body'}: must not contain the NUL character (\\u0000)`;
-    if (!value.isWellFormed()) return `${path || 'body'}: must be valid Unicode (it has a lone surrogate)`;
+    if (value.includes('\u0000')) return { path: [], rule: 'no_nul' };
+    if (!value.isWellFormed()) return { path: [], rule: 'well_formed' };
     return undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const problem = findUnstorableText(item, `${path || 'body'}[${i}]`);
-      if (problem) return problem;
+    for (let i = 0; i < value.length; i++) {
+      const found = locateUnstorableText(value[i]);
+      if (found) return { ...found, path: [i, ...found.path] };
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value)) {
-    const at = joinField(path, key);
-    const problem = findUnstorableText(key, at) ?? findUnstorableText(item, at);
-    if (problem) return problem;
+  for (const key in value) {
+    const found = locateUnstorableText(key) ?? locateUnstorableText((value as Record<string, unknown>)[key]);
+    if (found) return { ...found, path: [key, ...found.path] };
   }
   return undefined;
 }
 
-/** Whether anything in value is unstorable text; the fast walk every request pays (no paths built). */
-function holdsUnstorableText(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed();
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(holdsUnstorableText);
-  for (const key in value) {
-    if (holdsUnstorableText(key) || holdsUnstorableText((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
-}
-
 /** A preValidation hook: path parameters, query string and body, in that order. */
 export async function refuseUnstorableText(request: FastifyRequest): Promise<void> {
-  const { params, query, body } = request;
-  if (!holdsUnstorableText(params) && !holdsUnstorableText(query) && !holdsUnstorableText(body)) return;
-  const problem =
-    findUnstorableText(params, '') ?? findUnstorableText(query, '') ?? findUnstorableText(body, '');
-  if (problem) {
-    const field = problem.slice(0, problem.lastIndexOf(': '));
-    const rule = problem.includes('NUL character') ? 'no_nul' : 'well_formed';
-    throw invalid(problem, { code: 'invalid_field', params: { field, rule } });
-  }
+  const found =
+    locateUnstorableText(request.params) ??
+    locateUnstorableText(request.query) ??
+    locateUnstorableText(request.body);
+  if (!found) return;
+  let field = '';
+  for (const part of found.path)
+    field = typeof part === 'number' ? `${field || 'body'}[${part}]` : joinField(field, part);
+  field ||= 'body';
+  const message =
+    found.rule === 'no_nul'
+      ? `${field}: must not contain the NUL character (\\u0000)`
+      : `${field}: must be valid Unicode (it has a lone surrogate)`;
+  throw invalid(message, { code: 'invalid_field', params: { field, rule: found.rule } });
 }
 
 function joinPath(root: string, instancePath: string, whole = 'body'): string {
