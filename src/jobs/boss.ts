@@ -54,16 +54,27 @@ async function startRacingPeers(start: () => Promise<unknown>, attempts = 5): Pr
 export interface SlotOptions {
   /** Jobs at once in this process: one pg-boss worker each. */
   slots: number;
-  /** How long an idle slot waits before asking the queue again (pg-boss's minimum, 0.5 s). */
+  /** How often one idle slot asks an empty queue for a job (pg-boss's minimum, 0.5 s). */
   pollSeconds?: number | undefined;
+  /** How long any other idle slot waits before asking on its own (a backstop; 30 s). */
+  idleSeconds?: number | undefined;
 }
 
 /**
- * `slots` workers on `queue`, each taking one job at a time. After a job, however short, pg-boss
- * waits out its polling interval before fetching again, so a worker started at most two jobs a
- * second: 2,000 scheduled runs due together took minutes to start on 8 slots, most of them
- * finding nothing owed in milliseconds. Each slot therefore wakes itself when a job ends and
- * fetches the next at once; only an empty queue makes it wait for the poll.
+ * `slots` workers on `queue`, each taking one job at a time.
+ *
+ * Draining: after a job, however short, pg-boss waits out its polling interval before fetching
+ * again, so a worker started at most two jobs a second: 2,000 scheduled runs due together took
+ * minutes to start on 8 slots, most of them finding nothing owed in milliseconds. Each slot
+ * therefore fetches the next job at once when one ends.
+ *
+ * Asking: only one idle slot asks an empty queue each poll. Eight slots each polling every 0.5 s
+ * were 16 fetches a second per queue doing nothing; on PGlite, where each fetch costs 2 ms of the
+ * only database thread, the sync and webhook queues alone kept an idle `npm start` busy 8% of the
+ * time and took as much from every API request under load. Idle slots otherwise wait for
+ * `idleSeconds` (a backstop), and a slot that takes a job wakes one idle sibling, which wakes
+ * the next if it finds a job too: a backlog fills every slot within as many fetches as there are
+ * slots, and the job that arrives on an empty queue still waits at most one poll.
  */
 export async function workInSlots<T extends object>(
   boss: PgBoss,
@@ -71,30 +82,41 @@ export async function workInSlots<T extends object>(
   options: SlotOptions,
   handler: (job: Job<T>) => Promise<unknown>,
 ): Promise<void> {
-  for (let slot = 0; slot < options.slots; slot++) await workOneSlot(boss, queue, options, handler);
+  const idle = new Set<Slot>();
+  const wakeOneIdle = () => {
+    const [slot] = idle;
+    if (slot) wake(boss, slot);
+  };
+  const idleSeconds = Math.max(options.pollSeconds ?? 0.5, options.idleSeconds ?? 30);
+  for (let n = 0; n < options.slots; n++) {
+    const slot: Slot = { id: undefined, endedUnnamed: false };
+    idle.add(slot);
+    slot.id = await boss.work<T>(queue, { pollingIntervalSeconds: idleSeconds }, async ([job]) => {
+      if (!job) return;
+      idle.delete(slot);
+      wakeOneIdle();
+      try {
+        await handler(job);
+      } finally {
+        idle.add(slot);
+        wake(boss, slot);
+      }
+    });
+    // A first job can end before work() has answered with the slot's id.
+    if (slot.endedUnnamed) boss.notifyWorker(slot.id);
+  }
+  const asker = setInterval(wakeOneIdle, (options.pollSeconds ?? 0.5) * 1000);
+  asker.unref();
+  boss.once('stopped', () => clearInterval(asker));
 }
 
-async function workOneSlot<T extends object>(
-  boss: PgBoss,
-  queue: string,
-  options: SlotOptions,
-  handler: (job: Job<T>) => Promise<unknown>,
-): Promise<void> {
-  let self: string | undefined;
-  let endedUnnamed = false;
-  const wake = () => {
-    if (self) boss.notifyWorker(self);
-    else endedUnnamed = true;
-  };
-  const poll = { pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
-  self = await boss.work<T>(queue, poll, async ([job]) => {
-    if (!job) return;
-    try {
-      await handler(job);
-    } finally {
-      wake();
-    }
-  });
-  // A first job can end before work() has answered with the slot's id.
-  if (endedUnnamed) boss.notifyWorker(self);
+interface Slot {
+  /** pg-boss's worker id, once work() has answered. */
+  id: string | undefined;
+  endedUnnamed: boolean;
+}
+
+function wake(boss: PgBoss, slot: Slot): void {
+  if (slot.id) boss.notifyWorker(slot.id);
+  else slot.endedUnnamed = true;
 }
