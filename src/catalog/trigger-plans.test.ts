@@ -95,6 +95,9 @@ before(async () => {
      SELECT $1, 'SKU-' || g, 'Produto ' || g, 0, 10 FROM generate_series(1, $2::int) g`,
     [account, BULK],
   );
+  // Listed somewhere, as a connected seller's products are: the trigger's join runs only for
+  // written rows whose product has a listing (see 000074).
+  await session.query('UPDATE products SET listed = true WHERE account_id = $1', [account]);
 });
 after(async () => {
   await session.close();
