@@ -60,6 +60,42 @@ describe('what a connection owes', () => {
     assert.equal(await owedCount(), 0);
   });
 
+  it('a stock change committed while its product is being connected reaches the new listing', async () => {
+    const created = await world.api('POST', '/products', {
+      product: {
+        sku: 'OWED-4',
+        name: 'Produto OWED-4',
+        description: 'Descrição',
+        brand: 'Cais',
+        qty: 1,
+        price: 50,
+      },
+    });
+    assert.equal(created.status, 201);
+    // The write holds the product's row while the connection creates its first listing, which
+    // marks the product listed (000074) and so waits for it: the write saw the product listed
+    // nowhere and owed nothing, yet the value it committed is the one the new listing sends.
+    let connecting: Promise<{ status: number }> | undefined;
+    await world.t.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE products SET qty = 7, stock_version = stock_version + 1
+          WHERE account_id = $1 AND sku = 'OWED-4'`,
+        [world.t.seller.accountId],
+      );
+      connecting = world.api('POST', `/products/OWED-4/listings/${world.connectionId}`);
+      await new Promise((r) => setTimeout(r, 400));
+    });
+    assert.equal((await connecting!).status, 201);
+    await runStock();
+    assert.equal((await world.listing('OWED-4')).stock, 7);
+    // Listed now: the next write owes a send.
+    await world.api('PUT', '/products/OWED-4', { product: { qty: 9 } });
+    assert.equal(await owedCount(), 1);
+    await runStock();
+    assert.equal((await world.listing('OWED-4')).stock, 9);
+    assert.equal(await owedCount(), 0);
+  });
+
   it('a listing that leaves green owes nothing, and owes its current stock when it is back', async () => {
     const { external_id } = await connectedProduct(world, 'OWED-2', 3);
     await runStock();
