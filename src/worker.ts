@@ -60,7 +60,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   await startHousekeeping(deps);
   await createSyncQueue(boss);
   const slots = { slots: deps.concurrency ?? 8 };
-  await workInSlots<SyncJobData>(boss, SYNC_QUEUE, slots, async (job) => {
+  const takeQueuedRun = await workInSlots<SyncJobData>(boss, SYNC_QUEUE, slots, async (job) => {
     try {
       await handleRunJob(deps, job.data, job.signal);
     } catch (error) {
@@ -76,7 +76,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
       throw error;
     }
   });
-  const scheduler = new Scheduler(db, boss, deps.onError);
+  const scheduler = new Scheduler(db, boss, deps.onError, takeQueuedRun);
   scheduler.start();
   const orders = startOrderWorker({
     db,

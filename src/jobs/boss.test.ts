@@ -95,3 +95,24 @@ test('a backlog fills every slot at once, though idle slots would wait a minute 
   release();
   await boss.offWork(QUEUE);
 });
+
+test('a job this process queued is taken at once when it says so, without waiting for the poll', async () => {
+  let handled = 0;
+  const takeQueued = await workInSlots(
+    boss,
+    QUEUE,
+    { slots: 2, pollSeconds: 60, idleSeconds: 60 },
+    async () => {
+      handled++;
+    },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the slots' first fetch found nothing
+  await boss.send(QUEUE, { n: 1 });
+  takeQueued();
+  await until(
+    () => 'the queued job',
+    () => handled === 1,
+    10_000,
+  );
+  await boss.offWork(QUEUE);
+});

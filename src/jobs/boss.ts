@@ -74,14 +74,16 @@ export interface SlotOptions {
  * time and took as much from every API request under load. Idle slots otherwise wait for
  * `idleSeconds` (a backstop), and a slot that takes a job wakes one idle sibling, which wakes
  * the next if it finds a job too: a backlog fills every slot within as many fetches as there are
- * slots, and the job that arrives on an empty queue still waits at most one poll.
+ * slots, and a job that arrives on an empty queue waits at most one poll. Answers a function
+ * that wakes an idle slot at once: what this process queues itself (the scheduler's runs, the
+ * webhook dispatcher's deliveries) is taken without waiting for the poll.
  */
 export async function workInSlots<T extends object>(
   boss: PgBoss,
   queue: string,
   options: SlotOptions,
   handler: (job: Job<T>) => Promise<unknown>,
-): Promise<void> {
+): Promise<() => void> {
   const idle = new Set<Slot>();
   const wakeOneIdle = () => {
     const [slot] = idle;
@@ -108,6 +110,7 @@ export async function workInSlots<T extends object>(
   const asker = setInterval(wakeOneIdle, (options.pollSeconds ?? 0.5) * 1000);
   asker.unref();
   boss.once('stopped', () => clearInterval(asker));
+  return wakeOneIdle;
 }
 
 interface Slot {

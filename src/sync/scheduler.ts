@@ -62,11 +62,14 @@ export class Scheduler {
   readonly #boss: PgBoss;
   readonly #loops: Loop[] = [];
   readonly #onError: (error: unknown) => void;
+  readonly #queued: () => void;
 
-  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void) {
+  /** `queued` is told of each run queued, so that this process's own idle slot can take it at once. */
+  constructor(db: Db, boss: PgBoss, onError: (error: unknown) => void, queued: () => void = () => {}) {
     this.#db = db;
     this.#boss = boss;
     this.#onError = onError;
+    this.#queued = queued;
   }
 
   start(): void {
@@ -82,7 +85,7 @@ export class Scheduler {
   async fireDueSchedules(): Promise<number> {
     const due = await takeDueTargets(this.#db);
     for (const t of due) {
-      await enqueueRun(this.#boss, {
+      await this.#enqueue({
         connectionId: t.connection_id,
         resource: t.resource,
         trigger: 'scheduled',
@@ -94,13 +97,17 @@ export class Scheduler {
 
   async fireContinuous(): Promise<void> {
     for (const t of await continuousTargetsOwing(this.#db)) {
-      await enqueueRun(this.#boss, {
+      await this.#enqueue({
         connectionId: t.connection_id,
         resource: t.resource,
         trigger: 'continuous',
         scheduleId: t.schedule_id,
       });
     }
+  }
+
+  async #enqueue(data: SyncJobData): Promise<void> {
+    if (await enqueueRun(this.#boss, data)) this.#queued();
   }
 
   // A loop never overlaps itself: a slow database delays the next tick instead of piling them up.

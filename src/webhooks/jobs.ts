@@ -52,11 +52,14 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<{ sto
     // keep a retried job from posting twice.
     await boss.createQueue(WEBHOOK_QUEUE, { retryLimit: 3, retryDelay: 30, expireInSeconds: 120 });
   }
-  await workInSlots<{ deliveryId: number }>(boss, WEBHOOK_QUEUE, { slots: 8 }, (job) =>
+  const takeQueued = await workInSlots<{ deliveryId: number }>(boss, WEBHOOK_QUEUE, { slots: 8 }, (job) =>
     attemptDelivery(deps, job.data.deliveryId),
   );
+  const dispatch = async () => {
+    if ((await dispatchDeliveries(db, boss)) > 0) takeQueued();
+  };
   const loops = [
-    every(deps.dispatchEveryMs ?? 500, () => dispatchDeliveries(db, boss), deps.onError),
+    every(deps.dispatchEveryMs ?? 500, dispatch, deps.onError),
     every(2_000, () => feedProductSyncErrors(db), deps.onError),
   ];
   return {
