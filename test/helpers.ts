@@ -32,7 +32,14 @@ export async function createTestDb(): Promise<TestDb> {
     db,
     schema,
     async close() {
-      if (schema) await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      if (schema) {
+        // Its pg-boss schemas too (`<schema>_boss`, ...), or every run leaves them in the database.
+        const own = await db.query<{ name: string }>(
+          "SELECT nspname AS name FROM pg_namespace WHERE nspname = $1 OR nspname LIKE $1 || '\\_%'",
+          [schema],
+        );
+        for (const { name } of own) await db.exec(`DROP SCHEMA ${name} CASCADE`);
+      }
       await db.close();
     },
   };
