@@ -14,6 +14,7 @@ import type { Db } from '../src/db/db.ts';
 import { loadMigrations, migrate } from '../src/db/migrate.ts';
 import { openDb } from '../src/db/open.ts';
 import { openPglite } from '../src/db/pglite.ts';
+import { openPgliteThread } from '../src/db/pglite-thread.ts';
 
 export interface TestDb {
   db: Db;
@@ -21,12 +22,13 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
+/** On PGlite as `npm start` runs it: on its own thread (src/db/pglite-thread.ts). */
 export async function createTestDb(): Promise<TestDb> {
   const databaseUrl = process.env.DATABASE_URL;
   const schema = databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
   const db = databaseUrl
     ? await openDb({ databaseUrl, schema, poolSize: 5 })
-    : await openPglite(undefined, await pgliteTemplate());
+    : await openPgliteThread(undefined, await pgliteTemplate());
   await migrate(db);
   return {
     db,

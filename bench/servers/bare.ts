@@ -4,11 +4,14 @@
  * `PUT /products/{sku}` upserts one row, `PUT /stocks` a JSON array of `{sku, qty}` in one
  * `unnest` statement. On
  * PostgreSQL (DATABASE_URL, pool CAIS_DB_POOL_SIZE) or, with BENCH_PGLITE_DIR, on PGlite in that
- * folder: the embedded database `npm start` uses without DATABASE_URL. No auth, no validation.
+ * folder: the embedded database `npm start` uses without DATABASE_URL; with BENCH_PGLITE_THREAD=1
+ * PGlite runs on a thread of its own, as Cais runs it (src/db/pglite-thread.ts). No auth, no
+ * validation.
  */
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { openPgliteThread } from '../../src/db/pglite-thread.ts';
 import { createPlainTable, plainBulkSql, plainUpsertSql } from '../lib/plain.ts';
 
 type Upsert = (params: unknown[]) => Promise<unknown>;
@@ -20,6 +23,15 @@ interface Upserts {
 
 async function openUpsert(): Promise<Upserts> {
   const dir = process.env.BENCH_PGLITE_DIR;
+  if (dir && process.env.BENCH_PGLITE_THREAD === '1') {
+    const db = await openPgliteThread(dir);
+    await createPlainTable((sql, params) => db.query(sql, params), Number(process.env.BENCH_SKUS));
+    return {
+      upsert: (params) => db.query(plainUpsertSql, params),
+      bulk: (params) => db.query(plainBulkSql, params),
+      close: () => db.close(),
+    };
+  }
   if (dir) {
     const pglite = await PGlite.create(dir);
     await createPlainTable((sql, params) => pglite.query(sql, params), Number(process.env.BENCH_SKUS));

@@ -76,6 +76,23 @@ export function translateError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The same database with its driver errors translated (see translateError) on every call: what a
+ * caller of query, transaction and exec catches is a CaisError or a bug. pg-boss reads executeSql's
+ * errors as the driver throws them.
+ */
+export function translatedErrors<D extends Db>(db: D): D {
+  const queryable = (client: Queryable): Queryable => ({
+    query: (sql, params, options) => translated(client.query(sql, params, options)),
+  });
+  return {
+    ...db,
+    ...queryable(db),
+    transaction: (fn) => translated(db.transaction((tx) => fn(queryable(tx)))),
+    exec: (sql) => translated(db.exec(sql)),
+  };
+}
+
 export async function translated<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;

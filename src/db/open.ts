@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
-import { openPglite } from './pglite.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 import { openPostgres } from './postgres.ts';
 
 export interface DbTarget {
@@ -17,11 +17,11 @@ export async function openDb(target: DbTarget): Promise<Db> {
   if (target.databaseUrl) {
     return openPostgres({ url: target.databaseUrl, schema: target.schema, max: target.poolSize });
   }
-  if (!target.dataDir) return openPglite(undefined);
+  if (!target.dataDir) return openPgliteThread(undefined);
   await mkdir(target.dataDir, { recursive: true });
   const unlock = await lockDataDir(target.dataDir);
   try {
-    const db = await openPglite(`${target.dataDir}/pglite`);
+    const db = await openPgliteThread(`${target.dataDir}/pglite`);
     return { ...db, close: () => db.close().finally(unlock) };
   } catch (error) {
     await unlock();

@@ -1,12 +1,24 @@
 import { type messages, PGlite, parse, protocol, type Transaction, types } from '@electric-sql/pglite';
-import { type Db, type Queryable, type QueryOptions, translated } from './db.ts';
+import { type Db, type Queryable, type QueryOptions, translatedErrors } from './db.ts';
+
+/** A PGlite database as Cais opens it, and its data folder as a gzipped archive (tests). */
+export type PgliteDb = Db & { dumpDataDir(): Promise<Blob | File> };
 
 /**
  * Opens PGlite in dataDir, or in memory when dataDir is undefined (tests). `loadDataDir` starts
  * from a saved copy of a database (tests reuse one migrated template instead of running initdb
- * and the migrations in every file).
+ * and the migrations in every file). This runs PostgreSQL on the caller's thread; openDb runs it
+ * on a thread of its own (pglite-thread.ts).
  */
-export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PgliteDb> {
+  return translatedErrors(await openPgliteUntranslated(dataDir, loadDataDir));
+}
+
+/**
+ * The same, with the driver's errors as PGlite throws them: the database thread sends them to the
+ * caller's, which translates them there (pglite-thread.ts).
+ */
+export async function openPgliteUntranslated(dataDir?: string, loadDataDir?: Blob): Promise<PgliteDb> {
   const pglite = await PGlite.create(dataDir, {
     parsers: { [types.INT8]: Number, [types.NUMERIC]: Number },
     loadDataDir,
@@ -15,8 +27,8 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 
   const asQueryable = (client: PGlite | Transaction): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
-      if (options?.prepare) return translated(prepared.query<R>(client, sql, params ?? []));
-      const result = await translated(client.query<R>(sql, params as unknown[]));
+      if (options?.prepare) return prepared.query<R>(client, sql, params ?? []);
+      const result = await client.query<R>(sql, params as unknown[]);
       return result.rows;
     },
   });
@@ -25,10 +37,10 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     kind: 'pglite',
     ...asQueryable(pglite),
     transaction(fn) {
-      return translated(pglite.transaction((tx) => fn(asQueryable(tx))));
+      return pglite.transaction((tx) => fn(asQueryable(tx)));
     },
     async exec(sql) {
-      await translated(pglite.exec(sql));
+      await pglite.exec(sql);
     },
     async executeSql(sql, values) {
       if (values && values.length > 0) return pglite.query(sql, values);
@@ -41,7 +53,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
       await pglite.close();
     },
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
-  } as Db & { dumpDataDir(): Promise<Blob | File> };
+  };
 }
 
 interface Statement {
