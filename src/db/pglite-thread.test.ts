@@ -25,6 +25,24 @@ test('while the database executes a statement, the caller’s thread goes on wit
   }
 });
 
+test('a transaction begins with its first statement: one without any answers its value and holds nothing', async () => {
+  const db = await openPgliteThread();
+  try {
+    assert.equal(await db.transaction(async () => 7), 7);
+    await assert.rejects(
+      db.transaction(async () => {
+        throw new Error('before any statement');
+      }),
+      /before any statement/,
+    );
+    // Nothing was left open: a statement outside any transaction, and another transaction, run.
+    assert.deepEqual(await db.query('SELECT 1 AS n'), [{ n: 1 }]);
+    assert.deepEqual(await db.transaction((tx) => tx.query('SELECT 2 AS n')), [{ n: 2 }]);
+  } finally {
+    await db.close();
+  }
+});
+
 test('a database thread that dies fails its calls as unavailable, at once and from then on', async () => {
   // Stands in for PGlite aborting (an out-of-memory WebAssembly trap): it opens, then throws on
   // the first statement, which ends the thread.

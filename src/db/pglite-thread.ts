@@ -9,8 +9,8 @@ import { translatedErrors } from './db.ts';
  * while PostgreSQL executes one request's statement, the main thread parses, validates and answers
  * the others, and a machine's second core does work.
  *
- * The thread holds the one PGlite session (pglite-worker.ts); a transaction is opened there and
- * each of its statements names it, so statements of other callers wait, as they do in-process.
+ * The thread holds the one PGlite session (pglite-worker.ts); a transaction is opened there by its
+ * first statement and each of its statements names it, so statements of other callers wait, as they do in-process.
  * Errors cross as their fields (a structured clone keeps only an Error's message) and are
  * translated here, on the caller's side, as every driver error is (db.ts).
  */
@@ -33,11 +33,20 @@ export async function openOnThread(
   return translatedErrors(threadDb(thread));
 }
 
-/** What the main thread asks of the database thread. `tx` 0 is outside any transaction. */
+/**
+ * What the main thread asks of the database thread. `tx` 0 is outside any transaction; a
+ * transaction begins with its first statement (`begin`), which saves it a round trip.
+ */
 export type Request =
   | { op: 'open'; dataDir: string | undefined; loadDataDir: Blob | undefined }
-  | { op: 'query'; sql: string; params: readonly unknown[] | undefined; prepare: boolean; tx: number }
-  | { op: 'begin' }
+  | {
+      op: 'query';
+      sql: string;
+      params: readonly unknown[] | undefined;
+      prepare: boolean;
+      tx: number;
+      begin: boolean;
+    }
   | { op: 'commit' | 'rollback'; tx: number }
   | { op: 'exec'; sql: string }
   | { op: 'executeSql'; sql: string; values: unknown[] | undefined }
@@ -49,24 +58,39 @@ export type Reply = { id: number; value: unknown } | { id: number; error: Remote
 export type RemoteError = Record<string, unknown> & { name: string; message: string; stack?: string };
 
 function threadDb(thread: DatabaseThread): Db {
-  const queryable = (tx: number): Queryable => ({
-    query: async (sql: string, params?: readonly unknown[], options?: QueryOptions) =>
-      (await thread.call({ op: 'query', sql, params, prepare: options?.prepare === true, tx })) as never[],
-  });
+  let transactions = 0;
+  const query =
+    (tx: number, first: () => boolean): Queryable['query'] =>
+    async (sql: string, params?: readonly unknown[], options?: QueryOptions) =>
+      (await thread.call({
+        op: 'query',
+        sql,
+        params,
+        prepare: options?.prepare === true,
+        tx,
+        begin: first(),
+      })) as never[];
   return {
     kind: 'pglite',
-    ...queryable(0),
+    query: query(0, () => false),
     async transaction(fn) {
-      const tx = (await thread.call({ op: 'begin' })) as number;
+      const tx = ++transactions;
+      let begun = false;
+      // The first statement begins the transaction on the thread, whichever of several it is.
+      const first = () => {
+        if (begun) return false;
+        begun = true;
+        return true;
+      };
       let result: Awaited<ReturnType<typeof fn>>;
       try {
-        result = await fn(queryable(tx));
+        result = await fn({ query: query(tx, first) });
       } catch (error) {
         // The statement that failed, or fn's own error, is what the caller needs to see.
-        await thread.call({ op: 'rollback', tx }).catch(() => {});
+        if (begun) await thread.call({ op: 'rollback', tx }).catch(() => {});
         throw error;
       }
-      await thread.call({ op: 'commit', tx });
+      if (begun) await thread.call({ op: 'commit', tx });
       return result;
     },
     async exec(sql) {
@@ -105,7 +129,12 @@ export class DatabaseThread {
     if (this.#pending.size === 0) this.#worker.ref();
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...request });
+      try {
+        this.#worker.postMessage({ id, ...request });
+      } catch (error) {
+        // A parameter that cannot be cloned (a function, say): refused here, nothing was sent.
+        this.#settle({ id, error: { name: 'TypeError', message: (error as Error).message } });
+      }
     });
   }
 

@@ -11,14 +11,15 @@ const port = parentPort!;
 let db: Db | undefined;
 
 interface OpenTransaction {
-  tx: Queryable | undefined;
+  /** The transaction's queryable once PGlite has begun it (it waits for its lock first). */
+  begun: Promise<Queryable>;
   /** Ends the transaction: true commits, false rolls back. */
   decide(commit: boolean): void;
   /** Settles when the transaction has committed or rolled back. */
   done: Promise<unknown>;
 }
+/** By the number the main thread gave each; a transaction begins with its first statement. */
 const transactions = new Map<number, OpenTransaction>();
-let transactionCount = 0;
 
 /** Thrown inside a transaction the main thread rolls back, so PGlite's transaction() rolls back. */
 const rollback = new Error('rolled back by the caller');
@@ -37,10 +38,10 @@ async function handle(request: Request & { id: number }): Promise<unknown> {
   }
   const open = db!;
   switch (request.op) {
-    case 'query':
-      return queryableOf(request.tx, open).query(request.sql, request.params, { prepare: request.prepare });
-    case 'begin':
-      return begin(open);
+    case 'query': {
+      const on = request.tx === 0 ? open : await transaction(request.tx, request.begin, open);
+      return on.query(request.sql, request.params, { prepare: request.prepare });
+    }
     case 'commit':
     case 'rollback':
       return end(request.tx, request.op === 'commit');
@@ -56,35 +57,38 @@ async function handle(request: Request & { id: number }): Promise<unknown> {
   }
 }
 
-function queryableOf(tx: number, open: Db): Queryable {
-  if (tx === 0) return open;
-  const transaction = transactions.get(tx)?.tx;
-  if (!transaction) throw new Error(`transaction ${tx} is not open`);
-  return transaction;
+/** The open transaction `tx`, begun first when this is its first statement. */
+function transaction(tx: number, first: boolean, open: Db): Promise<Queryable> {
+  const entry = first ? begin(tx, open) : transactions.get(tx);
+  if (!entry) throw new Error(`transaction ${tx} is not open`);
+  return entry.begun;
 }
 
-/** Resolves with the transaction's number once PGlite has begun it (it waits for its lock). */
-function begin(open: Db): Promise<number> {
-  const id = ++transactionCount;
-  return new Promise((begun, failed) => {
-    let decide!: (commit: boolean) => void;
-    const decided = new Promise<boolean>((resolve) => {
-      decide = resolve;
-    });
-    const entry: OpenTransaction = { tx: undefined, decide, done: Promise.resolve() };
-    transactions.set(id, entry);
-    entry.done = open
-      .transaction(async (tx) => {
-        entry.tx = tx;
-        begun(id);
-        if (!(await decided)) throw rollback;
-      })
-      .finally(() => transactions.delete(id));
-    // A transaction that could not begin fails its begin; once begun, its end reports.
-    entry.done.catch((error: unknown) => {
-      if (!entry.tx) failed(error);
-    });
+function begin(tx: number, open: Db): OpenTransaction {
+  let decide!: (commit: boolean) => void;
+  const decided = new Promise<boolean>((resolve) => {
+    decide = resolve;
   });
+  let begun!: (tx: Queryable) => void;
+  let failed!: (error: unknown) => void;
+  const entry: OpenTransaction = {
+    begun: new Promise((resolve, reject) => {
+      begun = resolve;
+      failed = reject;
+    }),
+    decide,
+    done: Promise.resolve(),
+  };
+  transactions.set(tx, entry);
+  entry.done = open
+    .transaction(async (queryable) => {
+      begun(queryable);
+      if (!(await decided)) throw rollback;
+    })
+    .finally(() => transactions.delete(tx));
+  // A transaction that could not begin fails its first statement (and any sent after it).
+  entry.done.catch(failed);
+  return entry;
 }
 
 async function end(tx: number, commit: boolean): Promise<void> {
