@@ -191,4 +191,35 @@ describe('failures', () => {
       await local.close();
     }
   });
+
+  it('stops sending once the marketplace refuses the authorisation: no batch starts after the one that met it', async () => {
+    const local = await createWorld();
+    try {
+      const skus = Array.from({ length: 12 }, (_, i) => `AUTHB-${i + 1}`);
+      for (const sku of skus) await connectedProduct(local, sku, 1);
+      await runSync(local.runner, { connectionId: local.connectionId, resource: 'stock', trigger: 'manual' });
+      await local.control('POST', '/mercadolivre/revocations', { user_id: 100000001 });
+      await local.api(
+        'PUT',
+        '/stocks',
+        skus.map((sku) => ({ sku, qty: 7 })),
+      );
+      // Batches of 2, two sending at once: what was refused is at most the first two batches.
+      const run = await runSync(
+        { ...local.runner, limits: { ...local.runner.limits, batchSize: 2 } },
+        { connectionId: local.connectionId, resource: 'stock', trigger: 'manual' },
+      );
+      assert.equal(run.status, 'paused');
+      // Each batch the run took is counted as considered: two, not the third that would have
+      // started when the first finished sending.
+      assert.equal(run.counts.considered, 4);
+      assert.equal(run.counts.sent, 0);
+      for (const sku of skus) {
+        const explain = await local.api('GET', `/products/${sku}/sync_status`);
+        assert.equal(explain.body.listings[0].stock.pending, true, `${sku} is still owed`);
+      }
+    } finally {
+      await local.close();
+    }
+  });
 });
