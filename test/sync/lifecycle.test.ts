@@ -169,6 +169,34 @@ describe('one run lifecycle', () => {
     assert.equal(await owes('LC-4', 'stock'), true, 'the value is still owed');
   });
 
+  it('a run whose next read fails records the batch it already sent before it is failed', async () => {
+    await drainStock();
+    const skus = ['LC-5A', 'LC-5B', 'LC-5C', 'LC-5D'];
+    for (const sku of skus) await connectedProduct(world, sku, 1);
+    await drainStock();
+    for (const sku of skus) await world.api('PUT', `/products/${sku}`, { product: { qty: 9 } });
+    let reads = 0;
+    const failsSecond = {
+      ...world.runner,
+      limits: { ...world.runner.limits, batchSize: 2 },
+      reservations: async () => {
+        if (++reads === 2) throw new Error('database gone while reading the next batch');
+        return { get: () => 0 };
+      },
+    };
+    // The first batch is still sending when the second one's read fails.
+    await world.control('PUT', '/mercadolivre/faults/items.update', { latency_ms: 500, count: 1 });
+    await assert.rejects(
+      runSync(failsSecond, { connectionId: world.connectionId, resource: 'stock', trigger: 'scheduled' }),
+      /database gone/,
+    );
+    await world.control('DELETE', '/mercadolivre/faults');
+    assert.equal((await latestRun('stock')).status, 'failed');
+    // The first batch reached the marketplace and is recorded as delivered: it is not sent again.
+    assert.deepEqual(await Promise.all(skus.map((sku) => owes(sku, 'stock'))), [false, false, true, true]);
+    assert.equal((await world.listing('LC-5A')).stock, 9);
+  });
+
   it('a catalog run longer than its lease keeps it: no second catalog run starts, the sweep leaves it alone', async () => {
     await world.control('PUT', '/mercadolivre/faults/items.create', { error_rate: 1, error_status: 503 });
     for (const sku of ['LC-5A', 'LC-5B']) {
