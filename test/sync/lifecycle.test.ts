@@ -171,7 +171,7 @@ describe('one run lifecycle', () => {
 
   it('a run whose next read fails records the batch it already sent before it is failed', async () => {
     await drainStock();
-    const skus = ['LC-5A', 'LC-5B', 'LC-5C', 'LC-5D'];
+    const skus = ['LC-RF-1', 'LC-RF-2', 'LC-RF-3', 'LC-RF-4'];
     for (const sku of skus) await connectedProduct(world, sku, 1);
     await drainStock();
     for (const sku of skus) await world.api('PUT', `/products/${sku}`, { product: { qty: 9 } });
@@ -194,7 +194,7 @@ describe('one run lifecycle', () => {
     assert.equal((await latestRun('stock')).status, 'failed');
     // The first batch reached the marketplace and is recorded as delivered: it is not sent again.
     assert.deepEqual(await Promise.all(skus.map((sku) => owes(sku, 'stock'))), [false, false, true, true]);
-    assert.equal((await world.listing('LC-5A')).stock, 9);
+    assert.equal((await world.listing('LC-RF-1')).stock, 9);
   });
 
   it('a catalog run longer than its lease keeps it: no second catalog run starts, the sweep leaves it alone', async () => {
