@@ -10,8 +10,8 @@ import { translatedErrors } from './db.ts';
  * the others, and a machine's second core does work.
  *
  * The thread holds the one PGlite session (pglite-worker.ts); a transaction is opened there by its
- * first statement and each of its statements names it, so statements of other callers wait, as they do in-process.
- * Errors cross as their fields (a structured clone keeps only an Error's message) and are
+ * first statement and each of its statements names it, so statements of other callers wait, as
+ * they do in-process. Errors cross as their fields (a structured clone keeps only an Error's message) and are
  * translated here, on the caller's side, as every driver error is (db.ts).
  */
 export async function openPgliteThread(dataDir?: string, loadDataDir?: Blob): Promise<Db> {

@@ -294,10 +294,7 @@ class Run {
       { adapter: this.#adapter, ctx, resource: this.#job.resource, rules, reservations, now: new Date() },
       items,
     );
-    const sending = sent.then(
-      () => {},
-      () => {},
-    );
+    const sending = settled(sent);
     this.#sending.add(sending);
     void sending.finally(() => this.#sending.delete(sending));
     const work = (async () => {
@@ -306,10 +303,7 @@ class Run {
       if (this.#run.stopped) return;
       const recorded = this.#record(items, outcome);
       if (outcome.failed.some((f) => f.error.failure === FailureClass.auth)) {
-        this.#authDecision = recorded.then(
-          () => {},
-          () => {},
-        );
+        this.#authDecision = settled(recorded);
       }
       if (await recorded) this.#paused = true;
     })().catch((error: unknown) => {
@@ -451,4 +445,12 @@ class Run {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Settles when `work` does, whichever way: for waiting on it without handling its error twice. */
+function settled(work: Promise<unknown>): Promise<void> {
+  return work.then(
+    () => {},
+    () => {},
+  );
 }
